@@ -1,0 +1,5 @@
+package org.livingcircle.cli;
+
+public final class Lcp {
+  public static void main(String[] args) { System.out.println("lcp"); }
+}
