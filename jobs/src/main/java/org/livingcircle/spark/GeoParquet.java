@@ -59,8 +59,8 @@ public final class GeoParquet {
     long rows = extent.getLong(0);
     Dataset<Row> withBbox =
         spark.sql(
-            "SELECT *, named_struct('xmin', ST_XMin(geometry), 'ymin', ST_YMin(geometry),"
-                + " 'xmax', ST_XMax(geometry), 'ymax', ST_YMax(geometry)) AS bbox FROM "
+            "SELECT *, CASE WHEN geometry IS NULL THEN NULL ELSE named_struct('xmin', ST_XMin(geometry),"
+                + " 'ymin', ST_YMin(geometry), 'xmax', ST_XMax(geometry), 'ymax', ST_YMax(geometry)) END AS bbox FROM "
                 + view);
     Dataset<Row> sorted;
     if (rows == 0) {

@@ -1,0 +1,576 @@
+package org.livingcircle.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.livingcircle.common.ConfigException;
+import org.livingcircle.common.InputException;
+import org.livingcircle.common.Manifest;
+import org.livingcircle.common.StagedOutput;
+import org.livingcircle.geo.SourceCrs;
+import org.livingcircle.spark.GeoParquet;
+import org.livingcircle.spark.Sessions;
+
+/**
+ * Ingests one city's inputs into GeoParquet tables {@code poi}, {@code facilities}, {@code
+ * admin_units} and {@code census} (plus Parquet {@code statistics}), with every row read either
+ * accepted or quarantined. POI files are parsed in parallel, one task per file; admin codes come
+ * from point-in-polygon joins; duplicates are collapsed in the city's metric CRS.
+ */
+public final class IngestJob {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What to ingest. */
+  public record Spec(
+      String cityId,
+      String cityCode,
+      String cityName,
+      List<String> countyCodes,
+      String metricCrs,
+      double duplicateRadiusM,
+      List<PoiParser.Source> poiSources,
+      Path facilitiesFile,
+      Path censusFile,
+      Path statisticsFile,
+      Path referenceDir,
+      Path inputDir,
+      Path outDir,
+      CategoryLookup categories,
+      Map<String, String> tiers,
+      Map<String, Object> configuration) {}
+
+  /** What was written. */
+  public record Result(Path outDir, IngestReport report, Map<String, GeoParquet.Written> tables) {}
+
+  private static final StructType PARSED =
+      new StructType(
+          new StructField[] {
+            DataTypes.createStructField("kind", DataTypes.StringType, false),
+            DataTypes.createStructField("source_file", DataTypes.StringType, false),
+            DataTypes.createStructField("source_row", DataTypes.LongType, false),
+            DataTypes.createStructField("poi_id", DataTypes.StringType, true),
+            DataTypes.createStructField("name", DataTypes.StringType, true),
+            DataTypes.createStructField("category", DataTypes.StringType, true),
+            DataTypes.createStructField("typecode", DataTypes.StringType, true),
+            DataTypes.createStructField("type_name", DataTypes.StringType, true),
+            DataTypes.createStructField("address", DataTypes.StringType, true),
+            DataTypes.createStructField("amap_adcode", DataTypes.StringType, true),
+            DataTypes.createStructField("source_crs", DataTypes.StringType, true),
+            DataTypes.createStructField("source_lng", DataTypes.DoubleType, true),
+            DataTypes.createStructField("source_lat", DataTypes.DoubleType, true),
+            DataTypes.createStructField("lng", DataTypes.DoubleType, true),
+            DataTypes.createStructField("lat", DataTypes.DoubleType, true),
+            DataTypes.createStructField("capacity", DataTypes.DoubleType, true),
+            DataTypes.createStructField("capacity_unit", DataTypes.StringType, true),
+            DataTypes.createStructField("source", DataTypes.StringType, true),
+            DataTypes.createStructField("reason", DataTypes.StringType, true),
+            DataTypes.createStructField("detail", DataTypes.StringType, true),
+            DataTypes.createStructField("raw", DataTypes.StringType, true)
+          });
+
+  private IngestJob() {}
+
+  public static Result run(SparkSession spark, Spec spec, PrintStream progress) {
+    long start = System.nanoTime();
+    checkInputs(spec);
+    Manifest manifest = new Manifest("ingest", spec.configuration());
+    for (PoiParser.Source s : spec.poiSources()) {
+      manifest.input("poi:" + relative(spec, s.file()), Path.of(s.file()));
+    }
+    manifest.input("facilities", spec.facilitiesFile());
+    manifest.input("census", spec.censusFile());
+    manifest.input("statistics", spec.statisticsFile());
+    manifest.input("reference:counties", counties(spec));
+    manifest.input("reference:admin_codes", spec.referenceDir().resolve("admin_codes.csv"));
+
+    IngestReport report = new IngestReport();
+    Map<String, List<Quarantined>> quarantine = new TreeMap<>();
+    Map<String, GeoParquet.Written> tables = new LinkedHashMap<>();
+    try (StagedOutput out = StagedOutput.begin(spec.outDir())) {
+      Path dir = out.dir();
+      Sessions.describe(spark, "ingest", spec.cityId() + ": admin units");
+      long t = System.nanoTime();
+      Dataset<Row> admin = adminUnits(spark, spec);
+      admin.cache();
+      admin.createOrReplaceTempView("lcp_admin");
+      tables.put("admin_units", GeoParquet.write(spark, admin, "OGC:CRS84", dir.resolve("admin_units").toString()));
+      manifest.timing("admin_units", seconds(t));
+
+      Sessions.describe(spark, "ingest", spec.cityId() + ": parse POI files");
+      t = System.nanoTime();
+      Dataset<Row> parsed = parsePois(spark, spec);
+      Dataset<Row> poi = locate(spark, spec, parsed, "poi", report, quarantine);
+      tables.put("poi", GeoParquet.write(spark, poi, "OGC:CRS84", dir.resolve("poi").toString()));
+      manifest.timing("poi", seconds(t));
+
+      Sessions.describe(spark, "ingest", spec.cityId() + ": facilities");
+      t = System.nanoTime();
+      Dataset<Row> facilities = locate(spark, spec, parseFacilities(spark, spec), "facilities", report, quarantine);
+      tables.put("facilities", GeoParquet.write(spark, facilities, "OGC:CRS84", dir.resolve("facilities").toString()));
+      manifest.timing("facilities", seconds(t));
+
+      Sessions.describe(spark, "ingest", spec.cityId() + ": census and statistics");
+      t = System.nanoTime();
+      Map<String, Object> censusChecks = new LinkedHashMap<>();
+      Dataset<Row> census = census(spark, spec, report, quarantine, censusChecks);
+      tables.put("census", GeoParquet.write(spark, census, "OGC:CRS84", dir.resolve("census").toString()));
+      statistics(spark, spec, report, quarantine).coalesce(1).write().parquet(dir.resolve("statistics").toString());
+      manifest.put("census_checks", censusChecks);
+      manifest.timing("census_statistics", seconds(t));
+
+      report.reconcile();
+      writeQuarantine(dir.resolve("quarantine"), quarantine);
+      report.write(dir.resolve("ingest_report.json"));
+      for (Map.Entry<String, GeoParquet.Written> e : tables.entrySet()) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("rows", e.getValue().rows());
+        facts.put("files", e.getValue().files());
+        facts.put("geometry_types", e.getValue().geometryTypes());
+        facts.put("bbox", e.getValue().bbox());
+        manifest.output(e.getKey(), facts);
+      }
+      manifest.timing("total", seconds(start));
+      manifest.write(dir.resolve("manifest.json"));
+      out.commit();
+    } catch (IOException e) {
+      throw new InputException("Cannot write ingest output " + spec.outDir() + ": " + e.getMessage(), e);
+    } finally {
+      spark.catalog().dropTempView("lcp_admin");
+    }
+    report.print(progress);
+    progress.printf(
+        Locale.ROOT, "[ingest] %s: %s  %.1f s%n", spec.cityId(), summary(tables), seconds(start));
+    return new Result(spec.outDir(), report, tables);
+  }
+
+  private static void checkInputs(Spec spec) {
+    if (spec.poiSources().isEmpty()) {
+      throw new InputException("Cannot ingest " + spec.inputDir() + ": no POI files found (expected poi/*.csv, *.json or *.geojson)");
+    }
+    List<Path> files = new ArrayList<>();
+    for (PoiParser.Source s : spec.poiSources()) {
+      files.add(Path.of(s.file()));
+    }
+    files.addAll(List.of(spec.facilitiesFile(), spec.censusFile(), spec.statisticsFile(), counties(spec),
+        spec.referenceDir().resolve("admin_codes.csv")));
+    for (Path f : files) {
+      if (!Files.isRegularFile(f)) {
+        throw new InputException("Cannot read " + f + ": no such file");
+      }
+    }
+    for (PoiParser.Source s : spec.poiSources()) {
+      TextFiles.detect(Path.of(s.file()), s.encoding());
+    }
+  }
+
+  private static Path counties(Spec spec) {
+    return spec.referenceDir().resolve("shanxi_counties.geojson");
+  }
+
+  /** County polygons of the city, one row per current county code (old polygons merged). */
+  static Dataset<Row> adminUnits(SparkSession spark, Spec spec) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(counties(spec).toFile());
+    } catch (IOException e) {
+      throw new InputException("Cannot read " + counties(spec) + ": " + e.getMessage(), e);
+    }
+    List<Row> rows = new ArrayList<>();
+    Set<String> found = new HashSet<>();
+    for (JsonNode f : root.path("features")) {
+      JsonNode p = f.path("properties");
+      String code = p.path("county_code").asText();
+      if (spec.countyCodes().contains(code)) {
+        found.add(code);
+        rows.add(RowFactory.create(code, p.path("county_name").asText(), p.path("city_code").asText(),
+            p.path("city_name").asText(), p.path("source_name").asText(), f.path("geometry").toString()));
+      }
+    }
+    for (String code : spec.countyCodes()) {
+      if (!found.contains(code)) {
+        throw new ConfigException(
+            "Cannot find county " + code + " of city " + spec.cityId() + " in " + counties(spec) + "; check the county codes");
+      }
+    }
+    StructType schema = new StructType()
+        .add("county_code", DataTypes.StringType).add("county_name", DataTypes.StringType)
+        .add("city_code", DataTypes.StringType).add("city_name", DataTypes.StringType)
+        .add("source_name", DataTypes.StringType).add("geojson", DataTypes.StringType);
+    spark.createDataFrame(rows, schema).createOrReplaceTempView("lcp_admin_parts");
+    Dataset<Row> admin = spark.sql(
+        "SELECT county_code AS admin_code, 'county' AS level, first(county_name) AS name,"
+            + " first(city_code) AS city_code, first(city_name) AS city_name,"
+            + " array_join(sort_array(collect_list(source_name)), ';') AS source_names,"
+            + " ST_MakeValid(ST_Union_Aggr(ST_GeomFromGeoJSON(geojson))) AS geometry"
+            + " FROM lcp_admin_parts GROUP BY county_code");
+    spark.catalog().dropTempView("lcp_admin_parts");
+    return admin;
+  }
+
+  /** Parses every POI file in its own task; returns accepted ("ok"), quarantined ("q") and count ("read") rows. */
+  static Dataset<Row> parsePois(SparkSession spark, Spec spec) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    List<PoiParser.Source> sources = spec.poiSources();
+    CategoryLookup categories = spec.categories();
+    Path inputDir = spec.inputDir();
+    JavaRDD<Row> rows =
+        jsc.parallelize(sources, sources.size())
+            .flatMap(source -> parseOne(source, categories, inputDir).iterator());
+    return spark.createDataFrame(rows, PARSED);
+  }
+
+  private static List<Row> parseOne(PoiParser.Source source, CategoryLookup categories, Path inputDir) {
+    List<Row> out = new ArrayList<>();
+    String file = inputDir.relativize(Path.of(source.file()).toAbsolutePath().normalize()).toString();
+    PoiParser parser = new PoiParser(categories, Region.SHANXI);
+    long read =
+        parser.parse(
+            source,
+            new PoiParser.Sink() {
+              @Override
+              public void accept(PoiParser.PoiRow r) {
+                out.add(RowFactory.create("ok", file, r.row(), r.poiId(), r.name(), r.category(), r.typecode(),
+                    r.typeName(), r.address(), r.amapAdcode(), r.sourceCrs(), r.sourceLng(), r.sourceLat(),
+                    r.lng(), r.lat(), null, null, null, null, null, null));
+              }
+
+              @Override
+              public void quarantine(Quarantined q) {
+                out.add(quarantineRow(file, q));
+              }
+            });
+    out.add(countRow(file, read));
+    return out;
+  }
+
+  private static Row quarantineRow(String file, Quarantined q) {
+    return RowFactory.create("q", file, q.row(), null, null, null, null, null, null, null, null, null, null,
+        null, null, null, null, null, q.reason().code(), q.detail(), q.raw());
+  }
+
+  private static Row countRow(String file, long read) {
+    return RowFactory.create("read", file, read, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, null, null, null, null, null);
+  }
+
+  /** Facilities CSV: schema-typed rows, coordinates checked and converted like POIs. */
+  static Dataset<Row> parseFacilities(SparkSession spark, Spec spec) {
+    Path path = spec.facilitiesFile();
+    String file = relative(spec, path.toString());
+    List<Row> out = new ArrayList<>();
+    double[] src = new double[2];
+    double[] wgs = new double[2];
+    long read =
+        new SchemaTable("facility_row").read(path, "auto", new SchemaTable.Sink() {
+          @Override
+          public void accept(long line, ObjectNode r) {
+            String raw = r.toString();
+            String category = r.path("category").asText();
+            if (!spec.categories().isCategory(category)) {
+              out.add(quarantineRow(file, new Quarantined(file, line, Reason.UNKNOWN_CATEGORY, "category " + category, raw)));
+              return;
+            }
+            Locations.Problem problem = Locations.parse(r.path("lng").asText(), r.path("lat").asText(), Region.SHANXI, src);
+            if (problem != null) {
+              out.add(quarantineRow(file, new Quarantined(file, line, problem.reason(), problem.detail(), raw)));
+              return;
+            }
+            SourceCrs crs = SourceCrs.parse(r.path("crs").asText());
+            crs.toWgs84(src[0], src[1], wgs);
+            out.add(RowFactory.create("ok", file, line, r.path("id").asText(), r.path("name").asText(), category,
+                null, null, r.path("address").asText(""), r.path("county_code").asText(""), crs.code(), src[0], src[1],
+                wgs[0], wgs[1], r.path("capacity").asDouble(), r.path("capacity_unit").asText(),
+                r.path("source").asText(), null, null, null));
+          }
+
+          @Override
+          public void quarantine(Quarantined q) {
+            out.add(quarantineRow(file, new Quarantined(file, q.row(), q.reason(), q.detail(), q.raw())));
+          }
+        });
+    out.add(countRow(file, read));
+    return spark.createDataFrame(out, PARSED);
+  }
+
+  /**
+   * Splits parsed rows into quarantine and accepted ones, assigns each accepted row its county by
+   * point-in-polygon (none: OUTSIDE_STUDY_AREA), collapses duplicates (same name and category
+   * within the radius: DUPLICATE of the earliest row), and returns the accepted table.
+   */
+  static Dataset<Row> locate(SparkSession spark, Spec spec, Dataset<Row> parsed, String table,
+      IngestReport report, Map<String, List<Quarantined>> quarantine) {
+    parsed.cache();
+    parsed.createOrReplaceTempView("lcp_parsed");
+    for (Row r : spark.sql("SELECT source_file, source_row FROM lcp_parsed WHERE kind = 'read'").collectAsList()) {
+      report.file(table, r.getString(0)).read += r.getLong(1);
+    }
+    List<Quarantined> q = quarantine.computeIfAbsent(table, k -> new ArrayList<>());
+    for (Row r : spark.sql("SELECT source_file, source_row, reason, detail, raw FROM lcp_parsed WHERE kind = 'q'").collectAsList()) {
+      q.add(new Quarantined(r.getString(0), r.getLong(1), Reason.valueOf(r.getString(2).toUpperCase(Locale.ROOT)), r.getString(3), r.getString(4)));
+      report.quarantine(table, r.getString(0), Reason.valueOf(r.getString(2).toUpperCase(Locale.ROOT)), 1);
+    }
+    spark.sql(
+            "SELECT *, ST_SetSRID(ST_Point(lng, lat), 4326) AS geometry,"
+                + " ST_Transform(ST_SetSRID(ST_Point(lng, lat), 4326), 'EPSG:4326', '" + spec.metricCrs() + "') AS geom_m"
+                + " FROM lcp_parsed WHERE kind = 'ok'")
+        .createOrReplaceTempView("lcp_ok");
+    // Sedona's spatial join is inner only: match, then join back on the row key.
+    spark.sql(
+            "SELECT p.source_file, p.source_row, min(a.admin_code) AS county_code"
+                + " FROM lcp_ok p JOIN lcp_admin a ON ST_Intersects(a.geometry, p.geometry)"
+                + " GROUP BY p.source_file, p.source_row")
+        .createOrReplaceTempView("lcp_matched");
+    Dataset<Row> located = spark.sql(
+        "SELECT p.*, m.county_code FROM lcp_ok p LEFT JOIN lcp_matched m"
+            + " ON p.source_file = m.source_file AND p.source_row = m.source_row");
+    located.cache();
+    located.createOrReplaceTempView("lcp_located");
+    for (Row r : spark.sql("SELECT source_file, source_row, raw_json FROM (SELECT source_file, source_row,"
+        + " to_json(struct(poi_id, name, category, lng, lat)) AS raw_json, county_code FROM lcp_located) WHERE county_code IS NULL").collectAsList()) {
+      q.add(new Quarantined(r.getString(0), r.getLong(1), Reason.OUTSIDE_STUDY_AREA, "in none of the counties of " + spec.cityId(), r.getString(2)));
+      report.quarantine(table, r.getString(0), Reason.OUTSIDE_STUDY_AREA, 1);
+    }
+    String radius = String.format(Locale.ROOT, "%.3f", spec.duplicateRadiusM());
+    Dataset<Row> duplicates = spark.sql(
+        "SELECT b.source_file, b.source_row, min_by(a.poi_id, struct(a.source_file, a.source_row)) AS kept_id,"
+            + " to_json(struct(b.poi_id, b.name, b.category, b.lng, b.lat)) AS raw_json"
+            + " FROM lcp_located a JOIN lcp_located b"
+            + " ON a.name = b.name AND a.category = b.category"
+            + " AND (a.source_file < b.source_file OR (a.source_file = b.source_file AND a.source_row < b.source_row))"
+            + " AND ST_Distance(a.geom_m, b.geom_m) <= " + radius
+            + " WHERE a.county_code IS NOT NULL AND b.county_code IS NOT NULL"
+            + " GROUP BY b.source_file, b.source_row, b.poi_id, b.name, b.category, b.lng, b.lat");
+    duplicates.createOrReplaceTempView("lcp_duplicates");
+    for (Row r : duplicates.collectAsList()) {
+      q.add(new Quarantined(r.getString(0), r.getLong(1), Reason.DUPLICATE,
+          "same name and category as " + r.getString(2) + " within " + radius + " m", r.getString(3)));
+      report.quarantine(table, r.getString(0), Reason.DUPLICATE, 1);
+    }
+    spark.udf().register("lcp_tier", (org.apache.spark.sql.api.java.UDF1<String, String>) spec.tiers()::get, DataTypes.StringType);
+    String columns = table.equals("facilities")
+        ? "p.poi_id AS facility_id, p.name, p.category, lcp_tier(p.category) AS tier, p.capacity, p.capacity_unit,"
+            + " p.address, p.county_code, '" + spec.cityCode() + "' AS city_code, p.source, p.source_crs,"
+            + " p.source_lng, p.source_lat, p.source_file, p.source_row, p.geometry"
+        : "p.poi_id, p.name, p.category, lcp_tier(p.category) AS tier, p.typecode, p.type_name, p.address,"
+            + " p.county_code, '" + spec.cityCode() + "' AS city_code, p.amap_adcode, p.source_crs,"
+            + " p.source_lng, p.source_lat, p.source_file, p.source_row, p.geometry";
+    Dataset<Row> accepted = spark.sql(
+        "SELECT " + columns + " FROM lcp_located p LEFT ANTI JOIN lcp_duplicates d"
+            + " ON p.source_file = d.source_file AND p.source_row = d.source_row"
+            + " WHERE p.county_code IS NOT NULL");
+    accepted.cache();
+    for (Row r : accepted.groupBy("source_file").count().collectAsList()) {
+      report.file(table, r.getString(0)).accepted += r.getLong(1);
+    }
+    return accepted;
+  }
+
+  /** Census rows validated by schema and reference codes; county rows carry their polygon. */
+  static Dataset<Row> census(SparkSession spark, Spec spec, IngestReport report,
+      Map<String, List<Quarantined>> quarantine, Map<String, Object> checks) {
+    Map<String, String> admin = adminCodes(spec);
+    SchemaTable table = new SchemaTable("census_row");
+    List<String> columns = table.columns();
+    String file = relative(spec, spec.censusFile().toString());
+    List<Row> rows = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    List<Quarantined> q = quarantine.computeIfAbsent("census", k -> new ArrayList<>());
+    long read = table.read(spec.censusFile(), "auto", new SchemaTable.Sink() {
+      @Override
+      public void accept(long line, ObjectNode r) {
+        String code = r.path("admin_code").asText();
+        if (!admin.containsKey(code)) {
+          q.add(new Quarantined(file, line, Reason.UNKNOWN_ADMIN_CODE, code + " is not a code of " + spec.cityId(), r.toString()));
+          return;
+        }
+        if (!seen.add(code)) {
+          q.add(new Quarantined(file, line, Reason.DUPLICATE_KEY, "admin_code " + code + " appears twice", r.toString()));
+          return;
+        }
+        rows.add(typedRow(table, columns, r, line, file));
+      }
+
+      @Override
+      public void quarantine(Quarantined row) {
+        q.add(new Quarantined(file, row.row(), row.reason(), row.detail(), row.raw()));
+      }
+    });
+    count(report, "census", file, read, rows.size(), q);
+    StructType schema = typedSchema(table, columns);
+    spark.createDataFrame(rows, schema).createOrReplaceTempView("lcp_census");
+    // township sums against county totals
+    Map<String, Object> sums = new TreeMap<>();
+    for (Row r : spark.sql(
+        "SELECT c.admin_code, c.pop_total, sum(t.pop_total) FROM lcp_census c JOIN lcp_census t"
+            + " ON t.level = 'township' AND substr(t.admin_code, 1, 6) = c.admin_code WHERE c.level = 'county'"
+            + " GROUP BY c.admin_code, c.pop_total ORDER BY c.admin_code").collectAsList()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("county_total", r.getLong(1));
+      m.put("townships_sum", r.getLong(2));
+      m.put("reconciled", r.getLong(1) == r.getLong(2));
+      sums.put(r.getString(0), m);
+    }
+    checks.put("township_sums_vs_county_totals", sums);
+    Dataset<Row> out = spark.sql(
+        "SELECT c.*, a.geometry FROM lcp_census c LEFT JOIN lcp_admin a ON c.admin_code = a.admin_code");
+    return out;
+  }
+
+  static Dataset<Row> statistics(SparkSession spark, Spec spec, IngestReport report,
+      Map<String, List<Quarantined>> quarantine) {
+    Map<String, String> admin = adminCodes(spec);
+    SchemaTable table = new SchemaTable("statistics_row");
+    List<String> columns = table.columns();
+    String file = relative(spec, spec.statisticsFile().toString());
+    List<Row> rows = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    List<Quarantined> q = quarantine.computeIfAbsent("statistics", k -> new ArrayList<>());
+    long read = table.read(spec.statisticsFile(), "auto", new SchemaTable.Sink() {
+      @Override
+      public void accept(long line, ObjectNode r) {
+        String code = r.path("admin_code").asText();
+        if (!admin.containsKey(code) && !code.equals(spec.cityCode()) && !code.equals("140000")) {
+          q.add(new Quarantined(file, line, Reason.UNKNOWN_ADMIN_CODE, code + " is not a code of " + spec.cityId(), r.toString()));
+          return;
+        }
+        String key = code + "/" + r.path("indicator").asText() + "/" + r.path("year").asText();
+        if (!seen.add(key)) {
+          q.add(new Quarantined(file, line, Reason.DUPLICATE_KEY, key + " appears twice", r.toString()));
+          return;
+        }
+        rows.add(typedRow(table, columns, r, line, file));
+      }
+
+      @Override
+      public void quarantine(Quarantined row) {
+        q.add(new Quarantined(file, row.row(), row.reason(), row.detail(), row.raw()));
+      }
+    });
+    count(report, "statistics", file, read, rows.size(), q);
+    return spark.createDataFrame(rows, typedSchema(table, columns));
+  }
+
+  private static void count(IngestReport report, String table, String file, long read, long accepted, List<Quarantined> q) {
+    IngestReport.FileCounts counts = report.file(table, file);
+    counts.read += read;
+    counts.accepted += accepted;
+    for (Quarantined x : q) {
+      report.quarantine(table, file, x.reason(), 1);
+    }
+  }
+
+  private static Row typedRow(SchemaTable table, List<String> columns, ObjectNode r, long line, String file) {
+    Object[] values = new Object[columns.size() + 2];
+    for (int i = 0; i < columns.size(); i++) {
+      JsonNode v = r.get(columns.get(i));
+      values[i] = v == null || v.isNull() ? null : switch (table.type(columns.get(i))) {
+        case "integer" -> v.asLong();
+        case "number" -> v.asDouble();
+        case "boolean" -> v.asBoolean();
+        default -> v.asText();
+      };
+    }
+    values[columns.size()] = file;
+    values[columns.size() + 1] = line;
+    return RowFactory.create(values);
+  }
+
+  private static StructType typedSchema(SchemaTable table, List<String> columns) {
+    StructType schema = new StructType();
+    for (String c : columns) {
+      schema = schema.add(c, switch (table.type(c)) {
+        case "integer" -> DataTypes.LongType;
+        case "number" -> DataTypes.DoubleType;
+        case "boolean" -> DataTypes.BooleanType;
+        default -> DataTypes.StringType;
+      });
+    }
+    return schema.add("source_file", DataTypes.StringType).add("source_row", DataTypes.LongType);
+  }
+
+  /** Codes (6-, 9- and 12-digit) of the city from reference/admin_codes.csv, mapped to names. */
+  static Map<String, String> adminCodes(Spec spec) {
+    Path path = spec.referenceDir().resolve("admin_codes.csv");
+    Map<String, String> codes = new HashMap<>();
+    try (var reader = TextFiles.open(path, StandardCharsets.UTF_8)) {
+      CsvRecords records = new CsvRecords(reader);
+      records.next();
+      for (CsvRecords.Record r = records.next(); r != null; r = records.next()) {
+        String code = r.fields().get(0);
+        String county = code.length() >= 6 ? code.substring(0, 6) : code;
+        if (spec.countyCodes().contains(county) || code.equals(spec.cityCode())) {
+          codes.put(code, r.fields().get(1));
+        }
+      }
+    } catch (IOException e) {
+      throw new InputException("Cannot read " + path + ": " + e.getMessage(), e);
+    }
+    return codes;
+  }
+
+  private static void writeQuarantine(Path dir, Map<String, List<Quarantined>> quarantine) throws IOException {
+    Files.createDirectories(dir);
+    for (Map.Entry<String, List<Quarantined>> e : quarantine.entrySet()) {
+      List<Quarantined> rows = new ArrayList<>(e.getValue());
+      rows.sort(Comparator.comparing(Quarantined::file).thenComparingLong(Quarantined::row));
+      try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(e.getKey() + ".csv"), StandardCharsets.UTF_8)) {
+        w.write("source_file,source_row,reason,detail,raw\n");
+        for (Quarantined q : rows) {
+          w.write(csv(q.file()) + "," + q.row() + "," + q.reason().code() + "," + csv(q.detail()) + "," + csv(q.raw()) + "\n");
+        }
+      }
+    }
+  }
+
+  private static String csv(String s) {
+    if (s == null) {
+      return "";
+    }
+    return "\"" + s.replace("\"", "\"\"") + "\"";
+  }
+
+  private static String relative(Spec spec, String file) {
+    Path p = Path.of(file).toAbsolutePath().normalize();
+    Path base = spec.inputDir().toAbsolutePath().normalize();
+    return p.startsWith(base) ? base.relativize(p).toString() : p.toString();
+  }
+
+  private static String summary(Map<String, GeoParquet.Written> tables) {
+    StringBuilder s = new StringBuilder();
+    for (Map.Entry<String, GeoParquet.Written> e : tables.entrySet()) {
+      s.append(s.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue().rows()));
+    }
+    return s.toString();
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The README's test command (bin/lcp test): sets up what the suite needs on a fresh Debian
+# machine and runs it. Exit code non-zero on any failure.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+export SPARK_LOCAL_IP=127.0.0.1
+quick=0
+[[ "${1:-}" == "--quick" ]] && quick=1
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "PostgreSQL + PostGIS (Debian packages)"
+scripts/ensure-postgis.sh
+
+step "Python virtual environment (.venv, from PyPI)"
+scripts/ensure-venv.sh
+
+step "Maven build and JUnit tests"
+mvn -B -ntp verify
+
+if [[ $quick == 0 ]]; then
+  step "End-to-end: bin/lcp demo"
+  rm -rf build/test-demo
+  bin/lcp demo --out build/test-demo
+
+  step "Independent readers: pyarrow, geopandas, GeoParquet 1.1 schema"
+  LCP_DEMO_OUT="$ROOT/build/test-demo" .venv/bin/python -m pytest -q python/tests
+fi
