@@ -1,0 +1,235 @@
+package org.livingcircle.config;
+
+import static org.livingcircle.common.Checks.check;
+import static org.livingcircle.common.Checks.notNull;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One city's configuration ({@code conf/cities/<id>.yaml}, schema {@code schemas/city.schema.json}). The YAML
+ * carries a {@code <key>_source} for every number; the record keeps the values only.
+ *
+ * @param adminCode 6-digit prefecture code, e.g. {@code 140500}
+ * @param crs metric CRS of grids and distances, e.g. {@code EPSG:32649}
+ * @param cellSizeM grid cell edge in metres, [50, 1000]
+ * @param h3Resolution H3 resolution of an extra output, or {@link #H3_OFF}
+ */
+public record CityConfig(
+    String id,
+    String nameZh,
+    String nameEn,
+    String adminCode,
+    List<County> counties,
+    String crs,
+    int cellSizeM,
+    Integer h3Resolution,
+    Walking walking,
+    E2sfca e2sfca,
+    DataPaths data,
+    Sample sample) {
+  /** Schema file name under {@code schemas/}. */
+  public static final String SCHEMA = "city.schema.json";
+  /** Named sentinel for "no H3 output" (YAML {@code h3_resolution: null}). */
+  public static final int H3_OFF = -1;
+
+  private static final Pattern CODE = Pattern.compile("[0-9]{6}");
+
+  public CityConfig {
+    notNull(id, "city id");
+    check(CODE.matcher(notNull(adminCode, "admin_code")).matches(), "Cannot use admin_code %s: not 6 digits", adminCode);
+    notNull(counties, "counties");
+    check(!counties.isEmpty(), "Cannot use city %s: no counties", id);
+    counties = List.copyOf(counties);
+    Set<String> codes = new HashSet<>();
+    String prefix = adminCode.substring(0, 4);
+    for (int i = 0; i < counties.size(); i++) {
+      String code = counties.get(i).code();
+      if (!codes.add(code)) {
+        throw new ConfigProblem("/counties/" + i + "/code", "Cannot use county code " + code + " twice");
+      }
+      if (!code.startsWith(prefix)) {
+        throw new ConfigProblem(
+            "/counties/" + i + "/code", "Cannot use county code " + code + ": outside city " + adminCode);
+      }
+    }
+    crs = crs == null ? "EPSG:32649" : crs;
+    check(cellSizeM >= 50 && cellSizeM <= 1000, "Cannot use cell_size_m %s: outside [50, 1000]", cellSizeM);
+    h3Resolution = h3Resolution == null ? H3_OFF : h3Resolution;
+    check(h3Resolution == H3_OFF || (h3Resolution >= 0 && h3Resolution <= 15), "Cannot use h3_resolution %s: outside [0, 15]", h3Resolution);
+    notNull(walking, "walking");
+    notNull(e2sfca, "e2sfca");
+    notNull(data, "data");
+    notNull(sample, "sample");
+    double limitMinutes = walking.minutesWithin(walking.searchLimitM());
+    for (CapacityKind kind : CapacityKind.values()) {
+      if (kind != CapacityKind.NONE && e2sfca.catchmentMin().minutes(kind) > limitMinutes) {
+        throw new ConfigProblem(
+            "/e2sfca/catchment_min/" + kind.id(),
+            "Cannot use catchment " + e2sfca.catchmentMin().minutes(kind) + " min: beyond search_limit_m "
+                + walking.searchLimitM() + " (" + Math.round(limitMinutes) + " min); raise search_limit_m");
+      }
+    }
+  }
+
+  /** Loads and validates a city file; errors are {@link org.livingcircle.common.ConfigException}s. */
+  public static CityConfig load(Path file) {
+    return YamlConfig.load(file, SCHEMA, CityConfig.class);
+  }
+
+  public boolean h3Enabled() {
+    return h3Resolution != H3_OFF;
+  }
+
+  public Optional<County> county(String code) {
+    for (County c : counties) {
+      if (c.code().equals(code)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Counties with a pilot year, in configuration order. */
+  public List<County> pilotCounties() {
+    List<County> result = new ArrayList<>();
+    for (County c : counties) {
+      if (c.isPilot()) {
+        result.add(c);
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  /**
+   * A county-level unit.
+   *
+   * @param code current 6-digit code
+   * @param pilotYear year it became a living-circle pilot, or {@link #NOT_A_PILOT}
+   */
+  public record County(String code, String nameZh, String nameEn, int pilotYear) {
+    /** Named sentinel for "not a pilot" (YAML {@code pilot_year: null}). */
+    public static final int NOT_A_PILOT = 0;
+
+    public County {
+      check(CODE.matcher(notNull(code, "county code")).matches(), "Cannot use county code %s: not 6 digits", code);
+      notNull(nameZh, "county name_zh");
+      notNull(nameEn, "county name_en");
+      check(pilotYear == NOT_A_PILOT || pilotYear >= 2020, "Cannot use pilot_year %s of %s: before 2020", pilotYear, code);
+    }
+
+    public boolean isPilot() {
+      return pilotYear != NOT_A_PILOT;
+    }
+  }
+
+  /**
+   * Walking parameters.
+   *
+   * @param speedMPerMin walking speed, metres per minute
+   * @param detourFactor network distance / straight-line distance, at least 1
+   * @param thresholdsMin reporting thresholds in minutes, strictly ascending
+   * @param searchLimitM straight-line search radius in metres; beyond it "none within limit"
+   */
+  public record Walking(
+      @JsonProperty("speed_m_per_min") double speedMPerMin, double detourFactor, List<Integer> thresholdsMin, double searchLimitM) {
+    public Walking {
+      check(speedMPerMin > 0 && speedMPerMin <= 200, "Cannot use speed_m_per_min %s: outside (0, 200]", speedMPerMin);
+      check(detourFactor >= 1 && detourFactor <= 3, "Cannot use detour_factor %s: outside [1, 3]", detourFactor);
+      thresholdsMin = List.copyOf(notNull(thresholdsMin, "thresholds_min"));
+      check(!thresholdsMin.isEmpty(), "Cannot use thresholds_min: empty");
+      for (int i = 1; i < thresholdsMin.size(); i++) {
+        if (thresholdsMin.get(i) <= thresholdsMin.get(i - 1)) {
+          throw new ConfigProblem("/thresholds_min/" + i, "Cannot use thresholds_min " + thresholdsMin + ": not strictly ascending");
+        }
+      }
+      int largest = thresholdsMin.get(thresholdsMin.size() - 1);
+      if (largest * speedMPerMin / detourFactor > searchLimitM) {
+        throw new ConfigProblem(
+            "/search_limit_m",
+            "Cannot use search_limit_m " + searchLimitM + ": shorter than the " + largest + " min threshold ("
+                + Math.round(largest * speedMPerMin / detourFactor) + " m straight line)");
+      }
+    }
+
+    /** Straight-line metres reachable in {@code minutes}: minutes × speed / detour factor. */
+    public double straightLineMeters(double minutes) {
+      return minutes * speedMPerMin / detourFactor;
+    }
+
+    /** Walking minutes for a straight-line distance: metres × detour factor / speed. */
+    public double minutesWithin(double straightLineMeters) {
+      return straightLineMeters * detourFactor / speedMPerMin;
+    }
+  }
+
+  /**
+   * Enhanced two-step floating catchment parameters.
+   *
+   * @param decay distance-decay function; only "gaussian"
+   */
+  public record E2sfca(String decay, CatchmentMinutes catchmentMin) {
+    public E2sfca {
+      check("gaussian".equals(decay), "Cannot use decay %s: only gaussian is supported", decay);
+      notNull(catchmentMin, "catchment_min");
+    }
+  }
+
+  /** Catchment in walking minutes per capacity kind, each in [1, 60]. */
+  public record CatchmentMinutes(
+      double nurseryPlaces, double kindergartenPlaces, double elderlyBeds, double schoolPlaces, double hospitalBeds) {
+    public CatchmentMinutes {
+      for (double m : new double[] {nurseryPlaces, kindergartenPlaces, elderlyBeds, schoolPlaces, hospitalBeds}) {
+        check(m >= 1 && m <= 60, "Cannot use catchment %s min: outside [1, 60]", m);
+      }
+    }
+
+    /** Catchment minutes for {@code kind}; {@link CapacityKind#NONE} has no catchment. */
+    public double minutes(CapacityKind kind) {
+      return switch (kind) {
+        case NURSERY_PLACES -> nurseryPlaces;
+        case KINDERGARTEN_PLACES -> kindergartenPlaces;
+        case ELDERLY_BEDS -> elderlyBeds;
+        case SCHOOL_PLACES -> schoolPlaces;
+        case HOSPITAL_BEDS -> hospitalBeds;
+        case NONE -> throw new IllegalArgumentException("Cannot give a catchment for capacity kind none");
+      };
+    }
+  }
+
+  /**
+   * Input paths relative to the input directory.
+   *
+   * @param populationRaster optional population GeoTIFF; "" when absent (see {@link #hasPopulationRaster()})
+   */
+  public record DataPaths(List<String> poiGlobs, String facilities, String census, String statistics, String populationRaster) {
+    public DataPaths {
+      poiGlobs = List.copyOf(notNull(poiGlobs, "poi_globs"));
+      notNull(facilities, "facilities");
+      notNull(census, "census");
+      notNull(statistics, "statistics");
+      populationRaster = populationRaster == null ? "" : populationRaster;
+    }
+
+    public boolean hasPopulationRaster() {
+      return !populationRaster.isEmpty();
+    }
+  }
+
+  /**
+   * Hints for synthetic sample generation.
+   *
+   * @param populationDensityPerKm2 residents per km² of built-up area
+   */
+  public record Sample(long seed, double populationDensityPerKm2) {
+    public Sample {
+      check(populationDensityPerKm2 > 0, "Cannot use population_density_per_km2 %s: not positive", populationDensityPerKm2);
+    }
+  }
+}

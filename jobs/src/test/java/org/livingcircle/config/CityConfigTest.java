@@ -1,0 +1,67 @@
+package org.livingcircle.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CityConfigTest {
+  @Test
+  void everyShippedCityLoads() throws IOException {
+    List<Path> files = new ArrayList<>();
+    try (DirectoryStream<Path> dir = Files.newDirectoryStream(RepoFiles.resolve("conf/cities"), "*.yaml")) {
+      dir.forEach(files::add);
+    }
+
+    assertThat(files).hasSizeGreaterThanOrEqualTo(2);
+    for (Path file : files) {
+      CityConfig city = CityConfig.load(file);
+      assertThat(file.getFileName().toString()).isEqualTo(city.id() + ".yaml");
+    }
+  }
+
+  @Test
+  void jinchengCountiesAndPilots() {
+    CityConfig city = CityConfig.load(RepoFiles.resolve("conf/cities/jincheng.yaml"));
+
+    // china-division@2.7.0 dist/areas.csv: 140502 城区 … 140581 高平市
+    assertThat(city.adminCode()).isEqualTo("140500");
+    assertThat(city.counties()).extracting(CityConfig.County::code)
+        .containsExactly("140502", "140521", "140522", "140524", "140525", "140581");
+    // seed 002: 2023 pilots 城区, 泽州县, 高平市
+    assertThat(city.pilotCounties()).extracting(CityConfig.County::nameZh).containsExactly("城区", "泽州县", "高平市");
+    assertThat(city.county("140522")).get().extracting(CityConfig.County::isPilot).isEqualTo(false);
+  }
+
+  @Test
+  void changzhiUsesCurrentCodes() {
+    CityConfig city = CityConfig.load(RepoFiles.resolve("conf/cities/changzhi.yaml"));
+
+    // current codes after the 2018-2019 reform (domain brief; china-division@2.7.0)
+    assertThat(city.counties()).extracting(CityConfig.County::code).containsExactly(
+        "140403", "140404", "140405", "140406", "140423", "140425",
+        "140426", "140427", "140428", "140429", "140430", "140431");
+    assertThat(city.pilotCounties()).isEmpty();
+  }
+
+  @Test
+  void defaultsAndDerivedDistances() {
+    CityConfig city = CityConfig.load(RepoFiles.resolve("conf/cities/jincheng.yaml"));
+
+    assertThat(city.crs()).isEqualTo("EPSG:32649");
+    assertThat(city.cellSizeM()).isEqualTo(250);
+    assertThat(city.h3Enabled()).isFalse();
+    assertThat(city.h3Resolution()).isEqualTo(CityConfig.H3_OFF);
+    assertThat(city.data().hasPopulationRaster()).isFalse();
+    assertThat(city.walking().thresholdsMin()).containsExactly(5, 10, 15);
+    // 10 min × 80 m/min = 800 m of network; / 1.3 detour = 615.38 m straight line
+    assertThat(city.walking().straightLineMeters(10)).isCloseTo(800 / 1.3, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(city.walking().minutesWithin(800 / 1.3)).isCloseTo(10, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(city.e2sfca().catchmentMin().minutes(CapacityKind.NURSERY_PLACES)).isEqualTo(10.0);
+  }
+}
