@@ -17,7 +17,7 @@ import java.util.Optional;
  * <p>OSM features map through {@code key=value} tags; when several tags of one feature match, the category that
  * comes first in the configuration wins. Immutable and thread-safe.
  */
-public final class TypecodeMapper {
+public final class TypecodeMapper implements java.io.Serializable {
   private static final int[] PREFIX_LENGTHS = {6, 4, 2};
   private static final int TYPECODE_LENGTH = 6;
 
