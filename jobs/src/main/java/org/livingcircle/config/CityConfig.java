@@ -208,9 +208,16 @@ public record CityConfig(
    *
    * @param populationRaster optional population GeoTIFF; "" when absent (see {@link #hasPopulationRaster()})
    */
-  public record DataPaths(List<String> poiGlobs, String facilities, String census, String statistics, String populationRaster) {
+  public record DataPaths(
+      List<PoiSource> poi,
+      String facilities,
+      String census,
+      String statistics,
+      String populationRaster,
+      double duplicateRadiusM) {
     public DataPaths {
-      poiGlobs = List.copyOf(notNull(poiGlobs, "poi_globs"));
+      poi = List.copyOf(notNull(poi, "poi"));
+      check(duplicateRadiusM >= 0, "Cannot use duplicate_radius_m %s: negative", duplicateRadiusM);
       notNull(facilities, "facilities");
       notNull(census, "census");
       notNull(statistics, "statistics");
@@ -219,6 +226,18 @@ public record CityConfig(
 
     public boolean hasPopulationRaster() {
       return !populationRaster.isEmpty();
+    }
+  }
+
+  /**
+   * POI files matching {@code glob} (relative to the input directory) in coordinate system {@code crs}
+   * (wgs84, gcj02 or bd09), with {@code encoding} "auto" (UTF-8 or GBK, detected) or a charset name.
+   */
+  public record PoiSource(String glob, String crs, String encoding) {
+    public PoiSource {
+      notNull(glob, "poi glob");
+      notNull(crs, "poi crs");
+      encoding = encoding == null ? "auto" : encoding;
     }
   }
 

@@ -237,18 +237,18 @@ public final class IngestJob {
   /** Parses every POI file in its own task; returns accepted ("ok"), quarantined ("q") and count ("read") rows. */
   static Dataset<Row> parsePois(SparkSession spark, Spec spec) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    List<PoiParser.Source> sources = spec.poiSources();
+    List<String> sources = spec.poiSources().stream().map(PoiParser.Source::encode).toList();
     CategoryLookup categories = spec.categories();
-    Path inputDir = spec.inputDir();
+    String inputDir = spec.inputDir().toString();
     JavaRDD<Row> rows =
         jsc.parallelize(sources, sources.size())
-            .flatMap(source -> parseOne(source, categories, inputDir).iterator());
+            .flatMap(source -> parseOne(PoiParser.Source.decode(source), categories, inputDir).iterator());
     return spark.createDataFrame(rows, PARSED);
   }
 
-  private static List<Row> parseOne(PoiParser.Source source, CategoryLookup categories, Path inputDir) {
+  private static List<Row> parseOne(PoiParser.Source source, CategoryLookup categories, String inputDir) {
     List<Row> out = new ArrayList<>();
-    String file = inputDir.relativize(Path.of(source.file()).toAbsolutePath().normalize()).toString();
+    String file = Path.of(inputDir).relativize(Path.of(source.file()).toAbsolutePath().normalize()).toString();
     PoiParser parser = new PoiParser(categories, Region.SHANXI);
     long read =
         parser.parse(

@@ -45,7 +45,17 @@ public final class PoiParser {
   }
 
   /** A file to read, with its coordinate system and encoding ("auto" detects UTF-8 or GBK). */
-  public record Source(String file, Format format, SourceCrs crs, String encoding) implements Serializable {}
+  public record Source(String file, Format format, SourceCrs crs, String encoding) implements Serializable {
+    /** A tab-separated form for shipping to Spark tasks (Kryo cannot serialize records). */
+    public String encode() {
+      return String.join("\t", file, format.name(), crs.name(), encoding == null ? "auto" : encoding);
+    }
+
+    public static Source decode(String text) {
+      String[] f = text.split("\t", -1);
+      return new Source(f[0], Format.valueOf(f[1]), SourceCrs.valueOf(f[2]), f[3]);
+    }
+  }
 
   /** An accepted POI, coordinates converted to WGS84. */
   public record PoiRow(

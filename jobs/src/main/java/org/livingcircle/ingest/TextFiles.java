@@ -2,10 +2,11 @@ package org.livingcircle.ingest;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.charset.CoderResult;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -74,25 +75,46 @@ public final class TextFiles {
 
   /** Returns 0 if the file decodes cleanly, else the 1-based line where decoding fails. */
   private static int firstBadLine(Path file, Charset charset) {
+    CharsetDecoder decoder = strict(charset);
+    ByteBuffer in = ByteBuffer.allocate(1 << 16);
+    CharBuffer out = CharBuffer.allocate(1 << 16);
     int line = 1;
-    try (InputStream in = Files.newInputStream(file);
-        Reader reader = new InputStreamReader(in, strict(charset))) {
-      char[] buffer = new char[1 << 16];
-      int n;
-      while ((n = reader.read(buffer)) > 0) {
-        for (int i = 0; i < n; i++) {
-          if (buffer[i] == '\n') {
-            line++;
-          }
+    try (ReadableByteChannel channel = Files.newByteChannel(file)) {
+      boolean end = false;
+      while (true) {
+        if (!end && channel.read(in) < 0) {
+          end = true;
+        }
+        in.flip();
+        CoderResult result = decoder.decode(in, out, end);
+        line += newlines(out);
+        if (result.isError()) {
+          return line;
+        }
+        in.compact();
+        if (end && !result.isOverflow()) {
+          CoderResult flush = decoder.flush(out);
+          line += newlines(out);
+          return flush.isError() ? line : 0;
         }
       }
-      return 0;
-    } catch (CharacterCodingException e) {
-      return line;
     } catch (NoSuchFileException e) {
       throw new InputException("Cannot read " + file + ": no such file");
     } catch (IOException e) {
       throw new InputException("Cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Counts and clears the decoded characters' line feeds. */
+  private static int newlines(CharBuffer out) {
+    out.flip();
+    int n = 0;
+    while (out.hasRemaining()) {
+      if (out.get() == '\n') {
+        n++;
+      }
+    }
+    out.clear();
+    return n;
   }
 }

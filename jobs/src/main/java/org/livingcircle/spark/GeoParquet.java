@@ -70,7 +70,7 @@ public final class GeoParquet {
       String key =
           String.format(
               java.util.Locale.ROOT,
-              "lcp_hilbert((bbox.xmin + bbox.xmax) / 2, (bbox.ymin + bbox.ymax) / 2, %s, %s, %s, %s)",
+              "lcp_hilbert((bbox.xmin + bbox.xmax) / 2, (bbox.ymin + bbox.ymax) / 2, double(%s), double(%s), double(%s), double(%s))",
               extent.get(1), extent.get(2), extent.get(3), extent.get(4));
       Dataset<Row> keyed = withBbox.withColumn("lcp_sort_key", org.apache.spark.sql.functions.expr(key));
       sorted =

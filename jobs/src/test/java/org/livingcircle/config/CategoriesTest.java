@@ -1,5 +1,6 @@
 package org.livingcircle.config;
 
+import org.livingcircle.RepoPaths;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.livingcircle.common.ConfigException;
 
 class CategoriesTest {
-  private static final Path SHIPPED = RepoFiles.resolve("conf/categories.yaml");
+  private static final Path SHIPPED = RepoPaths.of("conf/categories.yaml");
 
   @TempDir Path dir;
 

@@ -1,5 +1,6 @@
 package org.livingcircle.config;
 
+import org.livingcircle.RepoPaths;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -14,7 +15,7 @@ class CityConfigTest {
   @Test
   void everyShippedCityLoads() throws IOException {
     List<Path> files = new ArrayList<>();
-    try (DirectoryStream<Path> dir = Files.newDirectoryStream(RepoFiles.resolve("conf/cities"), "*.yaml")) {
+    try (DirectoryStream<Path> dir = Files.newDirectoryStream(RepoPaths.of("conf/cities"), "*.yaml")) {
       dir.forEach(files::add);
     }
 
@@ -27,7 +28,7 @@ class CityConfigTest {
 
   @Test
   void jinchengCountiesAndPilots() {
-    CityConfig city = CityConfig.load(RepoFiles.resolve("conf/cities/jincheng.yaml"));
+    CityConfig city = CityConfig.load(RepoPaths.of("conf/cities/jincheng.yaml"));
 
     // china-division@2.7.0 dist/areas.csv: 140502 城区 … 140581 高平市
     assertThat(city.adminCode()).isEqualTo("140500");
@@ -40,7 +41,7 @@ class CityConfigTest {
 
   @Test
   void changzhiUsesCurrentCodes() {
-    CityConfig city = CityConfig.load(RepoFiles.resolve("conf/cities/changzhi.yaml"));
+    CityConfig city = CityConfig.load(RepoPaths.of("conf/cities/changzhi.yaml"));
 
     // current codes after the 2018-2019 reform (domain brief; china-division@2.7.0)
     assertThat(city.counties()).extracting(CityConfig.County::code).containsExactly(
@@ -51,7 +52,7 @@ class CityConfigTest {
 
   @Test
   void defaultsAndDerivedDistances() {
-    CityConfig city = CityConfig.load(RepoFiles.resolve("conf/cities/jincheng.yaml"));
+    CityConfig city = CityConfig.load(RepoPaths.of("conf/cities/jincheng.yaml"));
 
     assertThat(city.crs()).isEqualTo("EPSG:32649");
     assertThat(city.cellSizeM()).isEqualTo(250);

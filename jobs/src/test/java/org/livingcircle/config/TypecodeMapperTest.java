@@ -1,5 +1,6 @@
 package org.livingcircle.config;
 
+import org.livingcircle.RepoPaths;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -70,7 +71,7 @@ class TypecodeMapperTest {
 
   @Test
   void shippedTaxonomyMapsRealAmapCodes() {
-    TypecodeMapper shipped = TypecodeMapper.of(Categories.load(RepoFiles.resolve("conf/categories.yaml")));
+    TypecodeMapper shipped = TypecodeMapper.of(Categories.load(RepoPaths.of("conf/categories.yaml")));
 
     // typecodes as published in Amap POI search results
     assertThat(shipped.categoryOfTypecodes("060200")).contains("convenience_store"); // 便民商店/便利店

@@ -1,5 +1,6 @@
 package org.livingcircle.config;
 
+import org.livingcircle.RepoPaths;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,7 @@ class YamlConfigTest {
 
   /** Writes the shipped file {@code relative} into the temp dir with one text replacement. */
   private Path shippedWith(String relative, String from, String to) throws IOException {
-    String text = Files.readString(RepoFiles.resolve(relative), StandardCharsets.UTF_8);
+    String text = Files.readString(RepoPaths.of(relative), StandardCharsets.UTF_8);
     assertThat(text).as("fixture text in %s", relative).contains(from);
     Path file = dir.resolve(Path.of(relative).getFileName());
     Files.writeString(file, text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));

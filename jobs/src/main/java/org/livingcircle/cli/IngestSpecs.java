@@ -1,0 +1,85 @@
+package org.livingcircle.cli;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.livingcircle.common.ConfigException;
+import org.livingcircle.common.InputException;
+import org.livingcircle.config.Categories;
+import org.livingcircle.config.Category;
+import org.livingcircle.config.CityConfig;
+import org.livingcircle.geo.SourceCrs;
+import org.livingcircle.ingest.ConfiguredCategories;
+import org.livingcircle.ingest.IngestJob;
+import org.livingcircle.ingest.PoiParser;
+
+/** Builds stage specs from a city configuration. */
+public final class IngestSpecs {
+  private IngestSpecs() {}
+
+  /** The ingest spec of a city: input files resolved from its configuration. */
+  public static IngestJob.Spec of(CityConfig city, Categories cats, Path configFile, Path input, Path out) {
+    Path inputDir = input.toAbsolutePath().normalize();
+    if (!Files.isDirectory(inputDir)) {
+      throw new InputException("Cannot read input directory " + input + ": no such directory");
+    }
+    List<PoiParser.Source> sources = new ArrayList<>();
+    for (CityConfig.PoiSource s : city.data().poi()) {
+      SourceCrs crs = SourceCrs.parse(s.crs());
+      if (crs == null) {
+        throw new ConfigException(configFile + ": /data/poi: unknown crs " + s.crs());
+      }
+      for (Path file : glob(inputDir, s.glob())) {
+        PoiParser.Format format = PoiParser.Format.of(file.getFileName().toString());
+        if (format == null) {
+          throw new ConfigException(configFile + ": /data/poi: " + file + " is not .csv, .json or .geojson");
+        }
+        sources.add(new PoiParser.Source(file.toString(), format, crs, s.encoding()));
+      }
+    }
+    Map<String, String> tiers = new LinkedHashMap<>();
+    for (Category c : cats.categories()) {
+      tiers.put(c.id(), c.tier().id());
+    }
+    List<String> counties = new ArrayList<>();
+    city.counties().forEach(c -> counties.add(c.code()));
+    Map<String, Object> configuration = new LinkedHashMap<>();
+    configuration.put("city", city);
+    configuration.put("config_file", configFile.toString());
+    configuration.put("categories", cats.ids());
+    return new IngestJob.Spec(
+        city.id(),
+        city.adminCode(),
+        city.nameZh(),
+        counties,
+        city.crs(),
+        city.data().duplicateRadiusM(),
+        sources,
+        inputDir.resolve(city.data().facilities()),
+        inputDir.resolve(city.data().census()),
+        inputDir.resolve(city.data().statistics()),
+        Paths.reference(),
+        inputDir,
+        out.toAbsolutePath().normalize(),
+        new ConfiguredCategories(cats),
+        tiers,
+        configuration);
+  }
+
+  /** Files under {@code dir} matching {@code glob}, sorted by path. */
+  public static List<Path> glob(Path dir, String glob) {
+    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).filter(p -> matcher.matches(dir.relativize(p))).sorted().toList();
+    } catch (IOException e) {
+      throw new InputException("Cannot list " + dir + ": " + e.getMessage(), e);
+    }
+  }
+}

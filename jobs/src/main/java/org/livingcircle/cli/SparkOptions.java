@@ -1,0 +1,12 @@
+package org.livingcircle.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options shared by commands that start Spark. */
+final class SparkOptions {
+  @Option(names = "--master", description = "Spark master URL (default: local[*], or what spark-submit set)")
+  String master;
+
+  @Option(names = "--stacktrace", description = "Print the stack trace of an error")
+  boolean stacktrace;
+}
