@@ -41,6 +41,8 @@ final class PoiFiles {
 
   private final List<SampleCategory> categories;
   private final List<List<AmapTypes.Type>> types;
+  /** Other categories of the same tier, used for the second code of a multi-code row. */
+  private final int[][] sameTier;
   private final List<SampleLayout> layouts;
   private final CoordinateShift shift;
   private final SampleIds ids;
@@ -58,6 +60,12 @@ final class PoiFiles {
     List<List<AmapTypes.Type>> t = new ArrayList<>();
     categories.forEach(c -> t.add(AmapTypes.resolve(c)));
     this.types = List.copyOf(t);
+    this.sameTier = new int[categories.size()][];
+    for (int c = 0; c < categories.size(); c++) {
+      final int self = c;
+      sameTier[c] = java.util.stream.IntStream.range(0, categories.size())
+          .filter(o -> o != self && categories.get(o).tier().equals(categories.get(self).tier())).toArray();
+    }
   }
 
   /** POIs of a category in a county: per_1000 × population / 1000 × scale, rounded. */
@@ -78,9 +86,8 @@ final class PoiFiles {
           AmapTypes.Type t = SampleNames.pick(rng, types.get(c));
           String typecode = t.typecode();
           String type = t.type();
-          if (categories.size() > 1 && rng.nextDouble() < MULTI_TYPECODE_SHARE) {
-            int other = (c + 1 + rng.nextInt(categories.size() - 1)) % categories.size();
-            AmapTypes.Type t2 = types.get(other).get(0);
+          if (rng.nextDouble() < MULTI_TYPECODE_SHARE && sameTier[c].length > 0) {
+            AmapTypes.Type t2 = types.get(sameTier[c][rng.nextInt(sameTier[c].length)]).get(0);
             typecode += "|" + t2.typecode();
             type += "|" + t2.type();
           }

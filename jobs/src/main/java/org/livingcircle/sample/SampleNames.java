@@ -29,17 +29,26 @@ final class SampleNames {
 
   private final Set<String> used = new HashSet<>();
 
-  /** A unique name for a POI of {@code category}. */
+  /** A unique name for a POI of {@code category}: a few fresh draws, then a road-based branch name. */
   String poiName(SplittableRandom rng, SampleCategory category) {
-    String base;
-    if (category.residential()) {
-      base = pick(rng, PLACES) + pick(rng, ESTATES) + "小区";
-    } else if (BRANDS.containsKey(category.id())) {
-      base = pick(rng, BRANDS.get(category.id())) + "(" + pick(rng, PLACES) + "店)";
-    } else if (rng.nextInt(3) == 0) {
-      base = pick(rng, SURNAMES) + "记" + category.nameZh();
-    } else {
-      base = pick(rng, PLACES) + category.nameZh();
+    List<String> brands = BRANDS.get(category.id());
+    String base = "";
+    for (int attempt = 0; attempt < 8; attempt++) {
+      if (category.residential()) {
+        base = pick(rng, PLACES) + pick(rng, ESTATES) + "小区";
+      } else if (brands != null) {
+        base = pick(rng, brands) + "(" + pick(rng, PLACES) + "店)";
+      } else if (rng.nextInt(3) == 0) {
+        base = pick(rng, SURNAMES) + "记" + category.nameZh();
+      } else {
+        base = pick(rng, PLACES) + category.nameZh();
+      }
+      if (used.add(base)) {
+        return base;
+      }
+    }
+    if (brands != null) {
+      base = base.substring(0, base.indexOf('('));
     }
     return unique(rng, base, category.residential());
   }
