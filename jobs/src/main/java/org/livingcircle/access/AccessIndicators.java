@@ -113,8 +113,10 @@ final class AccessIndicators {
           int n = nWithin[t][cell];
           int threshold = params.threshold(t);
           invariant(n >= 0, o, c, "n_%smin = %s is negative", threshold, n);
-          invariant(t == 0 || n >= nWithin[t - 1][cell], o, c,
-              "n_%smin = %s is less than n_%smin = %s", threshold, n, params.threshold(t - 1), t == 0 ? 0 : nWithin[t - 1][cell]);
+          if (t > 0) {
+            invariant(n >= nWithin[t - 1][cell], o, c,
+                "n_%smin = %s is less than n_%smin = %s", threshold, n, params.threshold(t - 1), nWithin[t - 1][cell]);
+          }
           invariant(!(nearestMin < threshold * (1 - FLOAT_TOLERANCE)) || n >= 1, o, c,
               "nearest facility is %s min away but n_%smin = 0", nearestMin, threshold);
           invariant(n == 0 || nearestMin <= threshold * (1 + FLOAT_TOLERANCE), o, c,
