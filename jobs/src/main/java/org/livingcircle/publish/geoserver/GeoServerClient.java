@@ -39,6 +39,7 @@ public final class GeoServerClient {
     this.http = HttpClient.newBuilder()
         .connectTimeout(settings.timeout())
         .followRedirects(HttpClient.Redirect.NEVER)
+        .version(HttpClient.Version.HTTP_1_1)
         .build();
     String userPassword = settings.user() + ":" + settings.password().reveal();
     this.authorization =

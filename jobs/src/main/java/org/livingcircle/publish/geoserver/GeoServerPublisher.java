@@ -279,10 +279,15 @@ public final class GeoServerPublisher {
     return json(root);
   }
 
+  /**
+   * Style references use the prefixed name ({@code lcp:walk_time_min}), which GeoServer's reference converter accepts
+   * (anchors-pipeline §3.3 step 6) and which both definition sets allow; the {@code "workspace": "lcp"} string form
+   * is refused by openapi3/layers.yaml, whose {@code StyleInfo.workspace} is an object.
+   */
   private String layerBody(LayerSpec layer) {
     ObjectNode root = MAPPER.createObjectNode();
     ObjectNode body = root.putObject("layer");
-    body.putObject("defaultStyle").put("name", layer.style()).put("workspace", plan.workspace());
+    body.putObject("defaultStyle").put("name", plan.workspace() + ":" + layer.style());
     body.putObject("attribution")
         .put("title", layer.attribution().title())
         .put("href", layer.attribution().href());
@@ -301,7 +306,7 @@ public final class GeoServerPublisher {
     ArrayNode styles = body.putObject("styles").putArray("style");
     for (String name : group.layers()) {
       published.addObject().put("@type", "layer").put("name", plan.workspace() + ":" + name);
-      styles.addObject().put("name", plan.layer(name).style()).put("workspace", plan.workspace());
+      styles.addObject().put("name", plan.workspace() + ":" + plan.layer(name).style());
     }
     return json(root);
   }
