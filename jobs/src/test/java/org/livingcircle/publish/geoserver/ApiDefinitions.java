@@ -77,6 +77,8 @@ final class ApiDefinitions {
   private final Map<String, JsonNode> documents;
   private final List<Operation> operations;
   private final JsonSchemaFactory schemas = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
+  /** Inlined, compiled body schemas by file and JSON pointer of the schema node (identity of the parsed node). */
+  private final Map<JsonNode, Compiled> compiled = new java.util.IdentityHashMap<>();
 
   private ApiDefinitions(Map<String, JsonNode> documents, List<Operation> operations) {
     this.documents = documents;
@@ -267,15 +269,21 @@ final class ApiDefinitions {
     } catch (IOException e) {
       return List.of("body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
     }
-    ObjectNode schema = inline(file, schemaNode, new ArrayDeque<>());
+    Compiled schema;
+    synchronized (compiled) {
+      schema = compiled.computeIfAbsent(schemaNode, n -> {
+        ObjectNode inlined = inline(file, n, new ArrayDeque<>());
+        return new Compiled(inlined, schemas.getSchema(inlined));
+      });
+    }
     JsonNode target = json;
-    if (json.isObject() && json.size() == 1 && schema.has("properties")) {
+    if (json.isObject() && json.size() == 1 && schema.inlined.has("properties")) {
       String key = json.fieldNames().next();
-      if (!schema.get("properties").has(key)) {
+      if (!schema.inlined.get("properties").has(key)) {
         target = json.get(key);
       }
     }
-    JsonSchema validator = schemas.getSchema(schema);
+    JsonSchema validator = schema.validator;
     List<String> problems = new ArrayList<>();
     for (ValidationMessage message : validator.validate(target)) {
       problems.add("body: " + message.getMessage());
@@ -437,6 +445,8 @@ final class ApiDefinitions {
    * @param reasons why each other operation with a matching path and method refused it
    */
   record Verdict(boolean conforms, List<String> acceptedBy, List<String> reasons) {}
+
+  private record Compiled(ObjectNode inlined, JsonSchema validator) {}
 
   private record Operation(
       String file,

@@ -141,7 +141,7 @@ class GeoServerPublisherIT {
       publisher(reference).commit();
       clean = reference.dump();
     }
-    standIn.failFrom(25); // in the feature types; every later attempt fails, so retries run out
+    standIn.failFrom(25, 503); // in the feature types; every later attempt fails, so retries run out
 
     assertThatThrownBy(() -> publisher(standIn).commit())
         .isInstanceOf(PublishException.class)
@@ -187,6 +187,22 @@ class GeoServerPublisherIT {
     // timeout: 1 wait of 100 ms; two 500s: 100 ms then 200 ms
     assertThat(slept).containsExactly(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(200));
     assertEveryRequestConformed();
+  }
+
+  @Test
+  void failureOfTheNthRequestIsRetried() {
+    standIn.failNth(2, 502); // request 1 looks for the workspace, request 2 creates it
+
+    PublishResult result = publisher(standIn).commit();
+
+    assertThat(result.nCreated()).isEqualTo(N_CREATED);
+    assertThat(lines(r -> r.sequence() <= 5)).containsExactly(
+        "GET /rest/workspaces/lcp.json?quietOnNotFound=true 404",
+        "POST /rest/workspaces 502",
+        "GET /rest/workspaces/lcp.json?quietOnNotFound=true 404", // looks again before repeating the POST
+        "POST /rest/workspaces 201",
+        "GET /rest/workspaces/lcp/datastores/pg.json?quietOnNotFound=true 404");
+    assertThat(slept).containsExactly(Duration.ofMillis(100));
   }
 
   @Test

@@ -121,9 +121,14 @@ final class GeoServerStandIn implements AutoCloseable {
     faults.add(new Fault(method, Pattern.compile(pathRegex), times, 503, false, hang, 0));
   }
 
-  /** Every conforming request from the {@code n}-th request on (1-based, counting all) answers 503, unapplied. */
-  synchronized void failFrom(int n) {
-    faults.add(new Fault("*", Pattern.compile(".*"), Integer.MAX_VALUE, 503, false, Duration.ZERO, n));
+  /** Every conforming request from the {@code n}-th request on (1-based, counting all) answers {@code status}. */
+  synchronized void failFrom(int n, int status) {
+    faults.add(new Fault("*", Pattern.compile(".*"), Integer.MAX_VALUE, status, false, Duration.ZERO, n));
+  }
+
+  /** The {@code n}-th request (1-based, counting all) answers {@code status} if it conforms, unapplied. */
+  synchronized void failNth(int n, int status) {
+    faults.add(new Fault("*", Pattern.compile(".*"), 1, status, false, Duration.ZERO, n));
   }
 
   synchronized void clearFaults() {
