@@ -72,8 +72,8 @@ final class ShanxiPlans {
   }
 
   /**
-   * Styles as configuration would give them. Breaks 5/10/15 min and 300/500/1000 m follow the 5-, 10- and
-   * 15-minute living circles of GB 50180-2018 (城市居住区规划设计标准, §2.0.2–2.0.4); colours are ColorBrewer YlGnBu.
+   * Styles as configuration would give them (test values). Breaks 5/10/15 min echo the 5-, 10- and 15-minute living
+   * circles of GB 50180-2018 (城市居住区规划设计标准); the metre breaks are illustrative, not taken from the standard.
    */
   static List<StyleSpec> styles() {
     return List.of(
