@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
     versionProvider = Lcp.Version.class,
     description = "Living-circle pipeline: walking access to everyday services in Shanxi's 15-minute living circles.",
     subcommands = {
+      DemoCommand.class,
+      SampleCommand.class,
       IngestCommand.class,
       CommandLine.HelpCommand.class
     },

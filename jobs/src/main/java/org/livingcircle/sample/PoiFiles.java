@@ -64,12 +64,16 @@ final class PoiFiles {
     for (int c = 0; c < categories.size(); c++) {
       final int self = c;
       sameTier[c] = java.util.stream.IntStream.range(0, categories.size())
-          .filter(o -> o != self && categories.get(o).tier().equals(categories.get(self).tier())).toArray();
+          .filter(o -> o != self && categories.get(o).tier().equals(categories.get(self).tier())
+              && !categories.get(o).amapTypecodes().isEmpty()).toArray();
     }
   }
 
   /** POIs of a category in a county: per_1000 × population / 1000 × scale, rounded. */
   static int expectedCount(SampleCategory c, int population, double scale) {
+    if (c.amapTypecodes().isEmpty()) {
+      return 0; // no Amap class: such places reach the pipeline through facilities.csv or OSM only
+    }
     return (int) Math.round(c.per1000() * population / 1000.0 * scale);
   }
 

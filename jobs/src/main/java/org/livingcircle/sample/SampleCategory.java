@@ -38,7 +38,6 @@ public record SampleCategory(
     Checks.check(TIERS.contains(tier), "Cannot use category %s: tier %s is not one of %s", id, tier, TIERS);
     Checks.check(capacityKind.isEmpty() || CAPACITY_KINDS.contains(capacityKind.get()),
         "Cannot use category %s: capacity_kind %s is not one of %s", id, capacityKind.orElse(""), CAPACITY_KINDS);
-    Checks.check(!amapTypecodes.isEmpty(), "Cannot use category %s: amap_typecodes is empty", id);
     for (String code : amapTypecodes) {
       Checks.check(code.matches("\\d{2}|\\d{4}|\\d{6}"), "Cannot use category %s: amap typecode %s is not 2, 4 or 6 digits", id, code);
     }

@@ -79,6 +79,9 @@ final class StatisticsFile {
           {"public_toilets", Integer.toString(l.population / 4000 + rng.nextInt(10)), "toilets"},
         };
         for (String[] s : synthetic) {
+          if (hasReal(l.county.code(), s[0], CensusFile.YEAR)) {
+            continue; // the plan's own figure stands; no synthetic one beside it
+          }
           w.write(SampleCsv.line(List.of(l.county.code(), s[0], s[1], s[2], Integer.toString(CensusFile.YEAR),
               "lcp sample (synthetic)", note)));
           w.write('\n');
@@ -89,5 +92,14 @@ final class StatisticsFile {
       throw SampleOut.failure(file, e);
     }
     return new SampleFile(rel, nReal + nSynthetic, "csv utf-8 lf", Map.of("real_rows", nReal, "synthetic_rows", nSynthetic));
+  }
+
+  private static boolean hasReal(String adminCode, String indicator, int year) {
+    for (Fact f : FACTS) {
+      if (f.adminCode().equals(adminCode) && f.indicator().equals(indicator) && f.year() == year) {
+        return true;
+      }
+    }
+    return false;
   }
 }
