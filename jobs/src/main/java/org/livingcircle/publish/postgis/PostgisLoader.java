@@ -134,6 +134,7 @@ public final class PostgisLoader {
     } finally {
       spark.sparkContext().clearJobGroup();
     }
+    double copySeconds = (System.nanoTime() - start) / 1e9;
     List<String> finish = PgReleaseSql.finishTable(schema, table);
     execute(connection, finish.get(0), "add the primary key (" + String.join(", ", table.primaryKey()) + ") to "
         + schema + "." + table.name());
@@ -141,8 +142,9 @@ public final class PostgisLoader {
     execute(connection, finish.get(2), "analyze " + schema + "." + table.name());
     long nRows = count(connection, schema + "." + table.name());
     double seconds = (System.nanoTime() - start) / 1e9;
-    LOG.info(String.format(Locale.ROOT, "[publish] %s: %,d rows  %.1f s", table.name(), nRows, seconds));
-    return new TableLoad(table.name(), nRows, seconds);
+    LOG.info(String.format(Locale.ROOT, "[publish] %s: %,d rows  %.1f s (COPY %.1f s)", table.name(), nRows, seconds,
+        copySeconds));
+    return new TableLoad(table.name(), nRows, copySeconds, seconds);
   }
 
   /** Source columns in {@link PostgisRows#columns} order; the geometry as EWKB with the spec's SRID. */
@@ -284,8 +286,12 @@ public final class PostgisLoader {
     }
   }
 
-  /** @param nRows rows in the published table (counted in PostGIS) */
-  public record TableLoad(String table, long nRows, double seconds) {}
+  /**
+   * @param nRows rows in the published table (counted in PostGIS)
+   * @param copySeconds wall time of reading the source and COPY
+   * @param seconds wall time of the table: COPY, primary key, GiST index, ANALYZE
+   */
+  public record TableLoad(String table, long nRows, double copySeconds, double seconds) {}
 
   /**
    * @param releaseId the release now live
