@@ -54,7 +54,7 @@ final class PgReleaseSql {
 
   static String copy(String schema, PgTableSpec table, List<PgColumn> columns) {
     return "COPY " + schema + "." + table.name()
-        + " (" + columns.stream().map(PgColumn::name).collect(Collectors.joining(", ")) + ") FROM STDIN";
+        + " (" + columns.stream().map(PgColumn::name).collect(Collectors.joining(", ")) + ") FROM STDIN (FORMAT binary)";
   }
 
   /** Key, spatial index and statistics are built after the bulk load: one index build instead of row-by-row upkeep. */

@@ -1,6 +1,6 @@
 package org.livingcircle.publish.postgis;
 
-/** PostgreSQL column types the loader writes; each knows its COPY text encoding (see {@link PgCopyText}). */
+/** PostgreSQL column types the loader writes; {@link PgCopyBinary} encodes each in binary COPY form. */
 enum PgType {
   BIGINT("bigint"),
   INTEGER("integer"),
@@ -16,7 +16,7 @@ enum PgType {
   TIMESTAMP("timestamp without time zone"),
   DATE("date"),
   BYTEA("bytea"),
-  /** Hex EWKB in COPY; the declared type carries the geometry type and SRID. */
+  /** EWKB in COPY; the declared type carries the geometry type and SRID. */
   GEOMETRY("geometry");
 
   final String sql;

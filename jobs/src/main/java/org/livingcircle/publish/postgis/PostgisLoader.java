@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Publishes a release's GeoParquet tables to PostGIS atomically.
  *
  * <p>Every table is built in a fresh staging schema {@code <live>_stage_<release>}: typed {@code CREATE TABLE}
- * ({@code geometry(<Type>, <srid>)}), bulk {@code COPY ... FROM STDIN} with hex EWKB geometry, then primary key, GiST
+ * ({@code geometry(<Type>, <srid>)}), bulk binary {@code COPY ... FROM STDIN} with EWKB geometry, then primary key, GiST
  * index and {@code ANALYZE}. One transaction then renames the live schema to {@code <live>_release_<previous>} and the
  * staging schema to {@code <live>}, drops releases beyond the kept count and records the release in
  * {@code <live>_meta.releases}. A reader sees the old release or the new one; a failure before the swap leaves the

@@ -1,7 +1,6 @@
 package org.livingcircle.publish.postgis;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -115,17 +114,19 @@ final class PostgisRows {
         try (Statement statement = connection.createStatement()) {
           statement.execute("SET LOCAL synchronous_commit = off");
         }
-        PgCopyText text = new PgCopyText();
+        PgCopyBinary encoder = new PgCopyBinary();
         PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class), copySql, COPY_BUFFER_BYTES);
         try {
+          PgCopyBinary.writeHeader(out);
           while (rows.hasNext()) {
             Row row = rows.next();
-            text.begin();
+            encoder.begin(types.length);
             for (int i = 0; i < types.length; i++) {
-              text.field(types[i], row.get(i));
+              encoder.field(types[i], row.get(i));
             }
-            out.write(text.end().getBytes(StandardCharsets.UTF_8));
+            encoder.end(out);
           }
+          PgCopyBinary.writeTrailer(out);
           out.endCopy();
         } catch (RuntimeException | SQLException | IOException e) {
           try {

@@ -100,7 +100,7 @@ class PgReleaseSqlTest {
         "CREATE TABLE lcp_stage_r1.grid_indicators (cell_id bigint, nearest_m double precision,"
             + " geometry geometry(Polygon, 32649))");
     assertThat(PgReleaseSql.copy("lcp_stage_r1", CELLS, columns))
-        .isEqualTo("COPY lcp_stage_r1.grid_indicators (cell_id, nearest_m, geometry) FROM STDIN");
+        .isEqualTo("COPY lcp_stage_r1.grid_indicators (cell_id, nearest_m, geometry) FROM STDIN (FORMAT binary)");
     assertThat(PgReleaseSql.finishTable("lcp_stage_r1", CELLS)).containsExactly(
         "ALTER TABLE lcp_stage_r1.grid_indicators ADD CONSTRAINT grid_indicators_pkey PRIMARY KEY (cell_id)",
         "CREATE INDEX grid_indicators_geometry_gist ON lcp_stage_r1.grid_indicators USING gist (geometry)",

@@ -104,12 +104,14 @@ final class PostgisFixtures {
     return dir;
   }
 
-  /** {@code nPoints} WGS 84 points (EPSG:4326) around Changzhi; {@code duplicateKey} repeats key p0 (a bad row). */
+  /** {@code nPoints} WGS 84 points (EPSG:4326) around Changzhi, with smallint and decimal columns; {@code duplicateKey} repeats key p0 (a bad row). */
   static String writeFacilities(String dir, int nPoints, boolean duplicateKey) {
     Dataset<Row> points = spark().sql(String.format("""
         SELECT concat('p', %s) AS poi_id,
           CAST(id %% 25 AS INT) AS category,
           id * 1000000007L AS source_row,
+          CAST(id %% 100 AS SMALLINT) AS n_floors,
+          CASE WHEN id %% 9 = 0 THEN NULL ELSE CAST(id / 8.0 - 20 AS DECIMAL(10, 3)) END AS rating,
           ST_Point(112.3 + id * 0.001D, 35.4 + id * 0.0005D) AS geometry
         FROM range(0, %d, 1, 2)""", duplicateKey ? "id % " + (nPoints - 1) : "id", nPoints));
     writeGeoParquet(points, dir);
@@ -202,7 +204,7 @@ final class PostgisFixtures {
         while (rs.next()) {
           String c = rs.getString(1);
           String expression = switch (rs.getString(2)) {
-            case "bigint", "integer", "smallint", "text" -> c + "::text";
+            case "bigint", "integer", "smallint", "numeric", "text" -> c + "::text";
             case "double precision" -> "encode(float8send(" + c + "), 'hex')";
             case "real" -> "encode(float4send(" + c + "), 'hex')";
             case "boolean" -> "CASE WHEN " + c + " THEN 't' ELSE 'f' END";

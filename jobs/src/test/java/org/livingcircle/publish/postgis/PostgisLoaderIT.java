@@ -80,7 +80,8 @@ class PostgisLoaderIT {
         "name text", "computed_at timestamp with time zone", "release_date date",
         "geometry geometry(Polygon,32649)");
     assertThat(columnTypes(db, "t_basic", "facilities")).containsExactly(
-        "poi_id text", "category integer", "source_row bigint", "geometry geometry(Point,4326)");
+        "poi_id text", "category integer", "source_row bigint", "n_floors smallint", "rating numeric",
+        "geometry geometry(Point,4326)");
     assertThat(string(db, "SELECT string_agg(indexname || ' ' || substring(indexdef from 'USING (\\w+ \\(\\w+\\))'),"
         + " ', ' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 't_basic'"))
         .isEqualTo("cells_geometry_gist gist (geometry), cells_pkey btree (cell_id), "
@@ -182,7 +183,7 @@ class PostgisLoaderIT {
             + " ratio real, reachable boolean, name text, computed_at timestamp with time zone, release_date date,"
             + " geometry geometry(Polygon, 32649))",
         "COPY t_plan_stage_r1.cells (cell_id, n_facilities, population, ratio, reachable, name, computed_at,"
-            + " release_date, geometry) FROM STDIN  -- one per Spark partition",
+            + " release_date, geometry) FROM STDIN (FORMAT binary)  -- one per Spark partition",
         "ALTER SCHEMA t_plan_stage_r1 RENAME TO t_plan");
     assertThat(schemas(db, "t_plan")).isEmpty();
   }
