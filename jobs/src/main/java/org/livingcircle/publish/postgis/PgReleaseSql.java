@@ -35,6 +35,22 @@ final class PgReleaseSql {
     return "SELECT pg_advisory_lock(hashtext('" + spec.liveSchema() + "'))";
   }
 
+  /**
+   * Staging schemas of this live schema left by loaders that died (killed JVM, lost connection). Safe to drop while
+   * holding {@link #lockLoaders}: no other loader of this live schema can be running.
+   */
+  static String readStagingSchemas() {
+    return "SELECT nspname FROM pg_namespace WHERE starts_with(nspname, ?) ORDER BY nspname";
+  }
+
+  static String stagingPrefix(PostgisLoadSpec spec) {
+    return spec.liveSchema() + "_stage_";
+  }
+
+  static List<String> dropSchemas(List<String> schemas) {
+    return schemas.stream().map(schema -> "DROP SCHEMA " + schema + " CASCADE").toList();
+  }
+
   static List<String> createStaging(PostgisLoadSpec spec) {
     return List.of(dropStaging(spec), "CREATE SCHEMA " + spec.stagingSchema());
   }

@@ -58,18 +58,21 @@ public final class PostgisLoader {
     List<String> statements = new ArrayList<>();
     statements.add(PgReleaseSql.lockLoaders(spec));
     statements.addAll(PgReleaseSql.prepareMeta(spec));
+    List<String> leftOverStaging;
+    ReleaseState state;
+    try (Connection connection = spec.credentials().connect()) {
+      leftOverStaging = stagingSchemas(connection);
+      state = readState(connection, metaTableExists(connection));
+    } catch (SQLException e) {
+      throw fail("read the release state of schema " + spec.liveSchema(), e);
+    }
+    statements.addAll(PgReleaseSql.dropSchemas(leftOverStaging));
     statements.addAll(PgReleaseSql.createStaging(spec));
     for (PgTableSpec table : spec.tables()) {
       List<PgColumn> columns = PostgisRows.columns(read(table).schema(), table);
       statements.add(PgReleaseSql.createTable(spec.stagingSchema(), table, columns));
       statements.add(PgReleaseSql.copy(spec.stagingSchema(), table, columns) + "  -- one per Spark partition");
       statements.addAll(PgReleaseSql.finishTable(spec.stagingSchema(), table));
-    }
-    ReleaseState state;
-    try (Connection connection = spec.credentials().connect()) {
-      state = readState(connection, metaTableExists(connection));
-    } catch (SQLException e) {
-      throw fail("read the release state of schema " + spec.liveSchema(), e);
     }
     PgReleaseSql.Swap swap = PgReleaseSql.swap(spec, state);
     statements.add("BEGIN");
@@ -94,6 +97,15 @@ public final class PostgisLoader {
       execute(connection, PgReleaseSql.lockLoaders(spec), "lock loaders of schema " + spec.liveSchema());
       for (String sql : PgReleaseSql.prepareMeta(spec)) {
         execute(connection, sql, "create " + spec.metaSchema() + ".releases");
+      }
+      List<String> leftOverStaging;
+      try {
+        leftOverStaging = stagingSchemas(connection);
+      } catch (SQLException e) {
+        throw fail("list left-over staging schemas of " + spec.liveSchema(), e);
+      }
+      for (String sql : PgReleaseSql.dropSchemas(leftOverStaging)) {
+        execute(connection, sql, "drop a left-over staging schema of " + spec.liveSchema());
       }
       List<TableLoad> loads = new ArrayList<>();
       try {
@@ -218,6 +230,19 @@ public final class PostgisLoader {
       }
     }
     return new ReleaseState(liveExists, live, kept);
+  }
+
+  private List<String> stagingSchemas(Connection connection) throws SQLException {
+    List<String> schemas = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement(PgReleaseSql.readStagingSchemas())) {
+      query.setString(1, PgReleaseSql.stagingPrefix(spec));
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          schemas.add(rs.getString(1));
+        }
+      }
+    }
+    return schemas;
   }
 
   private boolean metaTableExists(Connection connection) throws SQLException {

@@ -153,6 +153,21 @@ class PostgisLoaderIT {
   }
 
   @Test
+  void dropsStagingSchemasLeftByADeadLoader() throws Exception {
+    PostgisFixtures.dropSchemas(db, "t_stale");
+    try (java.sql.Statement statement = db.createStatement()) {
+      statement.execute("CREATE SCHEMA t_stale_stage_r0");
+      statement.execute("CREATE TABLE t_stale_stage_r0.cells (cell_id bigint)");
+    }
+    PostgisLoader loader = new PostgisLoader(spark, spec(credentials, "t_stale", "r1", 2, cellsTable(cells)));
+
+    assertThat(loader.apply().statements()).contains("DROP SCHEMA t_stale_stage_r0 CASCADE");
+    loader.commit();
+
+    assertThat(schemas(db, "t_stale")).containsExactly("t_stale", "t_stale_meta");
+  }
+
+  @Test
   void keepsTheConfiguredNumberOfPreviousReleases() throws Exception {
     PostgisFixtures.dropSchemas(db, "t_prune");
     load("t_prune", "r1", 2);
