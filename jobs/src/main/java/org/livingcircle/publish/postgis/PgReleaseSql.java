@@ -134,6 +134,9 @@ final class PgReleaseSql {
         statements.add("UPDATE " + meta + " SET status = 'kept' WHERE release_id = '" + previousId + "'");
         kept.add(previousId);
       }
+    } else if (state.liveReleaseId().isPresent() && !state.liveReleaseId().get().equals(newId)) {
+      // recorded as live but its schema is gone (dropped by hand): record that, so one release stays 'live'
+      statements.add("UPDATE " + meta + " SET status = 'dropped' WHERE release_id = '" + state.liveReleaseId().get() + "'");
     }
     statements.add("DROP SCHEMA IF EXISTS " + spec.releaseSchema(newId) + " CASCADE");
     statements.add("ALTER SCHEMA " + spec.stagingSchema() + " RENAME TO " + live);

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * live schema untouched and drops the staging schema. Loading the same release again yields the same contents.
  *
  * <p><b>Why {@code foreachPartition}:</b> each Spark task streams its partition through its own connection and COPY,
- * so rows never funnel through the driver and the COPY streams run in parallel (PostgreSQL parses text and EWKB on
+ * so rows never funnel through the driver and the COPY streams run in parallel (PostgreSQL decodes rows and EWKB on
  * one core per connection). Per-partition commits are safe because the staging schema is invisible to readers until
  * the swap, and a retried task's duplicates fail the primary key. The cost: executors must reach PostGIS, and the
  * credentials travel in the task closure. Sources with fewer partitions than the default parallelism are

@@ -82,6 +82,20 @@ class PgReleaseSqlTest {
   }
 
   @Test
+  void recordsALiveReleaseWhoseSchemaWasDroppedByHand() {
+    ReleaseState state = new ReleaseState(false, Optional.of("r1"), List.of());
+
+    PgReleaseSql.Swap swap = PgReleaseSql.swap(spec("r2", 2), state);
+
+    assertThat(swap.statements()).containsExactly(
+        "SET LOCAL lock_timeout = '60s'",
+        "UPDATE lcp_meta.releases SET status = 'dropped' WHERE release_id = 'r1'",
+        "DROP SCHEMA IF EXISTS lcp_release_r2 CASCADE",
+        "ALTER SCHEMA lcp_stage_r2 RENAME TO lcp");
+    assertThat(swap.previousReleaseId()).isEmpty();
+  }
+
+  @Test
   void refusesAnUntrackedLiveSchema() {
     ReleaseState state = new ReleaseState(true, Optional.empty(), List.of());
 
