@@ -49,7 +49,9 @@ class PostgisLoaderIT {
 
   @AfterAll
   static void tearDown() throws Exception {
-    db.close();
+    if (db != null) {
+      db.close();
+    }
   }
 
   private PostgisLoader.Result load(String live, String releaseId, int nKept) {
