@@ -1,0 +1,118 @@
+package org.livingcircle.publish.postgis;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+import org.livingcircle.common.Checks;
+import org.livingcircle.common.ConfigException;
+import org.livingcircle.common.PublishException;
+
+/**
+ * JDBC URL, user and password of a PostGIS database. The password never appears in {@link #toString()} or in any
+ * message; it is serializable because Spark tasks open their own connections (see {@link PostgisLoader}).
+ */
+public final class PgCredentials implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Environment variable holding the password; wins over the password file. */
+  public static final String PASSWORD_ENV = "LCP_PG_PASSWORD";
+  /** Environment variable naming the password file; default {@code $HOME/.config/lcp/pg_password}. */
+  public static final String PASSWORD_FILE_ENV = "LCP_PG_PASSWORD_FILE";
+
+  private final String url;
+  private final String user;
+  private final String password;
+
+  public PgCredentials(String url, String user, String password) {
+    Checks.check(url != null && url.startsWith("jdbc:postgresql:"), "Cannot use PostGIS URL %s: not a jdbc:postgresql: URL", url);
+    Checks.check(user != null && !user.isBlank(), "Cannot use PostGIS user '%s': empty", user);
+    this.url = url;
+    this.user = user;
+    this.password = Checks.notNull(password, "PostGIS password");
+  }
+
+  /** Password from {@code LCP_PG_PASSWORD}, else the first line of the file named by {@code LCP_PG_PASSWORD_FILE}. */
+  public static PgCredentials fromEnvironment(String url, String user) {
+    return resolve(url, user, System.getenv());
+  }
+
+  /** As {@link #fromEnvironment} with an explicit environment (tests). */
+  static PgCredentials resolve(String url, String user, Map<String, String> env) {
+    String fromEnv = env.get(PASSWORD_ENV);
+    if (fromEnv != null && !fromEnv.isEmpty()) {
+      return new PgCredentials(url, user, fromEnv);
+    }
+    Path file = passwordFile(env);
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException(String.format(
+          "Cannot find a PostGIS password for user %s: %s is unset and %s does not exist; run scripts/ensure-postgis.sh or set %s",
+          user, PASSWORD_ENV, file, PASSWORD_ENV));
+    }
+    try {
+      String firstLine = Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
+      if (firstLine.isEmpty()) {
+        throw new ConfigException("Cannot read the PostGIS password from " + file + ": the file is empty");
+      }
+      return new PgCredentials(url, user, firstLine);
+    } catch (IOException e) {
+      throw new ConfigException("Cannot read the PostGIS password from " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  static Path passwordFile(Map<String, String> env) {
+    String named = env.get(PASSWORD_FILE_ENV);
+    if (named != null && !named.isEmpty()) {
+      return Path.of(named);
+    }
+    String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+    return Path.of(home, ".config", "lcp", "pg_password");
+  }
+
+  public String url() {
+    return url;
+  }
+
+  public String user() {
+    return user;
+  }
+
+  /** Same URL and user, another password (e.g. to check the error on a wrong one). */
+  public PgCredentials withPassword(String otherPassword) {
+    return new PgCredentials(url, user, otherPassword);
+  }
+
+  /**
+   * Opens a connection with auto-commit on.
+   *
+   * @throws PublishException "Cannot connect to PostGIS at URL as user USER: reason", without the password
+   */
+  public Connection connect() {
+    Properties props = new Properties();
+    props.setProperty("user", user);
+    props.setProperty("password", password);
+    props.setProperty("ApplicationName", "lcp publish");
+    try {
+      return DriverManager.getConnection(url, props);
+    } catch (SQLException e) {
+      throw new PublishException(
+          String.format("Cannot connect to PostGIS at %s as user %s: %s", url, user, redact(PgErrors.reason(e))), e);
+    }
+  }
+
+  /** Replaces the password wherever a server or driver message would echo it. */
+  String redact(String message) {
+    return password.isEmpty() ? message : message.replace(password, "***");
+  }
+
+  @Override
+  public String toString() {
+    return user + " at " + url;
+  }
+}
