@@ -21,7 +21,8 @@ record AccessParams(
     double searchLimitMin,
     Tier[] tiers,
     int basicThresholdMin,
-    int qualityThresholdMin) {
+    int qualityThresholdMin)
+    implements java.io.Serializable {
 
   AccessParams {
     notNull(walk, "walk model");

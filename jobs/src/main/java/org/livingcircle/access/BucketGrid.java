@@ -16,7 +16,7 @@ import static org.livingcircle.common.Checks.positive;
  *
  * <p>Immutable after construction and safe to read from many threads.
  */
-final class BucketGrid {
+final class BucketGrid implements java.io.Serializable {
   /**
    * Most buckets allowed (2^25, a 128 MiB offsets table); more means the bucket size is far too small for the
    * extent of the points.

@@ -77,13 +77,36 @@ final class E2sfca {
    * @param population people of the relevant age group at each demand point, finite and ≥ 0
    */
   Result compute(int category, double[] demandX, double[] demandY, double[] population) {
+    Ratios ratios = ratios(category, demandX, demandY, population);
+    int nDemand = demandX.length;
+    double[] access = new double[nDemand];
+    access(category, ratios, demandX, demandY, 0, nDemand, access);
+    int nFacilities = facilities.size();
+    double[] ratioByFacility = new double[nFacilities];
+    for (int f = 0; f < nFacilities; f++) {
+      ratioByFacility[facilities.inputIndex(f)] =
+          facilities.category[f] == category ? ratios.bySortedFacility()[f] : Double.NaN;
+    }
+    return new Result(access, ratioByFacility, ratios.nWithoutDemand());
+  }
+
+  /**
+   * Step 1 of one category.
+   *
+   * @param bySortedFacility R_j in the index's bucket order; 0 for other categories and for no demand
+   * @param nWithoutDemand facilities of the category whose catchment holds no weighted demand
+   */
+  record Ratios(int category, double[] bySortedFacility, int nWithoutDemand) implements java.io.Serializable {}
+
+  /** Step 1: R_j = S_j / Σ_k W(d_kj) P_k for every facility of {@code category}. */
+  Ratios ratios(int category, double[] demandX, double[] demandY, double[] population) {
     check(category >= 0 && category < facilities.nCategories, "Cannot compute E2SFCA: category %s is outside [0, %s)",
         category, facilities.nCategories);
     notNull(population, "population");
-    BucketGrid demand = new BucketGrid(demandX, demandY, catchmentMeters / 2);
     int nDemand = demandX.length;
     check(population.length == nDemand, "Cannot compute E2SFCA: %s demand points but %s populations",
         nDemand, population.length);
+    BucketGrid demand = new BucketGrid(demandX, demandY, catchmentMeters / 2);
     double[] dx = new double[nDemand];
     double[] dy = new double[nDemand];
     double[] dp = new double[nDemand];
@@ -95,7 +118,6 @@ final class E2sfca {
       dy[s] = demandY[k];
       dp[s] = population[k];
     }
-
     int nFacilities = facilities.size();
     double[] fx = facilities.x;
     double[] fy = facilities.y;
@@ -126,12 +148,23 @@ final class E2sfca {
         withoutDemand++;
       }
     }
+    return new Ratios(category, ratioSorted, withoutDemand);
+  }
 
+  /**
+   * Step 2: A_i = Σ_j W(d_ij) R_j at origins {@code from..to-1}, written to {@code out[i]}. Origins need
+   * not be the demand points of step 1 (residential compounds use the cells' ratios).
+   */
+  void access(int category, Ratios ratios, double[] originX, double[] originY, int from, int to, double[] out) {
+    check(ratios.category() == category, "Cannot use ratios of category %s for category %s", ratios.category(), category);
     BucketGrid supply = facilities.grid;
-    double[] access = new double[nDemand];
-    for (int i = 0; i < nDemand; i++) {
-      double x = demandX[i];
-      double y = demandY[i];
+    double[] fx = facilities.x;
+    double[] fy = facilities.y;
+    int[] fc = facilities.category;
+    double[] ratioSorted = ratios.bySortedFacility();
+    for (int i = from; i < to; i++) {
+      double x = originX[i];
+      double y = originY[i];
       double sum = 0.0;
       for (int row = supply.rowLo(y, catchmentMeters), rowHi = supply.rowHi(y, catchmentMeters); row <= rowHi; row++) {
         long span = supply.rowSpan(row, x, y, catchmentMeters);
@@ -147,13 +180,7 @@ final class E2sfca {
           }
         }
       }
-      access[i] = sum;
+      out[i] = sum;
     }
-
-    double[] ratioByFacility = new double[nFacilities];
-    for (int f = 0; f < nFacilities; f++) {
-      ratioByFacility[facilities.inputIndex(f)] = fc[f] == category ? ratioSorted[f] : Double.NaN;
-    }
-    return new Result(access, ratioByFacility, withoutDemand);
   }
 }

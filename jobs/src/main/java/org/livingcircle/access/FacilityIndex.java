@@ -11,7 +11,7 @@ import static org.livingcircle.common.Checks.positive;
  *
  * <p>The inputs are copied, never modified. Immutable and safe to read from many threads.
  */
-final class FacilityIndex {
+final class FacilityIndex implements java.io.Serializable {
   final BucketGrid grid;
   final int nCategories;
   /** x in metres, in bucket order. */

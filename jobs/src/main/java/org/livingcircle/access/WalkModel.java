@@ -10,7 +10,7 @@ import static org.livingcircle.common.Checks.positive;
  * @param speedMetersPerMinute walking speed in m/min, positive (per city in configuration, with its source)
  * @param detourFactor ratio of network to straight-line distance, finite and ≥ 1
  */
-record WalkModel(double speedMetersPerMinute, double detourFactor) {
+record WalkModel(double speedMetersPerMinute, double detourFactor) implements java.io.Serializable {
   WalkModel {
     positive(speedMetersPerMinute, "speed_m_per_min");
     check(Double.isFinite(detourFactor) && detourFactor >= 1.0,
