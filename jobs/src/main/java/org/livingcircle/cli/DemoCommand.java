@@ -42,6 +42,7 @@ final class DemoCommand implements Callable<Integer> {
     Categories categories = Categories.load(Paths.categories());
     SparkSession spark = Sessions.create("lcp demo", sparkOptions.master);
     List<String[]> rows = new ArrayList<>();
+    List<IngestJob.Result> ingests = new ArrayList<>();
     for (String id : cities) {
       Path config = Paths.city(id);
       CityConfig city = CityConfig.load(config);
@@ -49,7 +50,8 @@ final class DemoCommand implements Callable<Integer> {
       SampleResult sample = SampleCommand.generate(city, seed, scale, 0, base.resolve("input"));
       System.out.println(sample.progressLine(id));
       IngestJob.Result ingest =
-          IngestJob.run(spark, IngestSpecs.of(city, categories, config, base.resolve("input"), base.resolve("ingest")), System.out);
+          IngestJob.run(spark, StageSpecs.ingest(city, categories, config, base.resolve("input"), base.resolve("ingest")), System.out);
+      ingests.add(ingest);
       rows.add(new String[] {
         id,
         String.format(Locale.ROOT, "%,d", ingest.tables().get("poi").rows()),
@@ -57,6 +59,11 @@ final class DemoCommand implements Callable<Integer> {
         String.format(Locale.ROOT, "%,d", ingest.tables().get("facilities").rows()),
         ingest.outDir().toString()
       });
+    }
+    for (String id : cities) {
+      List<Path> neighbours = new ArrayList<>();
+      cities.stream().filter(other -> !other.equals(id)).forEach(other -> neighbours.add(out.resolve(other)));
+      CityStages.after(spark, CityConfig.load(Paths.city(id)), categories, Paths.city(id), out.resolve(id), neighbours);
     }
     System.out.println();
     System.out.println("SYNTHETIC demo data — outputs under " + out.toAbsolutePath().normalize());

@@ -58,7 +58,7 @@ final class IngestCommand implements Callable<Integer> {
     CityConfig city = CityConfig.load(config);
     Categories cats = Categories.load(categories == null ? Paths.categories() : categories);
     SparkSession spark = Sessions.create("lcp ingest " + city.id(), sparkOptions.master);
-    IngestJob.run(spark, IngestSpecs.of(city, cats, config, input, out), System.out);
+    IngestJob.run(spark, StageSpecs.ingest(city, cats, config, input, out), System.out);
     return 0;
   }
 

@@ -23,6 +23,9 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       SampleCommand.class,
       IngestCommand.class,
+      GridCommand.class,
+      AccessCommand.class,
+      RunCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Also: lcp test [--quick] runs the whole test suite (set-up included)."})

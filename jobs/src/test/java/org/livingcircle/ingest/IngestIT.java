@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.livingcircle.RepoPaths;
-import org.livingcircle.cli.IngestSpecs;
+import org.livingcircle.cli.StageSpecs;
 import org.livingcircle.common.InputException;
 import org.livingcircle.config.Categories;
 import org.livingcircle.config.CityConfig;
@@ -40,7 +40,7 @@ class IngestIT {
   }
 
   static IngestJob.Spec spec(Path input, Path out) {
-    return IngestSpecs.of(CityConfig.load(CITY), Categories.load(RepoPaths.of("conf/categories.yaml")), CITY, input, out);
+    return StageSpecs.ingest(CityConfig.load(CITY), Categories.load(RepoPaths.of("conf/categories.yaml")), CITY, input, out);
   }
 
   private static Map<String, Long> reasons(String table, String file) {

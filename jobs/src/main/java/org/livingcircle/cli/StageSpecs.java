@@ -15,17 +15,22 @@ import org.livingcircle.common.InputException;
 import org.livingcircle.config.Categories;
 import org.livingcircle.config.Category;
 import org.livingcircle.config.CityConfig;
+import org.livingcircle.config.CapacityKind;
+import org.livingcircle.access.AccessJob;
+import org.livingcircle.grid.GridJob;
+import java.util.Set;
+import java.util.TreeSet;
 import org.livingcircle.geo.SourceCrs;
 import org.livingcircle.ingest.ConfiguredCategories;
 import org.livingcircle.ingest.IngestJob;
 import org.livingcircle.ingest.PoiParser;
 
 /** Builds stage specs from a city configuration. */
-public final class IngestSpecs {
-  private IngestSpecs() {}
+public final class StageSpecs {
+  private StageSpecs() {}
 
   /** The ingest spec of a city: input files resolved from its configuration. */
-  public static IngestJob.Spec of(CityConfig city, Categories cats, Path configFile, Path input, Path out) {
+  public static IngestJob.Spec ingest(CityConfig city, Categories cats, Path configFile, Path input, Path out) {
     Path inputDir = input.toAbsolutePath().normalize();
     if (!Files.isDirectory(inputDir)) {
       throw new InputException("Cannot read input directory " + input + ": no such directory");
@@ -81,5 +86,44 @@ public final class IngestSpecs {
     } catch (IOException e) {
       throw new InputException("Cannot list " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The grid spec of a city: cells over its counties from its ingest output. */
+  public static GridJob.Spec grid(CityConfig city, Path configFile, Path ingestDir, Path outDir) {
+    Map<String, Object> configuration = new LinkedHashMap<>();
+    configuration.put("city", city);
+    configuration.put("config_file", configFile.toString());
+    return new GridJob.Spec(city.id(), city.crs(), city.cellSizeM(), city.h3Enabled() ? city.h3Resolution() : -1,
+        ingestDir.toAbsolutePath().normalize(), outDir.toAbsolutePath().normalize(), configuration);
+  }
+
+  /**
+   * The access spec of a city. {@code facilityIngestDirs} lists every ingest output whose
+   * facilities may serve the city's residents (its own first, then neighbours').
+   */
+  public static AccessJob.Spec access(CityConfig city, Categories cats, Path configFile, Path gridDir, Path ingestDir,
+      List<Path> facilityIngestDirs, Path outDir) {
+    List<AccessJob.CategorySpec> categories = new ArrayList<>();
+    Set<CapacityKind> kinds = new TreeSet<>();
+    for (Category c : cats.categories()) {
+      categories.add(new AccessJob.CategorySpec(c.id(), c.tier().id(), c.hasCapacity() ? c.capacityKind().id() : null));
+      if (c.hasCapacity()) {
+        kinds.add(c.capacityKind());
+      }
+    }
+    List<AccessJob.CapacitySpec> capacities = new ArrayList<>();
+    for (CapacityKind k : kinds) {
+      capacities.add(new AccessJob.CapacitySpec(k.id(), k.demandColumn(), city.e2sfca().catchmentMin().minutes(k)));
+    }
+    Map<String, Object> configuration = new LinkedHashMap<>();
+    configuration.put("city", city);
+    configuration.put("config_file", configFile.toString());
+    configuration.put("categories", cats.categories());
+    int[] thresholds = city.walking().thresholdsMin().stream().mapToInt(Integer::intValue).toArray();
+    return new AccessJob.Spec(city.id(), city.crs(), city.walking().speedMPerMin(), city.walking().detourFactor(),
+        thresholds, city.walking().searchLimitM() * city.walking().detourFactor(), categories, capacities, gridDir.toAbsolutePath().normalize(),
+        ingestDir.toAbsolutePath().normalize(),
+        facilityIngestDirs.stream().map(p -> p.toAbsolutePath().normalize()).toList(),
+        outDir.toAbsolutePath().normalize(), configuration);
   }
 }

@@ -1,0 +1,263 @@
+package org.livingcircle.access;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.livingcircle.common.InputException;
+import org.livingcircle.common.Manifest;
+import org.livingcircle.common.StagedOutput;
+import org.livingcircle.spark.GeoParquet;
+import org.livingcircle.spark.Sessions;
+
+/**
+ * Walking-access indicators for every grid cell and residential compound of a city: nearest walking
+ * distance and counts within each threshold per category, basic/quality completeness, proximity
+ * time, and E2SFCA supply per person for capacity facilities. Facilities are collected once,
+ * bucketed ({@link FacilityIndex}) and broadcast; origins are processed per partition by the pure
+ * kernels. Facilities of every given ingest output count, so neighbours across a county or city
+ * border serve the cells near it.
+ */
+public final class AccessJob {
+  /** Threshold of {@code basic_types_10min} and {@code basic_complete_10min}: the "家门口" 5–10 minutes (seed 002). */
+  public static final int BASIC_THRESHOLD_MIN = 10;
+  /** Threshold of {@code quality_types_15min}: the "家周边" 15 minutes (seed 002). */
+  public static final int QUALITY_THRESHOLD_MIN = 15;
+  /** A broadcast facility index larger than this is refused. */
+  static final long MAX_BROADCAST_BYTES = 1L << 30;
+
+  /** One category as the access stage needs it. */
+  public record CategorySpec(String id, String tier, String capacityKind) {}
+
+  /** One capacity kind: its output column, demand column and E2SFCA catchment. */
+  public record CapacitySpec(String kind, String demandColumn, double catchmentMin) {}
+
+  /**
+   * What to compute.
+   *
+   * @param searchLimitM walking distance in metres beyond which "none within limit" (null)
+   * @param facilityIngestDirs ingest outputs whose POIs and facilities serve this city's residents
+   */
+  public record Spec(String cityId, String crs, double speedMPerMin, double detourFactor, int[] thresholdsMin,
+      double searchLimitM, List<CategorySpec> categories, List<CapacitySpec> capacities, Path gridDir,
+      Path ingestDir, List<Path> facilityIngestDirs, Path outDir, Map<String, Object> configuration) {}
+
+  /** What was written. */
+  public record Result(Path outDir, GeoParquet.Written grid, GeoParquet.Written compounds, long nFacilities) {}
+
+  private AccessJob() {}
+
+  public static Result run(SparkSession spark, Spec spec, PrintStream progress) {
+    long start = System.nanoTime();
+    Sessions.describe(spark, "access", spec.cityId() + ": facilities");
+    List<CategorySpec> categories = new ArrayList<>();
+    for (CategorySpec c : spec.categories()) {
+      if (!c.tier().equals("residential")) {
+        categories.add(c);
+      }
+    }
+    String[] ids = categories.stream().map(CategorySpec::id).toArray(String[]::new);
+    Map<String, Integer> index = new HashMap<>();
+    Tier[] tiers = new Tier[ids.length];
+    for (int c = 0; c < ids.length; c++) {
+      index.put(ids[c], c);
+      tiers[c] = switch (categories.get(c).tier()) {
+        case "basic" -> Tier.BASIC;
+        case "quality" -> Tier.QUALITY;
+        default -> Tier.PUBLIC_SERVICE;
+      };
+    }
+    WalkModel walk = new WalkModel(spec.speedMPerMin(), spec.detourFactor());
+    AccessParams params = new AccessParams(walk, spec.thresholdsMin(), spec.searchLimitM() / spec.speedMPerMin(), tiers,
+        BASIC_THRESHOLD_MIN, QUALITY_THRESHOLD_MIN);
+
+    FacilityArrays f = facilities(spark, spec, index, categories);
+    long bytes = (long) f.x.length * 40 + (1 << 20);
+    if (bytes > MAX_BROADCAST_BYTES) {
+      throw new InputException(String.format(Locale.ROOT,
+          "Cannot broadcast %,d facilities (≈%,d MB): split the city into tiles or raise the limit", f.x.length, bytes >> 20));
+    }
+    double bucketMeters = walk.euclideanMetersFor(params.searchLimitMin()) / 4;
+    FacilityIndex facilityIndex = new FacilityIndex(f.x, f.y, f.category, f.capacity, ids.length, bucketMeters);
+
+    Sessions.describe(spark, "access", spec.cityId() + ": E2SFCA supply ratios");
+    Dataset<Row> cells = spark.read().format("geoparquet").load(spec.gridDir().resolve("cells").toString());
+    cells.cache();
+    cells.createOrReplaceTempView("lcp_a_cells");
+    List<String> accessColumns = new ArrayList<>();
+    List<E2sfca.Ratios> ratios = new ArrayList<>();
+    List<Integer> ratioColumn = new ArrayList<>();
+    List<Double> catchments = new ArrayList<>();
+    for (CapacitySpec cap : spec.capacities()) {
+      int column = accessColumns.size();
+      accessColumns.add("access_" + cap.kind());
+      List<Row> demand = spark.sql("SELECT x, y, " + cap.demandColumn() + " FROM lcp_a_cells").collectAsList();
+      double[] dx = new double[demand.size()];
+      double[] dy = new double[demand.size()];
+      double[] dp = new double[demand.size()];
+      for (int i = 0; i < dx.length; i++) {
+        Row r = demand.get(i);
+        dx[i] = r.getDouble(0);
+        dy[i] = r.getDouble(1);
+        dp[i] = r.getDouble(2);
+      }
+      E2sfca e2sfca = new E2sfca(facilityIndex, walk, cap.catchmentMin());
+      for (int c = 0; c < ids.length; c++) {
+        if (cap.kind().equals(categories.get(c).capacityKind())) {
+          ratios.add(e2sfca.ratios(c, dx, dy, dp));
+          ratioColumn.add(column);
+          catchments.add(cap.catchmentMin());
+        }
+      }
+    }
+
+    Sessions.describe(spark, "access", spec.cityId() + ": indicators per cell and compound");
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<FacilityIndex> broadcast = jsc.broadcast(facilityIndex);
+    AccessRows rows = new AccessRows(broadcast, params, ids, ratios,
+        ratioColumn.stream().mapToInt(Integer::intValue).toArray(),
+        catchments.stream().mapToDouble(Double::doubleValue).toArray(), accessColumns.toArray(String[]::new));
+
+    Dataset<Row> cellOrigins = spark.sql("SELECT cell_id, x, y FROM lcp_a_cells");
+    Dataset<Row> cellIndicators = spark.createDataFrame(
+        cellOrigins.javaRDD().mapPartitions(rows::compute), rows.schema(false));
+    cellIndicators.createOrReplaceTempView("lcp_a_cell_ind");
+    Dataset<Row> grid = spark.sql(
+        "SELECT c.cell_id, c.grid_crs, c.cell_size_m, c.col, c.row, c.city_code, c.county_code, c.n_compounds,"
+            + " c.population, c.pop_0_2, c.pop_3_5, c.pop_6_14, c.pop_60_plus, c.pop_65_plus, c.pop_method, i.*,"
+            + " ST_SetSRID(c.geometry, " + epsg(spec.crs()) + ") AS geometry"
+            + " FROM lcp_a_cells c JOIN lcp_a_cell_ind i ON c.cell_id = i.origin_id")
+        .drop("origin_id");
+
+    spark.read().format("geoparquet").load(spec.ingestDir().resolve("poi").toString())
+        .createOrReplaceTempView("lcp_a_poi");
+    spark.sql("SELECT poi_id AS compound_id, name, city_code, county_code,"
+            + " ST_Transform(ST_SetSRID(geometry, 4326), 'EPSG:4326', '" + spec.crs() + "') AS geometry"
+            + " FROM lcp_a_poi WHERE tier = 'residential'")
+        .createOrReplaceTempView("lcp_a_compounds");
+    Dataset<Row> compoundOrigins = spark.sql("SELECT compound_id, ST_X(geometry) AS x, ST_Y(geometry) AS y FROM lcp_a_compounds");
+    spark.createDataFrame(compoundOrigins.javaRDD().mapPartitions(rows::compute), rows.schema(true))
+        .createOrReplaceTempView("lcp_a_compound_ind");
+    Dataset<Row> compounds = spark.sql(
+        "SELECT k.compound_id, k.name, k.city_code, k.county_code, i.*, k.geometry"
+            + " FROM lcp_a_compounds k JOIN lcp_a_compound_ind i ON k.compound_id = i.origin_id").drop("origin_id");
+
+    Manifest manifest = new Manifest("access", spec.configuration());
+    try (StagedOutput out = StagedOutput.begin(spec.outDir())) {
+      GeoParquet.Written g = GeoParquet.write(spark, grid, spec.crs(), out.dir().resolve("grid_indicators").toString());
+      GeoParquet.Written k = GeoParquet.write(spark, compounds, spec.crs(), out.dir().resolve("compound_indicators").toString());
+      manifest.put("facilities", Map.of("count", f.x.length, "by_category", f.byCategory, "register_categories", f.registerCategories));
+      manifest.output("grid_indicators", facts(g));
+      manifest.output("compound_indicators", facts(k));
+      manifest.timing("total", (System.nanoTime() - start) / 1e9);
+      manifest.write(out.dir().resolve("manifest.json"));
+      out.commit();
+      progress.printf(Locale.ROOT, "[access] %s: %,d cells and %,d compounds × %d categories × %s min, %,d facilities  %.1f s%n",
+          spec.cityId(), g.rows(), k.rows(), ids.length, java.util.Arrays.toString(spec.thresholdsMin()), f.x.length,
+          (System.nanoTime() - start) / 1e9);
+      return new Result(spec.outDir(), g, k, f.x.length);
+    } catch (IOException e) {
+      throw new InputException("Cannot write access output " + spec.outDir() + ": " + e.getMessage(), e);
+    } finally {
+      cells.unpersist();
+      broadcast.destroy();
+    }
+  }
+
+  private static Map<String, Object> facts(GeoParquet.Written w) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("rows", w.rows());
+    m.put("files", w.files());
+    m.put("geometry_types", w.geometryTypes());
+    m.put("bbox", w.bbox());
+    return m;
+  }
+
+  /** Facilities in metric coordinates with category index and capacity. */
+  private record FacilityArrays(double[] x, double[] y, int[] category, double[] capacity,
+      Map<String, Long> byCategory, List<String> registerCategories) {}
+
+  /**
+   * POIs of every non-residential category plus register facilities with capacity. For a category
+   * with capacity, the register is authoritative when it holds any row of it: its POIs are then left
+   * out so one kindergarten is not counted twice.
+   */
+  private static FacilityArrays facilities(SparkSession spark, Spec spec, Map<String, Integer> index,
+      List<CategorySpec> categories) {
+    List<Dataset<Row>> parts = new ArrayList<>();
+    List<Dataset<Row>> registers = new ArrayList<>();
+    for (Path dir : spec.facilityIngestDirs()) {
+      if (!Files.isDirectory(dir.resolve("poi")) || !Files.isDirectory(dir.resolve("facilities"))) {
+        throw new InputException("Cannot read ingest output " + dir + ": no poi/ or facilities/ table; run lcp ingest first");
+      }
+      parts.add(spark.read().format("geoparquet").load(dir.resolve("poi").toString())
+          .selectExpr("category", "0D AS capacity", "'poi' AS source", "geometry"));
+      registers.add(spark.read().format("geoparquet").load(dir.resolve("facilities").toString())
+          .selectExpr("category", "capacity", "'register' AS source", "geometry"));
+    }
+    Dataset<Row> all = parts.get(0);
+    for (int i = 1; i < parts.size(); i++) {
+      all = all.unionByName(parts.get(i));
+    }
+    for (Dataset<Row> r : registers) {
+      all = all.unionByName(r);
+    }
+    all.createOrReplaceTempView("lcp_a_facilities_all");
+    Set<String> registerCategories = new HashSet<>();
+    for (Row r : spark.sql("SELECT DISTINCT category FROM lcp_a_facilities_all WHERE source = 'register'").collectAsList()) {
+      registerCategories.add(r.getString(0));
+    }
+    Set<String> withCapacity = new HashSet<>();
+    for (CategorySpec c : categories) {
+      if (c.capacityKind() != null && registerCategories.contains(c.id())) {
+        withCapacity.add(c.id());
+      }
+    }
+    List<Row> rows = spark.sql(
+        "SELECT category, capacity, source, ST_X(m), ST_Y(m) FROM (SELECT *,"
+            + " ST_Transform(ST_SetSRID(geometry, 4326), 'EPSG:4326', '" + spec.crs() + "') AS m FROM lcp_a_facilities_all)")
+        .collectAsList();
+    int n = 0;
+    double[] x = new double[rows.size()];
+    double[] y = new double[rows.size()];
+    int[] category = new int[rows.size()];
+    double[] capacity = new double[rows.size()];
+    Map<String, Long> byCategory = new java.util.TreeMap<>();
+    for (Row r : rows) {
+      Integer c = index.get(r.getString(0));
+      if (c == null) {
+        continue; // residential compounds are origins, not destinations
+      }
+      boolean register = r.getString(2).equals("register");
+      if (!register && withCapacity.contains(r.getString(0))) {
+        continue;
+      }
+      x[n] = r.getDouble(3);
+      y[n] = r.getDouble(4);
+      category[n] = c;
+      capacity[n] = r.isNullAt(1) ? 0 : r.getDouble(1);
+      byCategory.merge(r.getString(0), 1L, Long::sum);
+      n++;
+    }
+    return new FacilityArrays(java.util.Arrays.copyOf(x, n), java.util.Arrays.copyOf(y, n),
+        java.util.Arrays.copyOf(category, n), java.util.Arrays.copyOf(capacity, n), byCategory,
+        registerCategories.stream().sorted().toList());
+  }
+
+  private static int epsg(String crs) {
+    return Integer.parseInt(crs.substring(crs.indexOf(':') + 1));
+  }
+}

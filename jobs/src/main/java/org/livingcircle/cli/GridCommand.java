@@ -1,0 +1,36 @@
+package org.livingcircle.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.livingcircle.config.CityConfig;
+import org.livingcircle.grid.GridJob;
+import org.livingcircle.spark.Sessions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "grid",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Square cells over the city's counties in its metric CRS (stable ids from CRS, size, column and",
+      "row), with census population spread over them by residential compounds (uniform fallback).",
+      "Reads <city-out>/ingest, writes <city-out>/grid."
+    })
+final class GridCommand implements Callable<Integer> {
+  @Option(names = "--config", required = true, description = "City configuration")
+  Path config;
+
+  @Option(names = "--city-out", required = true, description = "The city's output directory (holds ingest/)")
+  Path cityOut;
+
+  @Mixin SparkOptions sparkOptions;
+
+  @Override
+  public Integer call() {
+    CityConfig city = CityConfig.load(config);
+    GridJob.run(Sessions.create("lcp grid " + city.id(), sparkOptions.master),
+        StageSpecs.grid(city, config, cityOut.resolve("ingest"), cityOut.resolve("grid")), System.out);
+    return 0;
+  }
+}

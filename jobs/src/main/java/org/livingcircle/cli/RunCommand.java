@@ -1,0 +1,52 @@
+package org.livingcircle.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.livingcircle.access.AccessJob;
+import org.livingcircle.config.Categories;
+import org.livingcircle.config.CityConfig;
+import org.livingcircle.grid.GridJob;
+import org.livingcircle.ingest.IngestJob;
+import org.livingcircle.spark.Sessions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs every stage for one city: ingest -> grid -> access, writing <out>/ingest, <out>/grid and",
+      "<out>/indicators. Each stage is also a command of its own."
+    })
+final class RunCommand implements Callable<Integer> {
+  @Option(names = "--config", required = true, description = "City configuration, e.g. conf/cities/jincheng.yaml")
+  Path config;
+
+  @Option(names = "--input", required = true, description = "Input directory")
+  Path input;
+
+  @Option(names = "--out", required = true, description = "Output directory of the city")
+  Path out;
+
+  @Option(names = "--neighbour-out", description = "Another city's output directory whose facilities serve residents near the border (repeatable)")
+  List<Path> neighbours = new ArrayList<>();
+
+  @Option(names = "--categories", description = "Category configuration (default: conf/categories.yaml)")
+  Path categories;
+
+  @Mixin SparkOptions sparkOptions;
+
+  @Override
+  public Integer call() {
+    CityConfig city = CityConfig.load(config);
+    Categories cats = Categories.load(categories == null ? Paths.categories() : categories);
+    SparkSession spark = Sessions.create("lcp run " + city.id(), sparkOptions.master);
+    IngestJob.run(spark, StageSpecs.ingest(city, cats, config, input, out.resolve("ingest")), System.out);
+    CityStages.after(spark, city, cats, config, out, neighbours);
+    return 0;
+  }
+}

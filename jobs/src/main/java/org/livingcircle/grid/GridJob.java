@@ -1,0 +1,165 @@
+package org.livingcircle.grid;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.types.DataTypes;
+import org.livingcircle.common.InputException;
+import org.livingcircle.common.Manifest;
+import org.livingcircle.common.StagedOutput;
+import org.livingcircle.spark.GeoParquet;
+import org.livingcircle.spark.Sessions;
+
+/**
+ * Square cells over each county of a city in its metric CRS, with stable ids and census population
+ * spread over them (dasymetric on residential compounds, uniform fallback). Cells belong to the
+ * county containing their centre. Writes {@code grid/} (GeoParquet, metric CRS).
+ */
+public final class GridJob {
+  /**
+   * What to grid.
+   *
+   * @param crs metric CRS, e.g. EPSG:32649
+   * @param h3Resolution H3 resolution of an extra column {@code h3_cell}, or a negative number for none
+   */
+  public record Spec(String cityId, String crs, int cellSizeM, int h3Resolution, Path ingestDir, Path outDir,
+      Map<String, Object> configuration) {}
+
+  /** What was written. */
+  public record Result(Path outDir, GeoParquet.Written cells, Map<String, Map<String, Object>> populationByCounty) {}
+
+  private GridJob() {}
+
+  public static Result run(SparkSession spark, Spec spec, PrintStream progress) {
+    long start = System.nanoTime();
+    Sessions.describe(spark, "grid", spec.cityId() + ": cells and population");
+    spark.udf().register("lcp_dasymetric_share",
+        (UDF3<Double, Double, Long, Double>) Dasymetric::share, DataTypes.DoubleType);
+    spark.udf().register("lcp_cell_id",
+        (UDF3<Integer, Long, Long, Long>) (size, col, row) -> CellIds.id(size, col, row), DataTypes.LongType);
+    Path ingest = spec.ingestDir();
+    read(spark, ingest.resolve("admin_units")).createOrReplaceTempView("lcp_g_admin");
+    read(spark, ingest.resolve("poi")).createOrReplaceTempView("lcp_g_poi");
+    read(spark, ingest.resolve("census")).createOrReplaceTempView("lcp_g_census");
+    String crs = spec.crs();
+    int s = spec.cellSizeM();
+    spark.sql(
+            "SELECT admin_code AS county_code, city_code,"
+                + " ST_Transform(ST_SetSRID(geometry, 4326), 'EPSG:4326', '" + crs + "') AS g FROM lcp_g_admin")
+        .createOrReplaceTempView("lcp_g_counties");
+    Dataset<Row> candidates = spark.sql(
+        "SELECT county_code, city_code, col, row FROM ("
+            + " SELECT county_code, city_code, g,"
+            + " sequence(CAST(floor(ST_XMin(g) / " + s + ") AS BIGINT), CAST(floor(ST_XMax(g) / " + s + ") AS BIGINT)) AS cols,"
+            + " sequence(CAST(floor(ST_YMin(g) / " + s + ") AS BIGINT), CAST(floor(ST_YMax(g) / " + s + ") AS BIGINT)) AS rows"
+            + " FROM lcp_g_counties)"
+            + " LATERAL VIEW explode(cols) c AS col LATERAL VIEW explode(rows) r AS row"
+            + " WHERE ST_Intersects(g, ST_Point((col + 0.5D) * " + s + ", (row + 0.5D) * " + s + "))");
+    candidates.createOrReplaceTempView("lcp_g_candidates");
+    // a centre exactly on a shared border belongs to the smaller county code
+    spark.sql("SELECT min(county_code) AS county_code, first(city_code) AS city_code, col, row"
+            + " FROM lcp_g_candidates GROUP BY col, row")
+        .createOrReplaceTempView("lcp_g_cells0");
+    spark.sql("SELECT CAST(floor(ST_X(m) / " + s + ") AS BIGINT) AS col, CAST(floor(ST_Y(m) / " + s + ") AS BIGINT) AS row,"
+            + " count(*) AS n_compounds FROM (SELECT ST_Transform(ST_SetSRID(geometry, 4326), 'EPSG:4326', '" + crs + "') AS m"
+            + " FROM lcp_g_poi WHERE tier = 'residential') GROUP BY 1, 2")
+        .createOrReplaceTempView("lcp_g_compounds");
+    spark.sql("SELECT c.*, coalesce(k.n_compounds, 0) AS n_compounds,"
+            + " sum(coalesce(k.n_compounds, 0)) OVER (PARTITION BY c.county_code) AS county_weight,"
+            + " count(*) OVER (PARTITION BY c.county_code) AS county_cells"
+            + " FROM lcp_g_cells0 c LEFT JOIN lcp_g_compounds k ON c.col = k.col AND c.row = k.row")
+        .createOrReplaceTempView("lcp_g_cells1");
+    // county totals: the county row, else the sum of its townships
+    spark.sql("SELECT county_code, pop_total, pop_0_2, pop_3_5, pop_6_14, pop_60_plus, pop_65_plus, census_basis FROM ("
+            + " SELECT *, row_number() OVER (PARTITION BY county_code ORDER BY rank) AS k FROM ("
+            + "  SELECT admin_code AS county_code, pop_total, pop_0_2, pop_3_5, pop_6_14, pop_60_plus, pop_65_plus,"
+            + "  'county' AS census_basis, 0 AS rank FROM lcp_g_census WHERE level = 'county'"
+            + "  UNION ALL SELECT substr(admin_code, 1, 6), sum(pop_total), sum(pop_0_2), sum(pop_3_5), sum(pop_6_14),"
+            + "  sum(pop_60_plus), sum(pop_65_plus), 'townships', 1 FROM lcp_g_census WHERE level = 'township'"
+            + "  GROUP BY substr(admin_code, 1, 6))) WHERE k = 1")
+        .createOrReplaceTempView("lcp_g_totals");
+    String h3 = spec.h3Resolution() >= 0
+        ? ", ST_H3CellIDs(ST_Transform(ST_SetSRID(ST_Point(x, y), " + epsg(crs) + "), '" + crs + "', 'EPSG:4326'), "
+            + spec.h3Resolution() + ", false)[0] AS h3_cell"
+        : "";
+    Dataset<Row> cells = spark.sql(
+        "SELECT *" + h3 + ", ST_SetSRID(ST_PolygonFromEnvelope(x - " + s + " / 2.0D, y - " + s + " / 2.0D, x + " + s + " / 2.0D, y + " + s + " / 2.0), "
+            + epsg(crs) + ") AS geometry FROM ("
+            + " SELECT lcp_cell_id(" + s + ", c.col, c.row) AS cell_id, '" + crs + "' AS grid_crs, " + s + " AS cell_size_m,"
+            + " c.col, c.row, c.city_code, c.county_code, (c.col + 0.5D) * " + s + " AS x, (c.row + 0.5D) * " + s + " AS y,"
+            + " c.n_compounds, lcp_dasymetric_share(CAST(c.n_compounds AS DOUBLE), CAST(c.county_weight AS DOUBLE), c.county_cells) AS share,"
+            + " CASE WHEN c.county_weight > 0 THEN 'compounds' ELSE 'uniform' END AS pop_method,"
+            + " coalesce(t.census_basis, 'none') AS census_basis, t.pop_total, t.pop_0_2, t.pop_3_5, t.pop_6_14, t.pop_60_plus, t.pop_65_plus"
+            + " FROM lcp_g_cells1 c LEFT JOIN lcp_g_totals t ON c.county_code = t.county_code)")
+        .selectExpr("cell_id", "grid_crs", "cell_size_m", "col", "row", "city_code", "county_code", "x", "y", "n_compounds",
+            "pop_method", "census_basis",
+            "coalesce(share * pop_total, 0D) AS population", "coalesce(share * pop_0_2, 0D) AS pop_0_2",
+            "coalesce(share * pop_3_5, 0D) AS pop_3_5", "coalesce(share * pop_6_14, 0D) AS pop_6_14",
+            "coalesce(share * pop_60_plus, 0D) AS pop_60_plus", "coalesce(share * pop_65_plus, 0D) AS pop_65_plus",
+            spec.h3Resolution() >= 0 ? "h3_cell" : "CAST(NULL AS BIGINT) AS h3_cell", "geometry");
+    Map<String, Map<String, Object>> byCounty = new LinkedHashMap<>();
+    Manifest manifest = new Manifest("grid", spec.configuration());
+    try (StagedOutput out = StagedOutput.begin(spec.outDir())) {
+      GeoParquet.Written written = GeoParquet.write(spark, cells, crs, out.dir().resolve("cells").toString());
+      read(spark, out.dir().resolve("cells")).createOrReplaceTempView("lcp_g_written");
+      for (Row r : spark.sql("SELECT g.county_code, count(*), sum(g.population), first(t.pop_total), first(g.pop_method), first(g.census_basis)"
+          + " FROM lcp_g_written g LEFT JOIN lcp_g_totals t ON g.county_code = t.county_code GROUP BY g.county_code ORDER BY 1").collectAsList()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cells", r.getLong(1));
+        m.put("population_cells", r.getDouble(2));
+        m.put("population_census", r.isNullAt(3) ? null : r.getLong(3));
+        m.put("method", r.getString(4));
+        m.put("census_basis", r.getString(5));
+        byCounty.put(r.getString(0), m);
+      }
+      manifest.input("admin_units", firstPart(ingest.resolve("admin_units")));
+      manifest.put("population_by_county", byCounty);
+      Map<String, Object> facts = new LinkedHashMap<>();
+      facts.put("rows", written.rows());
+      facts.put("files", written.files());
+      facts.put("geometry_types", written.geometryTypes());
+      facts.put("bbox", written.bbox());
+      manifest.output("cells", facts);
+      manifest.timing("total", (System.nanoTime() - start) / 1e9);
+      manifest.write(out.dir().resolve("manifest.json"));
+      out.commit();
+      progress.printf(Locale.ROOT, "[grid] %s: %,d cells of %d m in %d counties, %,.0f residents  %.1f s%n",
+          spec.cityId(), written.rows(), s, byCounty.size(),
+          byCounty.values().stream().mapToDouble(m -> (Double) m.get("population_cells")).sum(),
+          (System.nanoTime() - start) / 1e9);
+      return new Result(spec.outDir(), written, byCounty);
+    } catch (IOException e) {
+      throw new InputException("Cannot write grid output " + spec.outDir() + ": " + e.getMessage(), e);
+    }
+  }
+
+  static Dataset<Row> read(SparkSession spark, Path table) {
+    return spark.read().format("geoparquet").load(table.toString());
+  }
+
+  static Path firstPart(Path table) {
+    try (var files = java.nio.file.Files.list(table)) {
+      return files.filter(p -> p.toString().endsWith(".parquet")).sorted().findFirst()
+          .orElseThrow(() -> new InputException("Cannot read table " + table + ": no parquet files"));
+    } catch (IOException e) {
+      throw new InputException("Cannot read table " + table + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The numeric code of an EPSG:nnnn CRS. */
+  public static int epsg(String crs) {
+    List<String> parts = List.of(crs.split(":"));
+    if (parts.size() != 2 || !parts.get(0).equalsIgnoreCase("EPSG")) {
+      throw new IllegalArgumentException("Cannot use CRS " + crs + ": expected EPSG:<code>");
+    }
+    return Integer.parseInt(parts.get(1));
+  }
+}
