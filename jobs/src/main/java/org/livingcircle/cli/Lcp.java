@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       SampleCommand.class,
       IngestCommand.class,
+      AggregateCommand.class,
+      CompareCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Also: lcp test [--quick] runs the whole test suite (set-up included)."})
