@@ -194,25 +194,31 @@ public final class AggregateJob {
   private static Map<String, double[]> perUnit(Dataset<Row> origins, AggregateKernel kernel, boolean grid) {
     Dataset<Row> byUnit = origins.withColumn(UNIT, origins.col("county_code"))
         .unionByName(origins.withColumn(UNIT, origins.col("city_code")));
-    StructType schema = new StructType()
-        .add("admin_code", DataTypes.StringType)
-        .add("values", DataTypes.createArrayType(DataTypes.DoubleType));
+    int nValues = grid ? kernel.cellColumns().size() : kernel.compoundColumns().size();
+    StructType schema = new StructType().add("admin_code", DataTypes.StringType);
+    for (int i = 0; i < nValues; i++) {
+      schema = schema.add("v" + i, DataTypes.DoubleType);
+    }
     AggregateRows reader = new AggregateRows(kernel);
     List<Row> rows = byUnit
         .groupByKey((MapFunction<Row, String>) r -> r.getString(r.fieldIndex(UNIT)), Encoders.STRING())
         .mapGroups((MapGroupsFunction<String, Row, Row>) (unit, it) -> {
           double[] v = grid ? kernel.cellValues(reader.cells(it)) : kernel.compoundValues(reader.compounds(it));
-          List<Double> boxed = new ArrayList<>(v.length);
-          for (double x : v) {
-            boxed.add(x);
+          Object[] fields = new Object[v.length + 1];
+          fields[0] = unit;
+          for (int i = 0; i < v.length; i++) {
+            fields[i + 1] = v[i];
           }
-          return RowFactory.create(unit, boxed);
+          return RowFactory.create(fields);
         }, Encoders.row(schema))
         .collectAsList();
     Map<String, double[]> result = new TreeMap<>();
     for (Row r : rows) {
-      List<Double> boxed = r.getList(1);
-      result.put(r.getString(0), boxed.stream().mapToDouble(d -> d == null ? Double.NaN : d).toArray());
+      double[] v = new double[nValues];
+      for (int i = 0; i < nValues; i++) {
+        v[i] = r.getDouble(i + 1);
+      }
+      result.put(r.getString(0), v);
     }
     return result;
   }

@@ -1,5 +1,6 @@
 package org.livingcircle.aggregate;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Iterator;
 import org.apache.spark.sql.Row;
@@ -11,7 +12,9 @@ import org.livingcircle.common.InputException;
  * {@code dist_m_<c>} is "none within the search limit" (+∞), a null count or flag is "none" (0 / false), a null
  * population is 0 and a null {@code proximity_min} is unknown (NaN).
  */
-final class AggregateRows {
+final class AggregateRows implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final AggregateKernel kernel;
 
   AggregateRows(AggregateKernel kernel) {
