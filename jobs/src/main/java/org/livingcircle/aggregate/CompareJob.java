@@ -80,7 +80,7 @@ public final class CompareJob {
         throw new InputException("Cannot compare " + cityOut + ": " + table + " does not exist; run lcp aggregate first");
       }
       Dataset<Row> admin = spark.read().format("geoparquet").load(table.toString()).drop("geometry", "bbox")
-          .orderBy("level", "admin_code");
+          .orderBy(org.apache.spark.sql.functions.col("level").desc(), org.apache.spark.sql.functions.col("admin_code"));
       lines.addAll(Comparison.evaluate(spec.targets().targets(), new LinkedHashSet<>(List.of(admin.columns())),
           units(admin), table.toString()));
     }
