@@ -113,10 +113,12 @@ public final class AggregateJob {
     Sessions.describe(spark, "aggregate", spec.cityId() + ": cells per unit");
     long t = System.nanoTime();
     Dataset<Row> cells = spark.read().format("geoparquet").load(grid.toString());
+    requireColumns(cells, grid, kernel, true);
     Dataset<Row> cellAttrs = cells.drop("geometry", "bbox").cache();
     Map<String, double[]> cellValues = perUnit(cellAttrs, kernel, true);
     long nCells = cellValues.containsKey(cityCode) ? (long) cellValues.get(cityCode)[0] : 0;
     Dataset<Row> compounds = spark.read().format("geoparquet").load(compoundsPath.toString()).drop("geometry", "bbox");
+    requireColumns(compounds, compoundsPath, kernel, false);
     Map<String, double[]> compoundValues = perUnit(compounds, kernel, false);
     manifest.timing("units", seconds(t));
 
@@ -399,6 +401,27 @@ public final class AggregateJob {
         }
       }
       return total;
+    }
+  }
+
+  /** Fails on the driver, before any task, when the access stage wrote other categories or thresholds. */
+  private static void requireColumns(Dataset<Row> table, Path path, AggregateKernel kernel, boolean grid) {
+    java.util.Set<String> columns = new java.util.HashSet<>(List.of(table.columns()));
+    List<String> required = new ArrayList<>(List.of("county_code", "city_code", "basic_complete_10min"));
+    if (grid) {
+      required.addAll(List.of("cell_id", "population", "pop_0_2", "pop_3_5", "pop_60_plus", "proximity_min", "geometry"));
+    }
+    for (int c = 0; c < kernel.nCategories(); c++) {
+      required.add(AggregateRows.distColumn(kernel.categoryId(c)));
+      for (int t = 0; t < kernel.nThresholds(); t++) {
+        required.add(AggregateRows.countColumn(kernel.thresholdMin(t), kernel.categoryId(c)));
+      }
+    }
+    for (String column : required) {
+      if (!columns.contains(column)) {
+        throw new InputException("Cannot aggregate " + path + ": no column " + column + "; rerun the access stage with"
+            + " the same conf/categories.yaml and walking thresholds");
+      }
     }
   }
 

@@ -403,6 +403,19 @@ class AggregateIT {
   }
 
   @Test
+  void cliRejectsIndicatorsOfOtherCategories() {
+    // the shipped categories are not the four of this fixture: one stderr line, exit 1, before any task
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = org.livingcircle.cli.Lcp.run(new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8), "aggregate", "--config",
+        org.livingcircle.RepoPaths.of("conf/cities/jincheng.yaml").toString(), "--city-out", tmp.resolve("jincheng").toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("lcp: Cannot aggregate "
+        + tmp.resolve("jincheng/indicators/grid_indicators") + ": no column dist_m_convenience_store; rerun the access"
+        + " stage with the same conf/categories.yaml and walking thresholds" + System.lineSeparator());
+  }
+
+  @Test
   void missingInputNamesTheStage() {
     assertThatThrownBy(() -> AggregateJob.run(spark, spec(tmp.resolve("nowhere")), new PrintStream(new ByteArrayOutputStream())))
         .isInstanceOf(InputException.class)

@@ -80,12 +80,14 @@ class CompareTest {
         Set.of("share_basic_complete_10min"), UNITS, "t"));
     String[] lines = table.split("\n");
     assertThat(lines).hasSize(4);
-    // the value column ends at the same display column in every row
-    int end = Comparison.displayWidth(lines[0].substring(0, lines[0].indexOf("value") + 5));
+    // numbers are right-aligned: the value column ends at the same display column in every row (CJK = 2 columns)
+    int end = Comparison.displayWidth(lines[0].substring(0, lines[0].indexOf("value") + "value".length()));
     for (String l : lines) {
-      assertThat(Comparison.displayWidth(l)).isEqualTo(Comparison.displayWidth(lines[0]) + (l.endsWith("NO") ? -1 : 0));
+      int offset = l.indexOf(l.contains("share_basic") ? "share_basic_complete_10min" : "indicator");
+      String head = l.substring(0, offset);
+      assertThat(Comparison.displayWidth(head)).as(l).isEqualTo(Comparison.displayWidth(lines[0].substring(0, lines[0].indexOf("indicator"))));
     }
     assertThat(lines[2]).contains("阳城县").contains("0.7500").endsWith("NO");
-    assertThat(end).isPositive();
+    assertThat(Comparison.displayWidth(lines[2].substring(0, lines[2].indexOf("0.7500") + 6))).isEqualTo(end);
   }
 }
