@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
       GridCommand.class,
       AccessCommand.class,
       RunCommand.class,
+      AggregateCommand.class,
+      CompareCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Also: lcp test [--quick] runs the whole test suite (set-up included)."})

@@ -1,0 +1,232 @@
+package org.livingcircle.aggregate;
+
+import static org.livingcircle.common.Checks.check;
+import static org.livingcircle.common.Checks.notNull;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.livingcircle.config.CapacityKind;
+import org.livingcircle.config.Category;
+
+/**
+ * Per-unit (county or city) indicators of {@code admin_indicators}, computed from the unit's origins with
+ * {@link WeightedStats}. Three independent blocks, each a fixed list of column names with one value per column
+ * (NaN where undefined, written as null):
+ *
+ * <ul>
+ *   <li>{@link #cellColumns()}: population and population-weighted statistics of grid cells;
+ *   <li>{@link #compoundColumns()}: shares of residential compounds (unit weights; compounds carry no population);
+ *   <li>{@link #supplyColumns()}: facilities and capacity per 1,000 residents or per 1,000 of a target group.
+ * </ul>
+ *
+ * <p>Walking times are {@code dist_m / speed} in minutes ({@code dist_m} is already a walking distance, detour
+ * included). A category's own threshold in walking metres is {@code threshold_min × speed}. Cells with no facility
+ * of a category within the search limit are excluded from its mean and median and counted in
+ * {@code share_none_within_limit_<c>}. Immutable and thread-safe; serialisable so Spark can ship it.
+ */
+final class AggregateKernel implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Columns holding counts, written as long. */
+  static final Set<String> COUNT_COLUMNS = Set.of("n_cells", "n_populated_cells", "n_compounds");
+
+  /** Capacity kinds with columns, in enum order (all but {@link CapacityKind#NONE}). */
+  static final List<CapacityKind> CAPACITY_KINDS =
+      List.of(CapacityKind.NURSERY_PLACES, CapacityKind.KINDERGARTEN_PLACES, CapacityKind.ELDERLY_BEDS,
+          CapacityKind.SCHOOL_PLACES, CapacityKind.HOSPITAL_BEDS);
+
+  private final String[] categoryIds;
+  private final double[] ownThresholdM;
+  private final int[] thresholdsMin;
+  private final double speedMPerMin;
+
+  /**
+   * @param categories destination categories (no residential tier), in configuration order: the kernel index
+   * @param thresholdsMin reporting thresholds in minutes, ascending (the city's {@code walking.thresholds_min})
+   * @param speedMPerMin walking speed in metres per minute
+   */
+  AggregateKernel(List<Category> categories, List<Integer> thresholdsMin, double speedMPerMin) {
+    notNull(categories, "categories");
+    check(!categories.isEmpty(), "Cannot aggregate without categories");
+    check(speedMPerMin > 0 && Double.isFinite(speedMPerMin), "Cannot use walking speed %s m/min", speedMPerMin);
+    this.categoryIds = new String[categories.size()];
+    this.ownThresholdM = new double[categories.size()];
+    for (int c = 0; c < categories.size(); c++) {
+      categoryIds[c] = categories.get(c).id();
+      ownThresholdM[c] = categories.get(c).thresholdMin() * speedMPerMin;
+    }
+    this.thresholdsMin = notNull(thresholdsMin, "thresholdsMin").stream().mapToInt(Integer::intValue).toArray();
+    check(this.thresholdsMin.length > 0, "Cannot aggregate without walking thresholds");
+    this.speedMPerMin = speedMPerMin;
+  }
+
+  int nCategories() {
+    return categoryIds.length;
+  }
+
+  int nThresholds() {
+    return thresholdsMin.length;
+  }
+
+  String categoryId(int c) {
+    return categoryIds[c];
+  }
+
+  int thresholdMin(int t) {
+    return thresholdsMin[t];
+  }
+
+  /** Own threshold of category {@code c} in walking metres: threshold_min × speed. */
+  double ownThresholdM(int c) {
+    return ownThresholdM[c];
+  }
+
+  List<String> cellColumns() {
+    List<String> names = new ArrayList<>(List.of(
+        "n_cells", "n_populated_cells", "population", "pop_0_2", "pop_3_5", "pop_60_plus", "share_basic_complete_10min"));
+    for (int t : thresholdsMin) {
+      for (String c : categoryIds) {
+        names.add("share_" + t + "min_" + c);
+      }
+    }
+    addPerCategory(names, "share_own_");
+    addPerCategory(names, "mean_min_");
+    addPerCategory(names, "median_min_");
+    addPerCategory(names, "share_none_within_limit_");
+    names.add("gini_proximity_min");
+    return List.copyOf(names);
+  }
+
+  /** Values of {@link #cellColumns()} for one unit's grid cells. */
+  double[] cellValues(UnitCells cells) {
+    double[] w = cells.population();
+    double[] out = new double[cellColumns().size()];
+    int k = 0;
+    out[k++] = cells.n();
+    out[k++] = populated(w);
+    out[k++] = UnitCells.sum(w);
+    out[k++] = UnitCells.sum(cells.pop02());
+    out[k++] = UnitCells.sum(cells.pop35());
+    out[k++] = UnitCells.sum(cells.pop60());
+    out[k++] = WeightedStats.share(cells.basicComplete(), w);
+    for (int t = 0; t < thresholdsMin.length; t++) {
+      for (int c = 0; c < categoryIds.length; c++) {
+        out[k++] = WeightedStats.share(cells.within()[c * thresholdsMin.length + t], w);
+      }
+    }
+    for (int c = 0; c < categoryIds.length; c++) {
+      out[k++] = WeightedStats.shareAtMost(cells.distM()[c], w, ownThresholdM[c]);
+    }
+    double[][] minutes = new double[categoryIds.length][];
+    for (int c = 0; c < categoryIds.length; c++) {
+      minutes[c] = minutes(cells.distM()[c]);
+      out[k++] = WeightedStats.mean(minutes[c], w);
+    }
+    for (int c = 0; c < categoryIds.length; c++) {
+      out[k++] = WeightedStats.median(minutes[c], w);
+    }
+    for (int c = 0; c < categoryIds.length; c++) {
+      out[k++] = WeightedStats.share(none(cells.distM()[c]), w);
+    }
+    out[k++] = WeightedStats.gini(cells.proximityMin(), w);
+    return out;
+  }
+
+  List<String> compoundColumns() {
+    List<String> names = new ArrayList<>(List.of("n_compounds", "compound_share_basic_complete_10min"));
+    addPerCategory(names, "compound_share_own_");
+    return List.copyOf(names);
+  }
+
+  /** Values of {@link #compoundColumns()}: every compound counts once (population arrays are ignored). */
+  double[] compoundValues(UnitCells compounds) {
+    double[] ones = new double[compounds.n()];
+    java.util.Arrays.fill(ones, 1.0);
+    double[] out = new double[compoundColumns().size()];
+    int k = 0;
+    out[k++] = compounds.n();
+    out[k++] = WeightedStats.share(compounds.basicComplete(), ones);
+    for (int c = 0; c < categoryIds.length; c++) {
+      out[k++] = WeightedStats.shareAtMost(compounds.distM()[c], ones, ownThresholdM[c]);
+    }
+    return out;
+  }
+
+  List<String> supplyColumns() {
+    List<String> names = new ArrayList<>();
+    addPerCategory(names, "per_1000_");
+    for (CapacityKind kind : CAPACITY_KINDS) {
+      names.add("capacity_" + kind.id());
+    }
+    for (CapacityKind kind : CAPACITY_KINDS) {
+      names.add("capacity_per_1000_" + kind.id());
+    }
+    names.addAll(List.of(
+        "nursery_places_per_1000_aged_0_2", "kindergarten_places_per_1000_aged_3_5", "elderly_beds_per_1000_aged_60_plus"));
+    return List.copyOf(names);
+  }
+
+  /**
+   * Values of {@link #supplyColumns()}.
+   *
+   * @param residents population, pop_0_2, pop_3_5, pop_60_plus of the unit (people)
+   * @param countPerCategory POIs plus capacity facilities per category, in kernel order
+   * @param capacityPerKind summed capacity per {@link #CAPACITY_KINDS} entry (places or beds)
+   */
+  double[] supplyValues(Residents residents, double[] countPerCategory, double[] capacityPerKind) {
+    check(countPerCategory.length == categoryIds.length, "Cannot use %s counts for %s categories",
+        countPerCategory.length, categoryIds.length);
+    check(capacityPerKind.length == CAPACITY_KINDS.size(), "Cannot use %s capacities for %s kinds",
+        capacityPerKind.length, CAPACITY_KINDS.size());
+    double[] out = new double[supplyColumns().size()];
+    int k = 0;
+    for (double count : countPerCategory) {
+      out[k++] = WeightedStats.perThousand(count, residents.total());
+    }
+    for (double capacity : capacityPerKind) {
+      out[k++] = capacity;
+    }
+    for (double capacity : capacityPerKind) {
+      out[k++] = WeightedStats.perThousand(capacity, residents.total());
+    }
+    out[k++] = WeightedStats.perThousand(capacityPerKind[CAPACITY_KINDS.indexOf(CapacityKind.NURSERY_PLACES)], residents.aged0to2());
+    out[k++] = WeightedStats.perThousand(capacityPerKind[CAPACITY_KINDS.indexOf(CapacityKind.KINDERGARTEN_PLACES)], residents.aged3to5());
+    out[k++] = WeightedStats.perThousand(capacityPerKind[CAPACITY_KINDS.indexOf(CapacityKind.ELDERLY_BEDS)], residents.aged60plus());
+    return out;
+  }
+
+  /** Residents of a unit by group, people. */
+  record Residents(double total, double aged0to2, double aged3to5, double aged60plus) {}
+
+  private void addPerCategory(List<String> names, String prefix) {
+    for (String c : categoryIds) {
+      names.add(prefix + c);
+    }
+  }
+
+  private double[] minutes(double[] distM) {
+    double[] m = new double[distM.length];
+    for (int i = 0; i < distM.length; i++) {
+      m[i] = distM[i] / speedMPerMin;
+    }
+    return m;
+  }
+
+  private static boolean[] none(double[] distM) {
+    boolean[] flags = new boolean[distM.length];
+    for (int i = 0; i < distM.length; i++) {
+      flags[i] = distM[i] == Double.POSITIVE_INFINITY;
+    }
+    return flags;
+  }
+
+  private static double populated(double[] population) {
+    int n = 0;
+    for (double p : population) {
+      n += p > 0 ? 1 : 0;
+    }
+    return n;
+  }
+}

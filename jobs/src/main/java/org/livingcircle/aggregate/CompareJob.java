@@ -1,0 +1,147 @@
+package org.livingcircle.aggregate;
+
+import static org.livingcircle.common.Checks.check;
+import static org.livingcircle.common.Checks.notNull;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.livingcircle.common.InputException;
+import org.livingcircle.common.StagedOutput;
+import org.livingcircle.spark.Sessions;
+
+/**
+ * Compares the {@code admin_indicators} of one or more city outputs with the plan targets. Writes
+ * {@code comparison.parquet} (plain Parquet, one file) and {@code comparison.csv} (UTF-8, header) into
+ * {@code outDir}, each replaced atomically, and prints the comparison as an aligned table.
+ */
+public final class CompareJob {
+  private CompareJob() {}
+
+  /**
+   * What to compare.
+   *
+   * @param cityOuts city output directories, each holding {@code aggregate/admin_indicators}
+   */
+  public record Spec(List<Path> cityOuts, Path outDir, Targets targets) {
+    public Spec {
+      cityOuts = List.copyOf(notNull(cityOuts, "city output directories"));
+      check(!cityOuts.isEmpty(), "Cannot compare: no city output directory");
+      notNull(outDir, "output directory");
+      notNull(targets, "targets");
+    }
+  }
+
+  /** What was written. */
+  public record Result(Path csv, Path parquet, int nLines, int nMet, int nNotMet, int nUnknown) {}
+
+  static final StructType SCHEMA = new StructType(new StructField[] {
+    DataTypes.createStructField("target_id", DataTypes.StringType, false),
+    DataTypes.createStructField("city_code", DataTypes.StringType, true),
+    DataTypes.createStructField("city_name", DataTypes.StringType, true),
+    DataTypes.createStructField("county_code", DataTypes.StringType, true),
+    DataTypes.createStructField("county_name", DataTypes.StringType, true),
+    DataTypes.createStructField("indicator", DataTypes.StringType, false),
+    DataTypes.createStructField("value", DataTypes.DoubleType, true),
+    DataTypes.createStructField("target", DataTypes.DoubleType, false),
+    DataTypes.createStructField("comparator", DataTypes.StringType, false),
+    DataTypes.createStructField("met", DataTypes.BooleanType, true),
+    DataTypes.createStructField("gap", DataTypes.DoubleType, true),
+    DataTypes.createStructField("unit", DataTypes.StringType, false),
+    DataTypes.createStructField("year", DataTypes.IntegerType, false),
+    DataTypes.createStructField("source", DataTypes.StringType, false)
+  });
+
+  public static Result run(SparkSession spark, Spec spec, PrintStream progress) {
+    long start = System.nanoTime();
+    Sessions.describe(spark, "compare", spec.cityOuts().size() + " cities");
+    List<Comparison.Line> lines = new ArrayList<>();
+    for (Path cityOut : spec.cityOuts()) {
+      Path table = cityOut.resolve("aggregate/admin_indicators");
+      if (!Files.isDirectory(table)) {
+        throw new InputException("Cannot compare " + cityOut + ": " + table + " does not exist; run lcp aggregate first");
+      }
+      Dataset<Row> admin = spark.read().format("geoparquet").load(table.toString()).drop("geometry", "bbox")
+          .orderBy(org.apache.spark.sql.functions.col("level").desc(), org.apache.spark.sql.functions.col("admin_code"));
+      lines.addAll(Comparison.evaluate(spec.targets().targets(), new LinkedHashSet<>(List.of(admin.columns())),
+          units(admin), table.toString()));
+    }
+    Path csv = spec.outDir().resolve("comparison.csv");
+    Path parquet = spec.outDir().resolve("comparison.parquet");
+    try {
+      Files.createDirectories(spec.outDir());
+      Path tmp = Files.createTempFile(spec.outDir(), ".comparison", ".csv");
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        Comparison.writeCsv(lines, w);
+      }
+      Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new InputException("Cannot write " + csv + ": " + e.getMessage(), e);
+    }
+    List<Row> rows = new ArrayList<>();
+    for (Comparison.Line l : lines) {
+      rows.add(RowFactory.create(l.targetId(), l.cityCode(), l.cityName(), l.countyCode(), l.countyName(),
+          l.indicator(), l.value(), l.target(), l.comparator(), l.met(), l.gap(), l.unit(), l.year(), l.source()));
+    }
+    try (StagedOutput out = StagedOutput.begin(parquet)) {
+      spark.createDataFrame(rows, SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite).parquet(out.dir().toString());
+      out.commit();
+    }
+    int met = 0;
+    int notMet = 0;
+    for (Comparison.Line l : lines) {
+      met += Boolean.TRUE.equals(l.met()) ? 1 : 0;
+      notMet += Boolean.FALSE.equals(l.met()) ? 1 : 0;
+    }
+    progress.print(Comparison.table(lines));
+    progress.printf(Locale.ROOT, "[compare] %d cities, %d targets: %d rows, %d met, %d not met, %d unknown  %.1f s%n",
+        spec.cityOuts().size(), spec.targets().targets().size(), lines.size(), met, notMet, lines.size() - met - notMet,
+        (System.nanoTime() - start) / 1e9);
+    return new Result(csv, parquet, lines.size(), met, notMet, lines.size() - met - notMet);
+  }
+
+  private static List<Comparison.UnitValues> units(Dataset<Row> admin) {
+    StructType schema = admin.schema();
+    List<Comparison.UnitValues> units = new ArrayList<>();
+    for (Row r : admin.collectAsList()) {
+      Map<String, Double> values = new HashMap<>();
+      for (StructField f : schema.fields()) {
+        int i = r.fieldIndex(f.name());
+        if (f.dataType() instanceof org.apache.spark.sql.types.NumericType) {
+          values.put(f.name(), r.isNullAt(i) ? null : ((Number) r.get(i)).doubleValue());
+        }
+      }
+      units.add(new Comparison.UnitValues(string(r, "admin_code"), string(r, "city_code"), string(r, "city_name"),
+          string(r, "county_code"), string(r, "county_name"), values));
+    }
+    return units;
+  }
+
+  private static String string(Row r, String column) {
+    int i = r.fieldIndex(column);
+    return r.isNullAt(i) ? null : r.getString(i);
+  }
+
+  /** Column names of the comparison outputs. */
+  public static List<String> columns() {
+    return Comparison.COLUMNS;
+  }
+}

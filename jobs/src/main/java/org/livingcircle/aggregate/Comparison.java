@@ -1,0 +1,166 @@
+package org.livingcircle.aggregate;
+
+import static org.livingcircle.common.Checks.notNull;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.livingcircle.common.ConfigException;
+
+/**
+ * Evaluates plan targets against rows of {@code admin_indicators}: one {@link Line} per (target, row in scope).
+ * A value is met when its signed gap is at most a relative tolerance of 1e-9 (shares summed over 10⁵ cells are
+ * not exact: 0.8 can come out as 0.7999999999999999). A null value (no residents, no statistics row) gives null
+ * {@code met} and {@code gap}: unknown, not failed.
+ */
+final class Comparison {
+  /** Columns of {@code comparison.csv} and {@code comparison.parquet}, in order. */
+  static final List<String> COLUMNS = List.of("target_id", "city_code", "city_name", "county_code", "county_name",
+      "indicator", "value", "target", "comparator", "met", "gap", "unit", "year", "source");
+
+  private static final double TOLERANCE = 1e-9;
+
+  private Comparison() {}
+
+  /**
+   * One row of {@code admin_indicators}.
+   *
+   * @param countyCode null for the city row
+   * @param values numeric columns by name; a null value is a null cell
+   */
+  record UnitValues(String adminCode, String cityCode, String cityName, String countyCode, String countyName,
+      Map<String, Double> values) {}
+
+  /** One evaluated target for one unit; {@code met} and {@code gap} are null when the value is null. */
+  record Line(String targetId, String cityCode, String cityName, String countyCode, String countyName,
+      String indicator, Double value, double target, String comparator, Boolean met, Double gap, String unit,
+      int year, String source) {}
+
+  /**
+   * Evaluates every target on every unit in its scope, in target order then unit order.
+   *
+   * @param columns the column names of the table the units come from
+   * @param table the table's path, for error messages
+   */
+  static List<Line> evaluate(List<Targets.Target> targets, Set<String> columns, List<UnitValues> units, String table) {
+    notNull(targets, "targets");
+    for (Targets.Target t : targets) {
+      if (!columns.contains(t.indicator())) {
+        throw new ConfigException("Cannot evaluate target " + t.id() + ": " + table + " has no column " + t.indicator()
+            + "; fix conf/targets.yaml or rerun lcp aggregate");
+      }
+    }
+    List<Line> lines = new ArrayList<>();
+    for (Targets.Target t : targets) {
+      for (UnitValues u : units) {
+        if (!t.covers(u.adminCode(), u.cityCode())) {
+          continue;
+        }
+        Double value = u.values().get(t.indicator());
+        Boolean met = null;
+        Double gap = null;
+        if (value != null && Double.isFinite(value)) {
+          gap = t.comparator().gap(value, t.value());
+          met = gap <= TOLERANCE * Math.max(1.0, Math.abs(t.value()));
+        } else {
+          value = null;
+        }
+        lines.add(new Line(t.id(), u.cityCode(), u.cityName(), u.countyCode(), u.countyName(), t.indicator(), value,
+            t.value(), t.comparator().symbol(), met, gap, t.unit(), t.year(), t.source()));
+      }
+    }
+    return lines;
+  }
+
+  /** Writes {@code lines} as CSV with a header ({@link #COLUMNS}); RFC 4180 quoting, empty field for null. */
+  static void writeCsv(List<Line> lines, Writer out) throws IOException {
+    out.write(String.join(",", COLUMNS));
+    out.write("\n");
+    for (Line l : lines) {
+      out.write(String.join(",", csv(cells(l, false))));
+      out.write("\n");
+    }
+  }
+
+  /** The lines as an aligned text table (numbers right-aligned, 4 significant decimals). */
+  static String table(List<Line> lines) {
+    List<String> header = List.of("city", "county", "target_id", "indicator", "value", "cmp", "target", "gap", "met");
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(header);
+    for (Line l : lines) {
+      rows.add(List.of(l.cityName() == null ? l.cityCode() : l.cityName(),
+          l.countyName() == null ? "(city)" : l.countyName(), l.targetId(), l.indicator(), number(l.value()),
+          l.comparator(), number(l.target()), number(l.gap()), l.met() == null ? "?" : l.met() ? "yes" : "NO"));
+    }
+    int[] width = new int[header.size()];
+    for (List<String> r : rows) {
+      for (int i = 0; i < r.size(); i++) {
+        width[i] = Math.max(width[i], displayWidth(r.get(i)));
+      }
+    }
+    Set<Integer> right = Set.of(4, 6, 7);
+    StringBuilder sb = new StringBuilder();
+    for (List<String> r : rows) {
+      for (int i = 0; i < r.size(); i++) {
+        String pad = " ".repeat(width[i] - displayWidth(r.get(i)));
+        sb.append(right.contains(i) ? pad + r.get(i) : r.get(i) + (i == r.size() - 1 ? "" : pad));
+        sb.append(i == r.size() - 1 ? "\n" : "  ");
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Cell values of one line in {@link #COLUMNS} order, as text (null stays null). */
+  static List<String> cells(Line l, boolean rounded) {
+    List<String> c = new ArrayList<>();
+    c.add(l.targetId());
+    c.add(l.cityCode());
+    c.add(l.cityName());
+    c.add(l.countyCode());
+    c.add(l.countyName());
+    c.add(l.indicator());
+    c.add(l.value() == null ? null : rounded ? number(l.value()) : Double.toString(l.value()));
+    c.add(rounded ? number(l.target()) : Double.toString(l.target()));
+    c.add(l.comparator());
+    c.add(l.met() == null ? null : l.met().toString());
+    c.add(l.gap() == null ? null : rounded ? number(l.gap()) : Double.toString(l.gap()));
+    c.add(l.unit());
+    c.add(Integer.toString(l.year()));
+    c.add(l.source());
+    return c;
+  }
+
+  private static List<String> csv(List<String> cells) {
+    List<String> out = new ArrayList<>(cells.size());
+    for (String s : cells) {
+      if (s == null) {
+        out.add("");
+      } else if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+        out.add("\"" + s.replace("\"", "\"\"") + "\"");
+      } else {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static String number(Double v) {
+    return v == null ? "" : String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  /** Columns a string takes in a terminal: CJK characters take two. */
+  static int displayWidth(String s) {
+    int w = 0;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      w += cp >= 0x1100 && (cp <= 0x115F || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
+          || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6)) ? 2 : 1;
+      i += Character.charCount(cp);
+    }
+    return w;
+  }
+}

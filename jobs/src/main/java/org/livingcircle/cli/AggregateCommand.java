@@ -1,0 +1,69 @@
+package org.livingcircle.cli;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.livingcircle.aggregate.AggregateJob;
+import org.livingcircle.config.Categories;
+import org.livingcircle.config.CityConfig;
+import org.livingcircle.config.Tier;
+import org.livingcircle.spark.Sessions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "aggregate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Aggregates one city's cell and compound indicators (DIR/indicators) and ingested POIs, facilities and",
+      "census (DIR/ingest) to counties and the city: DIR/aggregate/admin_indicators (GeoParquet, CRS84) and",
+      "DIR/aggregate/gap_cells (populated cells lacking a category within its own threshold, metric CRS)."
+    })
+final class AggregateCommand implements Callable<Integer> {
+  @Option(names = "--config", required = true, description = "City configuration, e.g. conf/cities/jincheng.yaml")
+  Path config;
+
+  @Option(names = "--city-out", required = true, description = "City output directory holding indicators/ and ingest/")
+  Path cityOut;
+
+  @Option(names = "--categories", description = "Category configuration (default: conf/categories.yaml)")
+  Path categories;
+
+  @Option(names = "--gap-tiers", split = ",", defaultValue = "basic,public",
+      description = "Tiers listed in gap_cells: basic, quality, public (default: ${DEFAULT-VALUE})")
+  List<String> gapTiers;
+
+  @Mixin SparkOptions sparkOptions;
+
+  @Override
+  public Integer call() {
+    CityConfig city = CityConfig.load(config);
+    Categories cats = Categories.load(categories == null ? Paths.categories() : categories);
+    Set<Tier> tiers = EnumSet.noneOf(Tier.class);
+    for (String t : gapTiers) {
+      try {
+        tiers.add(Tier.valueOf(t.strip().toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("Cannot use --gap-tiers " + t + ": not basic, quality or public");
+      }
+    }
+    Map<String, Object> configuration = new LinkedHashMap<>();
+    configuration.put("config", config.toString());
+    configuration.put("city_out", cityOut.toString());
+    configuration.put("gap_tiers", gapTiers);
+    configuration.put("walking_speed_m_per_min", city.walking().speedMPerMin());
+    configuration.put("thresholds_min", city.walking().thresholdsMin());
+    AggregateJob.Spec spec = new AggregateJob.Spec(city.id(), cats.categories(), city.walking().thresholdsMin(),
+        city.walking().speedMPerMin(), tiers, city.crs(), cityOut, cityOut.resolve("aggregate"), configuration);
+    SparkSession spark = Sessions.create("lcp aggregate " + city.id(), sparkOptions.master);
+    AggregateJob.run(spark, spec, System.out);
+    return 0;
+  }
+}
