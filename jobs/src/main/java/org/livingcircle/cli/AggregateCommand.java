@@ -46,22 +46,7 @@ final class AggregateCommand implements Callable<Integer> {
   public Integer call() {
     CityConfig city = CityConfig.load(config);
     Categories cats = Categories.load(categories == null ? Paths.categories() : categories);
-    Set<Tier> tiers = EnumSet.noneOf(Tier.class);
-    for (String t : gapTiers) {
-      try {
-        tiers.add(Tier.valueOf(t.strip().toUpperCase(Locale.ROOT)));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("Cannot use --gap-tiers " + t + ": not basic, quality or public");
-      }
-    }
-    Map<String, Object> configuration = new LinkedHashMap<>();
-    configuration.put("config", config.toString());
-    configuration.put("city_out", cityOut.toString());
-    configuration.put("gap_tiers", gapTiers);
-    configuration.put("walking_speed_m_per_min", city.walking().speedMPerMin());
-    configuration.put("thresholds_min", city.walking().thresholdsMin());
-    AggregateJob.Spec spec = new AggregateJob.Spec(city.id(), cats.categories(), city.walking().thresholdsMin(),
-        city.walking().speedMPerMin(), tiers, city.crs(), cityOut, cityOut.resolve("aggregate"), configuration);
+    AggregateJob.Spec spec = StageSpecs.aggregate(city, cats, config, cityOut, gapTiers);
     SparkSession spark = Sessions.create("lcp aggregate " + city.id(), sparkOptions.master);
     AggregateJob.run(spark, spec, System.out);
     return 0;

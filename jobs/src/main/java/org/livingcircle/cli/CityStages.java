@@ -8,6 +8,7 @@ import org.livingcircle.access.AccessJob;
 import org.livingcircle.config.Categories;
 import org.livingcircle.config.CityConfig;
 import org.livingcircle.grid.GridJob;
+import org.livingcircle.aggregate.AggregateJob;
 
 /** The stages after ingest, in order, for one city's output directory. */
 final class CityStages {
@@ -19,5 +20,9 @@ final class CityStages {
     neighbours.forEach(n -> facilityDirs.add(n.resolve("ingest")));
     AccessJob.run(spark, StageSpecs.access(city, cats, config, cityOut.resolve("grid"), cityOut.resolve("ingest"),
         facilityDirs, cityOut.resolve("indicators")), System.out);
+    AggregateJob.run(spark, StageSpecs.aggregate(city, cats, config, cityOut, DEFAULT_GAP_TIERS), System.out);
   }
+
+  /** Tiers whose missing categories make a populated cell a gap cell. */
+  static final List<String> DEFAULT_GAP_TIERS = List.of("basic", "public");
 }

@@ -9,6 +9,8 @@ import org.apache.spark.sql.SparkSession;
 import org.livingcircle.config.Categories;
 import org.livingcircle.config.CityConfig;
 import org.livingcircle.ingest.IngestJob;
+import org.livingcircle.aggregate.CompareJob;
+import org.livingcircle.aggregate.Targets;
 import org.livingcircle.sample.SampleResult;
 import org.livingcircle.spark.Sessions;
 import picocli.CommandLine.Command;
@@ -65,6 +67,9 @@ final class DemoCommand implements Callable<Integer> {
       cities.stream().filter(other -> !other.equals(id)).forEach(other -> neighbours.add(out.resolve(other)));
       CityStages.after(spark, CityConfig.load(Paths.city(id)), categories, Paths.city(id), out.resolve(id), neighbours);
     }
+    List<Path> cityOuts = new ArrayList<>();
+    cities.forEach(id -> cityOuts.add(out.resolve(id)));
+    CompareJob.run(spark, new CompareJob.Spec(cityOuts, out.resolve("comparison"), Targets.load(Paths.targets())), System.out);
     System.out.println();
     System.out.println("SYNTHETIC demo data — outputs under " + out.toAbsolutePath().normalize());
     System.out.printf(Locale.ROOT, "%-10s %12s %12s %12s  %s%n", "city", "poi", "quarantined", "facilities", "ingest output");

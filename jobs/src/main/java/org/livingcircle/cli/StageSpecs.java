@@ -18,6 +18,8 @@ import org.livingcircle.config.CityConfig;
 import org.livingcircle.config.CapacityKind;
 import org.livingcircle.access.AccessJob;
 import org.livingcircle.grid.GridJob;
+import org.livingcircle.aggregate.AggregateJob;
+import org.livingcircle.config.Tier;
 import java.util.Set;
 import java.util.TreeSet;
 import org.livingcircle.geo.SourceCrs;
@@ -125,5 +127,25 @@ public final class StageSpecs {
         ingestDir.toAbsolutePath().normalize(),
         facilityIngestDirs.stream().map(p -> p.toAbsolutePath().normalize()).toList(),
         outDir.toAbsolutePath().normalize(), configuration);
+  }
+
+  /** The aggregate spec of a city; gap cells for the categories of {@code gapTiers}. */
+  public static AggregateJob.Spec aggregate(CityConfig city, Categories cats, Path config, Path cityOut, List<String> gapTiers) {
+    Set<Tier> tiers = java.util.EnumSet.noneOf(Tier.class);
+    for (String t : gapTiers) {
+      try {
+        tiers.add(Tier.valueOf(t.strip().toUpperCase(java.util.Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("Cannot use --gap-tiers " + t + ": not basic, quality or public");
+      }
+    }
+    Map<String, Object> configuration = new LinkedHashMap<>();
+    configuration.put("config", config.toString());
+    configuration.put("city_out", cityOut.toString());
+    configuration.put("gap_tiers", gapTiers);
+    configuration.put("walking_speed_m_per_min", city.walking().speedMPerMin());
+    configuration.put("thresholds_min", city.walking().thresholdsMin());
+    return new AggregateJob.Spec(city.id(), cats.categories(), city.walking().thresholdsMin(),
+        city.walking().speedMPerMin(), tiers, city.crs(), cityOut, cityOut.resolve("aggregate"), configuration);
   }
 }
