@@ -71,9 +71,6 @@ final class PoiFiles {
 
   /** POIs of a category in a county: per_1000 × population / 1000 × scale, rounded. */
   static int expectedCount(SampleCategory c, int population, double scale) {
-    if (c.amapTypecodes().isEmpty()) {
-      return 0; // no Amap class: such places reach the pipeline through facilities.csv or OSM only
-    }
     return (int) Math.round(c.per1000() * population / 1000.0 * scale);
   }
 
@@ -84,9 +81,18 @@ final class PoiFiles {
       SampleLayout layout = layouts.get(k);
       for (int c = 0; c < categories.size(); c++) {
         SampleCategory cat = categories.get(c);
+        boolean osmOnly = types.get(c).isEmpty();
+        if (osmOnly && (cat.osmTags().isEmpty() || cat.capacityKind().isPresent())) {
+          continue; // no Amap class: capacity categories come through facilities.csv, the rest have no source
+        }
         int n = expectedCount(cat, layout.population, scale);
         for (int i = 0; i < n; i++) {
           layout.samplePoi(rng, scratch);
+          if (osmOnly) {
+            out.add(new Poi(ids.next(), names.poiName(rng, cat), c, "", "", SampleNames.address(rng, layout.county.name()),
+                scratch[0], scratch[1], k));
+            continue;
+          }
           AmapTypes.Type t = SampleNames.pick(rng, types.get(c));
           String typecode = t.typecode();
           String type = t.type();
@@ -110,7 +116,12 @@ final class PoiFiles {
     List<Poi> gbk = new ArrayList<>();
     List<Poi> lnglat = new ArrayList<>();
     List<Poi> api = new ArrayList<>();
+    List<Poi> amap = new ArrayList<>();
+    List<Poi> osmOnly = new ArrayList<>();
     for (Poi p : pois) {
+      (p.typecode().isEmpty() ? osmOnly : amap).add(p);
+    }
+    for (Poi p : amap) {
       double u = routeRng.nextDouble();
       if (u < LNGLAT_SHARE) {
         lnglat.add(p);
@@ -129,7 +140,7 @@ final class PoiFiles {
         "csv gbk crlf"));
     files.add(writeLngLat(outDir, "poi/amap_" + slug + "_lnglat.csv", lnglat));
     files.add(writePlaceApi(outDir, "poi/amap_" + slug + "_place_api.json", api));
-    files.add(writeOsm(outDir, "poi/osm_" + slug + ".geojson", pois, osmRng));
+    files.add(writeOsm(outDir, "poi/osm_" + slug + ".geojson", amap, osmOnly, osmRng));
     return files;
   }
 
@@ -261,7 +272,7 @@ final class PoiFiles {
     return new SampleFile(rel, rows.size(), "json utf-8", Map.of("valid_rows", (long) rows.size()));
   }
 
-  private SampleFile writeOsm(Path outDir, String rel, List<Poi> pois, SplittableRandom rng) {
+  private SampleFile writeOsm(Path outDir, String rel, List<Poi> pois, List<Poi> osmOnly, SplittableRandom rng) {
     int eligible = 0;
     for (Poi p : pois) {
       eligible += categories.get(p.category()).osmTags().isEmpty() ? 0 : 1;
@@ -270,15 +281,20 @@ final class PoiFiles {
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode root = f.objectNode();
     root.put("type", "FeatureCollection");
-    root.put("lcp_note", note + "; WGS84; each point mirrors one Amap POI of the same name, 0–15 m away");
+    root.put("lcp_note", note + "; WGS84; most points mirror one Amap POI of the same name, 0–15 m away;"
+        + " categories Amap has no class for appear only here");
     ArrayNode features = root.putArray("features");
     long osmId = 9_000_000_000L + (seed & 0xFFFFF) * 1_000;
+    List<Poi> chosen = new ArrayList<>();
     for (Poi p : pois) {
-      List<String> tags = categories.get(p.category()).osmTags();
-      if (tags.isEmpty() || rng.nextDouble() >= keep) {
-        continue;
+      if (!categories.get(p.category()).osmTags().isEmpty() && rng.nextDouble() < keep) {
+        chosen.add(p);
       }
-      double d = 15 * rng.nextDouble();
+    }
+    chosen.addAll(osmOnly);
+    for (Poi p : chosen) {
+      List<String> tags = categories.get(p.category()).osmTags();
+      double d = p.typecode().isEmpty() ? 0 : 15 * rng.nextDouble();
       double a = 2 * Math.PI * rng.nextDouble();
       double lng = p.lng() + d * Math.cos(a) / (CountyShape.METERS_PER_DEGREE * Math.cos(Math.toRadians(p.lat())));
       double lat = p.lat() + d * Math.sin(a) / CountyShape.METERS_PER_DEGREE;
