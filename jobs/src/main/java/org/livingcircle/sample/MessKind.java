@@ -10,7 +10,7 @@ enum MessKind {
   BAD_COORDINATE_EMPTY("bad_coordinate_empty", "bad_coordinate", "location is empty"),
   BAD_COORDINATE_ZERO("bad_coordinate_zero", "bad_coordinate", "location is 0,0"),
   BAD_COORDINATE_SWAPPED("bad_coordinate_swapped", "bad_coordinate", "location is lat,lng (latitude first)"),
-  BAD_COORDINATE_NON_NUMERIC("bad_coordinate_non_numeric", "bad_coordinate", "location is not numeric (暂无, or a letter O for a zero)"),
+  BAD_COORDINATE_NON_NUMERIC("bad_coordinate_non_numeric", "bad_coordinate", "location is not numeric (暂无, or a letter O in place of the first digit)"),
   BAD_COORDINATE_OUTSIDE_SHANXI("bad_coordinate_outside_shanxi", "bad_coordinate", "location is outside Shanxi (Beijing or Xi'an)"),
   UNKNOWN_TYPECODE("unknown_typecode", "unknown_typecode", "typecode is " + AmapTypes.UNKNOWN_TYPECODE),
   BLANK_NAME("blank_name", "blank_name", "name is empty"),

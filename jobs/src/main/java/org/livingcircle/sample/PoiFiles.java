@@ -214,7 +214,7 @@ final class PoiFiles {
         yield SampleCsv.line(amapFields(copy, p.name(), p.typecode(), p.type(), parts[1] + "," + parts[0]));
       }
       case BAD_COORDINATE_NON_NUMERIC -> SampleCsv.line(amapFields(copy, p.name(), p.typecode(), p.type(),
-          i % 2 == 0 ? "暂无" : loc.replaceFirst("0", "O")));
+          i % 2 == 0 ? "暂无" : loc.replaceFirst("[0-9]", "O")));
       case BAD_COORDINATE_OUTSIDE_SHANXI -> SampleCsv.line(amapFields(copy, p.name(), p.typecode(), p.type(),
           i % 2 == 0 ? "116.403963,39.915119" : "108.946465,34.347269"));
       case UNKNOWN_TYPECODE -> SampleCsv.line(amapFields(copy, p.name(), AmapTypes.UNKNOWN_TYPECODE, "未知;未知;未知", loc));
