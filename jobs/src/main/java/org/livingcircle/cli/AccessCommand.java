@@ -15,34 +15,25 @@ import picocli.CommandLine.Option;
 @Command(
     name = "access",
     mixinStandardHelpOptions = true,
-    description = {
-      "Walking-access indicators per grid cell and residential compound: nearest walking distance and",
-      "counts within 5/10/15 minutes per category, basic/quality completeness, proximity time, E2SFCA.",
-      "Reads <city-out>/grid and ingest, writes <city-out>/indicators."
-    })
+    description = "Walking-access indicators per grid cell and residential compound: nearest walking distance and counts within 5/10/15 minutes per category, basic/quality completeness, proximity time, E2SFCA. Reads <city-out>/grid and ingest, writes <city-out>/indicators.")
 final class AccessCommand implements Callable<Integer> {
-  @Option(names = "--config", required = true, description = "City configuration")
-  Path config;
+  @Mixin CityOptions cityOptions;
+
+  @Mixin NeighbourOptions neighbourOptions;
 
   @Option(names = "--city-out", required = true, description = "The city's output directory")
   Path cityOut;
-
-  @Option(names = "--neighbour-out", description = "Another city's output directory whose facilities serve residents near the border (repeatable)")
-  List<Path> neighbours = new ArrayList<>();
-
-  @Option(names = "--categories", description = "Category configuration (default: conf/categories.yaml)")
-  Path categories;
 
   @Mixin SparkOptions sparkOptions;
 
   @Override
   public Integer call() {
-    CityConfig city = CityConfig.load(config);
-    Categories cats = Categories.load(categories == null ? Paths.categories() : categories);
+    CityConfig city = cityOptions.city();
+    Categories cats = cityOptions.categories();
     List<Path> facilityDirs = new ArrayList<>(List.of(cityOut.resolve("ingest")));
-    neighbours.forEach(n -> facilityDirs.add(n.resolve("ingest")));
+    neighbourOptions.dirs.forEach(n -> facilityDirs.add(n.resolve("ingest")));
     AccessJob.run(Sessions.create("lcp access " + city.id(), sparkOptions.master),
-        StageSpecs.access(city, cats, config, cityOut.resolve("grid"), cityOut.resolve("ingest"), facilityDirs,
+        StageSpecs.access(city, cats, cityOptions.config, cityOut.resolve("grid"), cityOut.resolve("ingest"), facilityDirs,
             cityOut.resolve("indicators")), System.out);
     return 0;
   }

@@ -21,20 +21,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "aggregate",
     mixinStandardHelpOptions = true,
-    description = {
-      "Aggregates one city's cell and compound indicators (DIR/indicators) and ingested POIs, facilities and",
-      "census (DIR/ingest) to counties and the city: DIR/aggregate/admin_indicators (GeoParquet, CRS84) and",
-      "DIR/aggregate/gap_cells (populated cells lacking a category within its own threshold, metric CRS)."
-    })
+    description = "Aggregates one city's cell and compound indicators (DIR/indicators) and ingested POIs, facilities and census (DIR/ingest) to counties and the city: DIR/aggregate/admin_indicators (GeoParquet, CRS84) and DIR/aggregate/gap_cells (populated cells lacking a category within its own threshold, metric CRS).")
 final class AggregateCommand implements Callable<Integer> {
-  @Option(names = "--config", required = true, description = "City configuration, e.g. conf/cities/jincheng.yaml")
-  Path config;
+  @Mixin CityOptions cityOptions;
 
   @Option(names = "--city-out", required = true, description = "City output directory holding indicators/ and ingest/")
   Path cityOut;
-
-  @Option(names = "--categories", description = "Category configuration (default: conf/categories.yaml)")
-  Path categories;
 
   @Option(names = "--gap-tiers", split = ",", defaultValue = "basic,public",
       description = "Tiers listed in gap_cells: basic, quality, public (default: ${DEFAULT-VALUE})")
@@ -44,9 +36,9 @@ final class AggregateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CityConfig city = CityConfig.load(config);
-    Categories cats = Categories.load(categories == null ? Paths.categories() : categories);
-    AggregateJob.Spec spec = StageSpecs.aggregate(city, cats, config, cityOut, gapTiers);
+    CityConfig city = cityOptions.city();
+    Categories cats = cityOptions.categories();
+    AggregateJob.Spec spec = StageSpecs.aggregate(city, cats, cityOptions.config, cityOut, gapTiers);
     SparkSession spark = Sessions.create("lcp aggregate " + city.id(), sparkOptions.master);
     AggregateJob.run(spark, spec, System.out);
     return 0;

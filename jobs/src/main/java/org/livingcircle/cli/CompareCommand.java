@@ -14,10 +14,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "compare",
     mixinStandardHelpOptions = true,
-    description = {
-      "Compares the admin_indicators of one or more cities with the plan targets (conf/targets.yaml):",
-      "writes OUT/comparison.csv and OUT/comparison.parquet and prints the comparison table."
-    })
+    description = "Compares the admin_indicators of one or more cities with the plan targets (conf/targets.yaml): writes OUT/comparison.csv and OUT/comparison.parquet and prints the comparison table.")
 final class CompareCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output directory for comparison.csv and comparison.parquet")
   Path out;

@@ -20,10 +20,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = {
-      "Generates SYNTHETIC sample inputs for Jincheng and Changzhi and runs every stage on them,",
-      "then prints where the outputs are and a summary table."
-    })
+    description = "Generates SYNTHETIC sample inputs for Jincheng and Changzhi and runs every stage on them, then prints where the outputs are and a summary table.")
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "out/demo", description = "Output directory (default: ${DEFAULT-VALUE})")
   Path out;

@@ -12,14 +12,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "grid",
     mixinStandardHelpOptions = true,
-    description = {
-      "Square cells over the city's counties in its metric CRS (stable ids from CRS, size, column and",
-      "row), with census population spread over them by residential compounds (uniform fallback).",
-      "Reads <city-out>/ingest, writes <city-out>/grid."
-    })
+    description = "Square cells over the city's counties in its metric CRS (stable ids from CRS, size, column and row), with census population spread over them by residential compounds (uniform fallback). Reads <city-out>/ingest, writes <city-out>/grid.")
 final class GridCommand implements Callable<Integer> {
-  @Option(names = "--config", required = true, description = "City configuration")
-  Path config;
+  @Mixin CityOptions cityOptions;
 
   @Option(names = "--city-out", required = true, description = "The city's output directory (holds ingest/)")
   Path cityOut;
@@ -28,9 +23,9 @@ final class GridCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CityConfig city = CityConfig.load(config);
+    CityConfig city = cityOptions.city();
     GridJob.run(Sessions.create("lcp grid " + city.id(), sparkOptions.master),
-        StageSpecs.grid(city, config, cityOut.resolve("ingest"), cityOut.resolve("grid")), System.out);
+        StageSpecs.grid(city, cityOptions.config, cityOut.resolve("ingest"), cityOut.resolve("grid")), System.out);
     return 0;
   }
 }

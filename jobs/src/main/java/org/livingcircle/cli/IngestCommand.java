@@ -30,17 +30,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "ingest",
     mixinStandardHelpOptions = true,
-    description = {
-      "Reads one city's POI files (Amap CSV in UTF-8 or GBK, Amap place-API JSON, GeoJSON), capacity",
-      "facilities, census and statistics; converts GCJ-02/BD-09 to WGS84, maps typecodes to categories,",
-      "assigns counties, collapses duplicates, quarantines bad rows, and writes GeoParquet tables",
-      "poi, facilities, admin_units, census (+ statistics, quarantine/, ingest_report.json, manifest.json)."
-    })
+    description = "Reads one city's POI files (Amap CSV in UTF-8 or GBK, Amap place-API JSON, GeoJSON), capacity facilities, census and statistics; converts GCJ-02/BD-09 to WGS84, maps typecodes to categories, assigns counties, collapses duplicates, quarantines bad rows, and writes GeoParquet tables poi, facilities, admin_units, census (+ statistics, quarantine/, ingest_report.json, manifest.json).")
 final class IngestCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec commandSpec;
 
-  @Option(names = "--config", required = true, description = "City configuration, e.g. conf/cities/jincheng.yaml")
-  Path config;
+  @Mixin CityOptions cityOptions;
 
   @Option(names = "--input", required = true, description = "Input directory (layout: see README, 'Input formats')")
   Path input;
@@ -48,17 +42,14 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output directory (replaced atomically on success)")
   Path out;
 
-  @Option(names = "--categories", description = "Category configuration (default: conf/categories.yaml)")
-  Path categories;
-
   @Mixin SparkOptions sparkOptions;
 
   @Override
   public Integer call() {
-    CityConfig city = CityConfig.load(config);
-    Categories cats = Categories.load(categories == null ? Paths.categories() : categories);
+    CityConfig city = cityOptions.city();
+    Categories cats = cityOptions.categories();
     SparkSession spark = Sessions.create("lcp ingest " + city.id(), sparkOptions.master);
-    IngestJob.run(spark, StageSpecs.ingest(city, cats, config, input, out), System.out);
+    IngestJob.run(spark, StageSpecs.ingest(city, cats, cityOptions.config, input, out), System.out);
     return 0;
   }
 

@@ -18,13 +18,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = {
-      "Runs every stage for one city: ingest -> grid -> access, writing <out>/ingest, <out>/grid and",
-      "<out>/indicators. Each stage is also a command of its own."
-    })
+    description = "Runs every stage for one city: ingest -> grid -> access, writing <out>/ingest, <out>/grid and <out>/indicators. Each stage is also a command of its own.")
 final class RunCommand implements Callable<Integer> {
-  @Option(names = "--config", required = true, description = "City configuration, e.g. conf/cities/jincheng.yaml")
-  Path config;
+  @Mixin CityOptions cityOptions;
+
+  @Mixin NeighbourOptions neighbourOptions;
 
   @Option(names = "--input", required = true, description = "Input directory")
   Path input;
@@ -32,21 +30,15 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output directory of the city")
   Path out;
 
-  @Option(names = "--neighbour-out", description = "Another city's output directory whose facilities serve residents near the border (repeatable)")
-  List<Path> neighbours = new ArrayList<>();
-
-  @Option(names = "--categories", description = "Category configuration (default: conf/categories.yaml)")
-  Path categories;
-
   @Mixin SparkOptions sparkOptions;
 
   @Override
   public Integer call() {
-    CityConfig city = CityConfig.load(config);
-    Categories cats = Categories.load(categories == null ? Paths.categories() : categories);
+    CityConfig city = cityOptions.city();
+    Categories cats = cityOptions.categories();
     SparkSession spark = Sessions.create("lcp run " + city.id(), sparkOptions.master);
-    IngestJob.run(spark, StageSpecs.ingest(city, cats, config, input, out.resolve("ingest")), System.out);
-    CityStages.after(spark, city, cats, config, out, neighbours);
+    IngestJob.run(spark, StageSpecs.ingest(city, cats, cityOptions.config, input, out.resolve("ingest")), System.out);
+    CityStages.after(spark, city, cats, cityOptions.config, out, neighbourOptions.dirs);
     return 0;
   }
 }

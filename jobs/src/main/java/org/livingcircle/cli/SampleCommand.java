@@ -17,12 +17,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "sample",
     mixinStandardHelpOptions = true,
-    description = {
-      "Writes a complete SYNTHETIC input directory for one city, deterministic for a seed: Amap-style",
-      "POI CSVs in GCJ-02 (UTF-8 with BOM, GBK, lng/lat columns), an Amap place-API JSON, OSM GeoJSON,",
-      "capacity facilities (with Yangcheng's real rows from its plan), census and statistics tables,",
-      "with known kinds of mess recorded in sample_manifest.json."
-    })
+    description = "Writes a complete SYNTHETIC input directory for one city, deterministic for a seed: Amap-style POI CSVs in GCJ-02 (UTF-8 with BOM, GBK, lng/lat columns), an Amap place-API JSON, OSM GeoJSON, capacity facilities (with Yangcheng's real rows from its plan), census and statistics tables, with known kinds of mess recorded in sample_manifest.json.")
 final class SampleCommand implements Callable<Integer> {
   @Option(names = "--city", required = true, description = "City id (conf/cities/<id>.yaml)")
   String city;

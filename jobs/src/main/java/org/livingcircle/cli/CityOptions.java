@@ -1,0 +1,23 @@
+package org.livingcircle.cli;
+
+import java.nio.file.Path;
+import org.livingcircle.config.Categories;
+import org.livingcircle.config.CityConfig;
+import picocli.CommandLine.Option;
+
+/** Options of every command that works on one configured city. */
+final class CityOptions {
+  @Option(names = "--config", required = true, description = "City configuration, e.g. conf/cities/jincheng.yaml")
+  Path config;
+
+  @Option(names = "--categories", description = "Category configuration (default: conf/categories.yaml)")
+  Path categories;
+
+  CityConfig city() {
+    return CityConfig.load(config);
+  }
+
+  Categories categories() {
+    return Categories.load(categories == null ? Paths.categories() : categories);
+  }
+}
