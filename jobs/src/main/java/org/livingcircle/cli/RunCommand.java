@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs every stage for one city: ingest -> grid -> access, writing <out>/ingest, <out>/grid and",
-      "<out>/indicators. Each stage is also a command of its own."
+      "Runs every stage for one city: ingest -> grid -> access -> aggregate (-> publish with --publish), writing",
+      "<out>/ingest, <out>/grid, <out>/indicators and <out>/aggregate. Each stage is also a command of its own."
     })
 final class RunCommand implements Callable<Integer> {
   @Option(names = "--config", required = true, description = "City configuration, e.g. conf/cities/jincheng.yaml")
@@ -38,15 +38,24 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--categories", description = "Category configuration (default: conf/categories.yaml)")
   Path categories;
 
+  @Option(names = "--publish", description = "Also publish the outputs to PostGIS (and GeoServer when on) with conf/publish.yaml")
+  boolean publish;
+
   @Mixin SparkOptions sparkOptions;
 
   @Override
   public Integer call() {
     CityConfig city = CityConfig.load(config);
+    if (publish) {
+      org.livingcircle.config.PublishConfig.load(Paths.publish()); // a bad publish file fails before the stages run
+    }
     Categories cats = Categories.load(categories == null ? Paths.categories() : categories);
     SparkSession spark = Sessions.create("lcp run " + city.id(), sparkOptions.master);
     IngestJob.run(spark, StageSpecs.ingest(city, cats, config, input, out.resolve("ingest")), System.out);
     CityStages.after(spark, city, cats, config, out, neighbours);
+    if (publish) {
+      CityStages.publish(spark, city, out);
+    }
     return 0;
   }
 }

@@ -247,6 +247,24 @@ class PublishCommandIT {
     }
   }
 
+  @Test
+  void aRunWithoutManifestsFailsNamingTheStage() throws Exception {
+    Path empty = Files.createDirectories(tmp.resolve("empty_run"));
+    try (GeoServerStandIn standIn = standIn("t_pubnone_jincheng")) {
+      List<String> args = List.of("publish", "--config", RepoPaths.of("conf/cities/jincheng.yaml").toString(),
+          "--city-out", empty.toString(), "--publish-config", publishConfig("t_pubnone").toString());
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+      int code = Lcp.run(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
+          args.toArray(String[]::new));
+
+      assertThat(code).isEqualTo(1);
+      assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("lcp: Cannot read manifest "
+          + empty.resolve("ingest/manifest.json") + ": no such file; run the ingest stage (lcp run) for this city first"
+          + System.lineSeparator());
+    }
+  }
+
   private static Map<String, String> checksums(String schema) throws Exception {
     Map<String, String> sums = new LinkedHashMap<>();
     for (String table : TABLES) {
