@@ -134,19 +134,24 @@ public record CityRelease(String cityId, String releaseId, String manifestSha256
       throw new InputException(String.format("Cannot publish table %s: %s holds %d rows but %s lists %d; rerun the %s stage",
           t.tableName, dir, nRows, manifest, listedRows, t.stage));
     }
-    return new Table(t.tableName, dir, t.primaryKey, srids.iterator().next(), geometryType(types, t.emptyGeometryType),
+    return new Table(t.tableName, dir, t.primaryKey, srids.iterator().next(), geometryType(types, t.declaredGeometryType),
         nRows);
   }
 
   /**
-   * The PostGIS type modifier for the GeoParquet {@code geometry_types} of a table: the one type when there is one;
-   * the Multi type when single and Multi forms mix (the loader applies {@code ST_Multi}); generic {@code Geometry} for
-   * any other mix or 3D types; {@code whenEmpty} when the footers list none (an empty table).
+   * The PostGIS type modifier for the GeoParquet {@code geometry_types} of a table: {@code declared} when the footers
+   * list none (an empty table) or when it is a Multi type covering every listed type (admin polygons stay
+   * MultiPolygon from release to release, so GeoServer's feature type keeps its attribute type); else the one type
+   * when there is one; the Multi type when single and Multi forms mix (the loader applies {@code ST_Multi}); generic
+   * {@code Geometry} for any other mix or 3D types.
    */
-  static String geometryType(Set<String> types, String whenEmpty) {
+  static String geometryType(Set<String> types, String declared) {
     Set<String> simple = Set.of("Point", "LineString", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon");
     if (types.isEmpty()) {
-      return whenEmpty;
+      return declared;
+    }
+    if (declared.startsWith("Multi") && Set.of(declared, declared.substring("Multi".length())).containsAll(types)) {
+      return declared;
     }
     if (!simple.containsAll(types)) {
       return "Geometry";

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The tables of a city run that {@code lcp publish} loads, in layer-group order (bottom first): where each lives under
- * {@code <city-out>}, its key, and the geometry type declared when the table is empty (footers then list no types).
+ * {@code <city-out>}, its key, and its declared geometry type (used for an empty table, whose footers list no types,
+ * and kept when it is a Multi type covering the listed types; see {@code CityRelease.geometryType}).
  */
 enum PublishedTable {
   ADMIN_INDICATORS("admin_indicators", "aggregate", List.of("admin_code"), "MultiPolygon"),
@@ -17,13 +18,13 @@ enum PublishedTable {
   /** Stage directory under the city output, holding the table and {@code manifest.json}. */
   final String stage;
   final List<String> primaryKey;
-  final String emptyGeometryType;
+  final String declaredGeometryType;
 
-  PublishedTable(String tableName, String stage, List<String> primaryKey, String emptyGeometryType) {
+  PublishedTable(String tableName, String stage, List<String> primaryKey, String declaredGeometryType) {
     this.tableName = tableName;
     this.stage = stage;
     this.primaryKey = primaryKey;
-    this.emptyGeometryType = emptyGeometryType;
+    this.declaredGeometryType = declaredGeometryType;
   }
 
   /** Stage directories holding published tables, in manifest-hash order. */

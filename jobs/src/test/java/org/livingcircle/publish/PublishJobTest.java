@@ -67,5 +67,7 @@ class PublishJobTest {
     assertThat(CityRelease.geometryType(Set.of("Point", "Polygon"), "Point")).isEqualTo("Geometry");
     assertThat(CityRelease.geometryType(Set.of("Polygon Z"), "Polygon")).isEqualTo("Geometry");
     assertThat(CityRelease.geometryType(Set.of(), "MultiPolygon")).isEqualTo("MultiPolygon");
+    assertThat(CityRelease.geometryType(Set.of("Polygon"), "MultiPolygon")).isEqualTo("MultiPolygon");
+    assertThat(CityRelease.geometryType(Set.of("Point"), "MultiPolygon")).isEqualTo("Point");
   }
 }
