@@ -1,14 +1,19 @@
 package org.livingcircle.cli;
 
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.livingcircle.access.AccessJob;
 import org.livingcircle.config.Categories;
 import org.livingcircle.config.CityConfig;
 import org.livingcircle.grid.GridJob;
 import org.livingcircle.aggregate.AggregateJob;
+import org.livingcircle.config.PublishConfig;
+import org.livingcircle.publish.PublishJob;
 
 /** The stages after ingest, in order, for one city's output directory. */
 final class CityStages {
@@ -21,6 +26,23 @@ final class CityStages {
     AccessJob.run(spark, StageSpecs.access(city, cats, config, cityOut.resolve("grid"), cityOut.resolve("ingest"),
         facilityDirs, cityOut.resolve("indicators")), System.out);
     AggregateJob.run(spark, StageSpecs.aggregate(city, cats, config, cityOut, DEFAULT_GAP_TIERS), System.out);
+  }
+
+  /**
+   * The publish step of {@code run --publish} and {@code demo --publish}: loads the city's tables into PostGIS (and
+   * GeoServer when it is on) with {@code conf/publish.yaml}; prints a skip line when {@code postgis.enabled} is false.
+   * An unreachable PostGIS fails the run (exit 1), it is never skipped silently.
+   */
+  static void publish(SparkSession spark, CityConfig city, Path cityOut) {
+    Path file = Paths.publish();
+    PublishConfig config = PublishConfig.load(file);
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    if (!config.postgis().enabled()) {
+      out.println("[publish] " + city.id() + ": skipped, postgis.enabled is false in " + file);
+      return;
+    }
+    new PublishJob(spark, new PublishJob.Spec(config, file, city.id(), city.nameZh(), city.nameEn(), cityOut,
+        Optional.empty(), System.getenv())).commit(out);
   }
 
   /** Tiers whose missing categories make a populated cell a gap cell. */

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Generates SYNTHETIC sample inputs for Jincheng and Changzhi and runs every stage on them, then prints where the outputs are and a summary table.")
+    description = "Generates SYNTHETIC sample inputs for Jincheng and Changzhi and runs every stage on them, then prints where the outputs are and a summary table. With --publish, also loads each city into PostGIS (conf/publish.yaml; GeoServer too when it is on).")
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "out/demo", description = "Output directory (default: ${DEFAULT-VALUE})")
   Path out;
@@ -34,11 +34,17 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--scale", defaultValue = "1.0", description = "Multiplier on sample POI counts (default: ${DEFAULT-VALUE})")
   double scale;
 
+  @Option(names = "--publish", description = "Also load every city into PostGIS (and GeoServer when on) with conf/publish.yaml; needs a running PostGIS (scripts/ensure-postgis.sh)")
+  boolean publish;
+
   @Mixin SparkOptions sparkOptions;
 
   @Override
   public Integer call() {
     Categories categories = Categories.load(Paths.categories());
+    if (publish) {
+      org.livingcircle.config.PublishConfig.load(Paths.publish()); // a bad publish file fails before the stages run
+    }
     SparkSession spark = Sessions.create("lcp demo", sparkOptions.master);
     List<String[]> rows = new ArrayList<>();
     List<IngestJob.Result> ingests = new ArrayList<>();
@@ -67,6 +73,11 @@ final class DemoCommand implements Callable<Integer> {
     List<Path> cityOuts = new ArrayList<>();
     cities.forEach(id -> cityOuts.add(out.resolve(id)));
     CompareJob.run(spark, new CompareJob.Spec(cityOuts, out.resolve("comparison"), Targets.load(Paths.targets())), System.out);
+    if (publish) {
+      for (String id : cities) {
+        CityStages.publish(spark, CityConfig.load(Paths.city(id)), out.resolve(id));
+      }
+    }
     System.out.println();
     System.out.println("SYNTHETIC demo data — outputs under " + out.toAbsolutePath().normalize());
     System.out.printf(Locale.ROOT, "%-10s %12s %12s %12s  %s%n", "city", "poi", "quarantined", "facilities", "ingest output");

@@ -19,6 +19,10 @@ final class Paths {
     return root().resolve("conf/targets.yaml");
   }
 
+  static Path publish() {
+    return root().resolve("conf/publish.yaml");
+  }
+
   static Path reference() {
     return root().resolve("reference");
   }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Runs every stage for one city: ingest -> grid -> access, writing <out>/ingest, <out>/grid and <out>/indicators. Each stage is also a command of its own.")
+    description = "Runs every stage for one city: ingest -> grid -> access -> aggregate (-> publish with --publish), writing <out>/ingest, <out>/grid, <out>/indicators and <out>/aggregate. Each stage is also a command of its own.")
 final class RunCommand implements Callable<Integer> {
   @Mixin CityOptions cityOptions;
 
@@ -30,15 +30,24 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output directory of the city")
   Path out;
 
+  @Option(names = "--publish", description = "Also publish the outputs to PostGIS (and GeoServer when on) with conf/publish.yaml")
+  boolean publish;
+
   @Mixin SparkOptions sparkOptions;
 
   @Override
   public Integer call() {
     CityConfig city = cityOptions.city();
+    if (publish) {
+      org.livingcircle.config.PublishConfig.load(Paths.publish()); // a bad publish file fails before the stages run
+    }
     Categories cats = cityOptions.categories();
     SparkSession spark = Sessions.create("lcp run " + city.id(), sparkOptions.master);
     IngestJob.run(spark, StageSpecs.ingest(city, cats, cityOptions.config, input, out.resolve("ingest")), System.out);
     CityStages.after(spark, city, cats, cityOptions.config, out, neighbourOptions.dirs);
+    if (publish) {
+      CityStages.publish(spark, city, out);
+    }
     return 0;
   }
 }

@@ -43,6 +43,11 @@ public final class PgCredentials implements Serializable {
     return resolve(url, user, System.getenv());
   }
 
+  /** As {@link #fromEnvironment(String, String)} with an explicit environment (tests, {@code --pg-password-file}). */
+  public static PgCredentials fromEnvironment(String url, String user, Map<String, String> env) {
+    return resolve(url, user, env);
+  }
+
   /** As {@link #fromEnvironment} with an explicit environment (tests). */
   static PgCredentials resolve(String url, String user, Map<String, String> env) {
     String fromEnv = env.get(PASSWORD_ENV);
@@ -81,6 +86,14 @@ public final class PgCredentials implements Serializable {
 
   public String user() {
     return user;
+  }
+
+  /**
+   * The password itself: only for a connection parameter handed to another service (GeoServer's PostGIS store), never
+   * for messages.
+   */
+  public String revealPassword() {
+    return password;
   }
 
   /** Same URL and user, another password (e.g. to check the error on a wrong one). */

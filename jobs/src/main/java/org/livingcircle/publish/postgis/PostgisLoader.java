@@ -159,11 +159,16 @@ public final class PostgisLoader {
     return new TableLoad(table.name(), nRows, copySeconds, seconds);
   }
 
-  /** Source columns in {@link PostgisRows#columns} order; the geometry as EWKB with the spec's SRID. */
+  /**
+   * Source columns in {@link PostgisRows#columns} order; the geometry as EWKB with the spec's SRID, wrapped in
+   * {@code ST_Multi} for a Multi type (GeoParquet tables may mix Polygon and MultiPolygon rows).
+   */
   private Dataset<Row> copyRows(Dataset<Row> source, PgTableSpec table, List<PgColumn> columns) {
+    boolean multi = table.geometryType().startsWith("Multi");
     String[] select = columns.stream()
         .map(c -> c.type() == PgType.GEOMETRY
-            ? "ST_AsEWKB(ST_SetSRID(`" + c.name() + "`, " + table.srid() + ")) AS " + c.name()
+            ? "ST_AsEWKB(ST_SetSRID(" + (multi ? "ST_Multi(`" + c.name() + "`)" : "`" + c.name() + "`") + ", "
+                + table.srid() + ")) AS " + c.name()
             : "`" + c.name() + "`")
         .toArray(String[]::new);
     Dataset<Row> rows = source.selectExpr(select);

@@ -52,7 +52,7 @@ import java.util.stream.Stream;
  * object with one key the schema does not declare, that key's value is validated instead; (b) {@link #REF_OVERRIDES}.
  * Anything else the files get wrong makes a request fail, by design.
  */
-final class ApiDefinitions {
+public final class ApiDefinitions {
   /**
    * {@code openapi3/catalog.yaml}'s {@code ConnectionParameters} is a string map, which rejects the
    * {@code {"entry": [{"@key": .., "$": ..}]}} form shown in {@code openapi3/datastores.yaml}'s own request examples;
@@ -86,12 +86,12 @@ final class ApiDefinitions {
   }
 
   /** The definitions directory: {@code <repo root>/../shared/geoserver-api}, repo root from {@code lcp.repo.root}. */
-  static Path defaultDirectory() {
+  public static Path defaultDirectory() {
     String root = System.getProperty("lcp.repo.root", "..");
     return Path.of(root).toAbsolutePath().normalize().resolveSibling("shared").resolve("geoserver-api");
   }
 
-  static ApiDefinitions load(Path directory) {
+  public static ApiDefinitions load(Path directory) {
     YAMLMapper yaml = new YAMLMapper();
     Map<String, JsonNode> documents = new TreeMap<>();
     for (String set : List.of("swagger2", "openapi3")) {
@@ -444,7 +444,7 @@ final class ApiDefinitions {
    * @param acceptedBy operations that accept the request ("file METHOD template")
    * @param reasons why each other operation with a matching path and method refused it
    */
-  record Verdict(boolean conforms, List<String> acceptedBy, List<String> reasons) {}
+  public record Verdict(boolean conforms, List<String> acceptedBy, List<String> reasons) {}
 
   private record Compiled(ObjectNode inlined, JsonSchema validator) {}
 

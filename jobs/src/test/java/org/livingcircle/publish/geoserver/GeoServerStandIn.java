@@ -49,9 +49,9 @@ import org.w3c.dom.Element;
  *
  * <p>Faults ({@link #fail}, {@link #failAfterApplying}, {@link #hang}) apply to requests that passed validation.
  */
-final class GeoServerStandIn implements AutoCloseable {
-  static final String USER = "lcp_publisher";
-  static final String PASSWORD = "stand-in-pw-5f3a9c";
+public final class GeoServerStandIn implements AutoCloseable {
+  public static final String USER = "lcp_publisher";
+  public static final String PASSWORD = "stand-in-pw-5f3a9c";
   static final String CONTEXT = "/geoserver";
 
   /** Styles GeoServer ships globally; new layers get one as default style. */
@@ -85,7 +85,7 @@ final class GeoServerStandIn implements AutoCloseable {
     server.setExecutor(executor);
   }
 
-  static GeoServerStandIn start(ApiDefinitions definitions) {
+  public static GeoServerStandIn start(ApiDefinitions definitions) {
     try {
       GeoServerStandIn standIn = new GeoServerStandIn(definitions);
       standIn.server.start();
@@ -95,14 +95,14 @@ final class GeoServerStandIn implements AutoCloseable {
     }
   }
 
-  URI baseUrl() {
+  public URI baseUrl() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + CONTEXT);
   }
 
   /**
    * Declares a PostGIS table the stores can see, with its extent in lon/lat (the stand-in treats native = lon/lat).
    */
-  synchronized void addTable(String schema, String table, double minx, double miny, double maxx, double maxy) {
+  public synchronized void addTable(String schema, String table, double minx, double miny, double maxx, double maxy) {
     tables.put(schema + "." + table, new double[] {minx, miny, maxx, maxy});
   }
 
@@ -135,20 +135,20 @@ final class GeoServerStandIn implements AutoCloseable {
     faults.clear();
   }
 
-  synchronized List<Recorded> requests() {
+  public synchronized List<Recorded> requests() {
     return List.copyOf(recorded);
   }
 
-  synchronized void clearRequests() {
+  public synchronized void clearRequests() {
     recorded.clear();
   }
 
-  synchronized List<String> truncatedLayers() {
+  public synchronized List<String> truncatedLayers() {
     return List.copyOf(truncated);
   }
 
   /** The whole catalog as indented JSON with sorted keys, for equality checks. */
-  synchronized String dump() {
+  public synchronized String dump() {
     ObjectNode root = MAPPER.createObjectNode();
     put(root.putObject("workspaces"), workspaces);
     put(root.putObject("dataStores"), dataStores);
@@ -671,7 +671,7 @@ final class GeoServerStandIn implements AutoCloseable {
   }
 
   /** One request as received, with the definition check and the answer's status. */
-  record Recorded(
+  public record Recorded(
       int sequence,
       String method,
       String path,
@@ -682,7 +682,7 @@ final class GeoServerStandIn implements AutoCloseable {
       ApiDefinitions.Verdict verdict,
       boolean faulted) {
     /** Method and path relative to the GeoServer context, e.g. {@code GET /rest/workspaces/lcp.json}. */
-    String line() {
+    public String line() {
       return method + " " + path.substring(CONTEXT.length()) + (query.isEmpty() ? "" : "?" + query);
     }
   }

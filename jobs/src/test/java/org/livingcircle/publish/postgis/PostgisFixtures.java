@@ -31,10 +31,10 @@ import org.locationtech.jts.io.WKBWriter;
  * one {@code local[2]} Sedona session, GeoParquet inputs, and a checksum of every column computed the same way in
  * PostGIS (SQL) and from the GeoParquet source (Spark rows).
  */
-final class PostgisFixtures {
-  static final String DB = env("LCP_PG_DB", "lcp_test");
-  static final String URL = env("LCP_PG_URL", "jdbc:postgresql://127.0.0.1:5432/" + DB);
-  static final String USER = env("LCP_PG_USER", "lcp");
+public final class PostgisFixtures {
+  public static final String DB = env("LCP_PG_DB", "lcp_test");
+  public static final String URL = env("LCP_PG_URL", "jdbc:postgresql://127.0.0.1:5432/" + DB);
+  public static final String USER = env("LCP_PG_USER", "lcp");
   static final String MANIFEST_SHA256 = "ab".repeat(32);
 
   private static SparkSession spark;
@@ -47,7 +47,7 @@ final class PostgisFixtures {
   }
 
   /** Credentials of the test database; fails (never skips) when it is unreachable. */
-  static PgCredentials credentials() {
+  public static PgCredentials credentials() {
     String fix = "; run scripts/ensure-postgis.sh (as root) to install and start PostGIS";
     PgCredentials credentials;
     try {
@@ -140,7 +140,7 @@ final class PostgisFixtures {
   }
 
   /** Drops the live schema and every {@code <live>_*} schema (left by earlier runs). */
-  static void dropSchemas(Connection connection, String live) throws SQLException {
+  public static void dropSchemas(Connection connection, String live) throws SQLException {
     for (String schema : schemas(connection, live)) {
       try (Statement statement = connection.createStatement()) {
         statement.execute("DROP SCHEMA " + schema + " CASCADE");
@@ -149,7 +149,7 @@ final class PostgisFixtures {
   }
 
   /** The live schema and every {@code <live>_*} schema, sorted. */
-  static List<String> schemas(Connection connection, String live) throws SQLException {
+  public static List<String> schemas(Connection connection, String live) throws SQLException {
     try (PreparedStatement query = connection.prepareStatement(
         "SELECT nspname FROM pg_namespace WHERE nspname = ? OR starts_with(nspname, ? || '_') ORDER BY nspname")) {
       query.setString(1, live);
@@ -168,7 +168,7 @@ final class PostgisFixtures {
     return values;
   }
 
-  static String string(Connection connection, String sql) throws SQLException {
+  public static String string(Connection connection, String sql) throws SQLException {
     try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
       rs.next();
       return rs.getString(1);
@@ -176,7 +176,7 @@ final class PostgisFixtures {
   }
 
   /** Column name and PostgreSQL type of a table, in column order: the table's shape. */
-  static List<String> columnTypes(Connection connection, String schema, String table) throws SQLException {
+  public static List<String> columnTypes(Connection connection, String schema, String table) throws SQLException {
     try (PreparedStatement query = connection.prepareStatement(
         "SELECT attname || ' ' || format_type(atttypid, atttypmod) FROM pg_attribute"
             + " WHERE attrelid = (quote_ident(?) || '.' || quote_ident(?))::regclass AND attnum > 0"
@@ -192,7 +192,7 @@ final class PostgisFixtures {
    * reals as the hex of their IEEE bits, booleans t/f, timestamps as epoch microseconds, dates as epoch days,
    * geometries as {@code SRID:hex little-endian WKB}, nulls as {@code \N}; rows sorted by byte order.
    */
-  static String checksumInPostgis(Connection connection, String schema, String table) throws SQLException {
+  public static String checksumInPostgis(Connection connection, String schema, String table) throws SQLException {
     List<String> fields = new ArrayList<>();
     try (PreparedStatement query = connection.prepareStatement(
         "SELECT attname, format_type(atttypid, NULL) FROM pg_attribute"
