@@ -11,12 +11,13 @@ if [[ -x "$VENV/bin/python" && -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; t
   echo "venv up to date: $VENV"
   exit 0
 fi
-rm -rf "$VENV"
-python3 -m venv "$VENV"
+[[ -x "$VENV/bin/python" ]] || python3 -m venv "$VENV"
 "$VENV/bin/pip" install -q --upgrade pip
 "$VENV/bin/pip" install -q -r "$REQ"
-# The Spark provider pulls in pyspark-client (Spark Connect, 4.x), which overwrites pyspark's Python
-# files; put pyspark 3.5.7's back (its jars, bin/ and sbin/ were not touched).
-"$VENV/bin/pip" install -q --no-deps --force-reinstall "$(grep -E '^pyspark==' "$REQ")"
+# The Spark provider pulls in pyspark-client (Spark Connect, 4.x), whose Python files overwrite
+# pyspark's in the same folder; remove both and put pyspark 3.5.7 back alone (SparkSubmitOperator
+# needs only its spark-submit; Spark Connect is not used here).
+"$VENV/bin/pip" uninstall -q -y pyspark-client pyspark
+"$VENV/bin/pip" install -q --no-deps "$(grep -E '^pyspark==' "$REQ")"
 echo "$want" > "$stamp"
 echo "venv ready: $VENV ($("$VENV/bin/python" -c 'import airflow, pyspark; print("airflow", airflow.__version__, "pyspark", pyspark.__version__)'))"
