@@ -16,8 +16,14 @@ scripts/ensure-postgis.sh
 step "Python virtual environment (.venv, from PyPI)"
 scripts/ensure-venv.sh
 
-step "Maven build and JUnit tests"
-mvn -B -ntp verify
+step "Airflow virtual environment (.venv-airflow: Airflow 3, Spark provider, pyspark 3.5.7)"
+scripts/ensure-airflow.sh
+
+step "Maven build and JUnit tests (+ the cluster jar for spark-submit)"
+mvn -B -ntp -Pcluster verify
+
+step "Airflow: every DAG imports, task graphs follow conf/cities"
+.venv-airflow/bin/python -m pytest -q python/tests/airflow/test_dag_integrity.py
 
 if [[ $quick == 0 ]]; then
   step "End-to-end: bin/lcp demo"
@@ -25,5 +31,11 @@ if [[ $quick == 0 ]]; then
   bin/lcp demo --out build/test-demo
 
   step "Independent readers: pyarrow, geopandas, GeoParquet 1.1 schema"
-  LCP_DEMO_OUT="$ROOT/build/test-demo" .venv/bin/python -m pytest -q python/tests
+  LCP_DEMO_OUT="$ROOT/build/test-demo" .venv/bin/python -m pytest -q python/tests --ignore=python/tests/airflow
+
+  step "Airflow end-to-end: dag.test() of lcp_city_jincheng (spark-submit, local[2], small sample)"
+  .venv-airflow/bin/python -m pytest -q python/tests/airflow/test_dag_run.py
+
+  step "Spark standalone cluster on 127.0.0.1 (master + 2 workers): both cities equal the local run"
+  .venv-airflow/bin/python -m pytest -q python/tests/airflow/test_cluster.py
 fi

@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       AggregateCommand.class,
       CompareCommand.class,
       PublishCommand.class,
+      CheckCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Also: lcp test [--quick] runs the whole test suite (set-up included)."})
