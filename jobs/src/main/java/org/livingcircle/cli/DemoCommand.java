@@ -11,6 +11,7 @@ import org.livingcircle.config.CityConfig;
 import org.livingcircle.ingest.IngestJob;
 import org.livingcircle.aggregate.CompareJob;
 import org.livingcircle.aggregate.Targets;
+import org.livingcircle.release.ReleaseJob;
 import org.livingcircle.sample.SampleResult;
 import org.livingcircle.spark.Sessions;
 import picocli.CommandLine.Command;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Generates SYNTHETIC sample inputs for Jincheng and Changzhi and runs every stage on them,",
+      "compares them with the plan targets, builds the release (portal included),",
       "then prints where the outputs are and a summary table."
     })
 final class DemoCommand implements Callable<Integer> {
@@ -70,12 +72,15 @@ final class DemoCommand implements Callable<Integer> {
     List<Path> cityOuts = new ArrayList<>();
     cities.forEach(id -> cityOuts.add(out.resolve(id)));
     CompareJob.run(spark, new CompareJob.Spec(cityOuts, out.resolve("comparison"), Targets.load(Paths.targets())), System.out);
+    ReleaseJob.Result release =
+        ReleaseCommand.run(spark, out, cities, java.util.Optional.empty(), Paths.root().resolve("conf/release.yaml"));
     System.out.println();
     System.out.println("SYNTHETIC demo data — outputs under " + out.toAbsolutePath().normalize());
     System.out.printf(Locale.ROOT, "%-10s %12s %12s %12s  %s%n", "city", "poi", "quarantined", "facilities", "ingest output");
     for (String[] r : rows) {
       System.out.printf(Locale.ROOT, "%-10s %12s %12s %12s  %s%n", (Object[]) r);
     }
+    System.out.println("Release " + release.version() + ": " + release.dir().resolve("index.html"));
     return 0;
   }
 }
