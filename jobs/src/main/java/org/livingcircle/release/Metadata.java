@@ -61,7 +61,8 @@ public final class Metadata {
     dataset.put("dcat:keyword", c.keywords());
     dataset.put("dcat:theme", ref("http://publications.europa.eu/resource/authority/data-theme/SOCI"));
     dataset.put("dct:publisher", publisher(c));
-    Map<String, Object> contact = node(null, "vcard:Organization");
+    Map<String, Object> contact = node(null, "vcard:Kind");
+    contact.put("@type", List.of("vcard:Kind", "vcard:Organization"));
     contact.put("vcard:fn", c.publisher().contactName());
     contact.put("vcard:hasEmail", ref("mailto:" + c.publisher().contactEmail()));
     dataset.put("dcat:contactPoint", contact);

@@ -140,10 +140,6 @@ public final class ReleaseJob {
       }
       portalFiles(spec, d);
 
-      List<Metadata.Distribution> distributions = distributions(d, withBbox);
-      String issued = LocalDate.ofInstant(now, ZoneOffset.UTC).toString();
-      Files.writeString(d.resolve("dcat.jsonld"),
-          PRETTY.writeValueAsString(Metadata.dcat(spec.config(), version, issued, allBbox, distributions)));
       Files.createDirectories(d.resolve("stac/items"));
       PRETTY.writeValue(d.resolve("stac/collection.json").toFile(),
           Metadata.stacCollection(spec.config(), version, allBbox, now.toString(), withBbox));
@@ -151,6 +147,10 @@ public final class ReleaseJob {
         PRETTY.writeValue(d.resolve("stac/items/" + t.itemId() + ".json").toFile(),
             Metadata.stacItem(spec.config(), version, now.toString(), t));
       }
+      List<Metadata.Distribution> distributions = distributions(d, withBbox);
+      String issued = LocalDate.ofInstant(now, ZoneOffset.UTC).toString();
+      Files.writeString(d.resolve("dcat.jsonld"),
+          PRETTY.writeValueAsString(Metadata.dcat(spec.config(), version, issued, allBbox, distributions)));
       catalogScript(spec, d, version, issued, distributions, mapCities, geometries.keySet());
       int nFiles = checksums(d);
       long bytes = sumBytes(d);
@@ -493,14 +493,15 @@ public final class ReleaseJob {
   private static List<Metadata.Distribution> distributions(Path d, List<Metadata.Table> tables) throws IOException {
     List<Metadata.Distribution> out = new ArrayList<>();
     for (Metadata.Table t : tables) {
-      String dir = "tables/" + t.city() + "/" + t.table() + "/";
+      // access URL: the table's STAC item, which lists its part files (a folder has no page of its own)
       out.add(new Metadata.Distribution(t.itemId(), t.title() + " (GeoParquet)",
           String.format(Locale.ROOT, "GeoParquet 1.1 table, %,d rows, %s, zstd, Hilbert-sorted; columns in data-dictionary.csv", t.rows(), t.crs()),
-          Metadata.PARQUET, "PARQUET", dir, t.parts()));
+          Metadata.PARQUET, "PARQUET", "stac/items/" + t.itemId() + ".json", t.parts()));
     }
+    List<Metadata.FileFact> comparison = facts(d, "tables/comparison");
     out.add(new Metadata.Distribution("comparison-parquet", "Comparison with plan targets / 与规划目标比较 (Parquet)",
-        "Counties and cities against the targets of conf/targets.yaml", Metadata.PARQUET, "PARQUET", "tables/comparison/",
-        facts(d, "tables/comparison")));
+        "Counties and cities against the targets of conf/targets.yaml", Metadata.PARQUET, "PARQUET",
+        comparison.get(0).path(), comparison));
     String[][] files = {
       {"admin-indicators-csv", "extracts/admin_indicators.csv", "County and city indicators / 区县和城市指标 (CSV)", "text/csv", "CSV"},
       {"admin-indicators-geojson", "extracts/admin_indicators.geojson", "County and city indicators / 区县和城市指标 (GeoJSON)", "application/geo+json", "GEOJSON"},
