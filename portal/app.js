@@ -245,6 +245,13 @@
       }) }]
     }, true);
   }
+  // start with the first target that some unit has a non-zero value for (an all-zero chart shows no bars)
+  for (var t = 0; t < targetIds.length; t++) {
+    if (C.comparison.some(function (r) { return r.target_id === targetIds[t] && num(r.value) > 0; })) {
+      targetSelect.value = targetIds[t];
+      break;
+    }
+  }
   targetSelect.addEventListener('change', targetsChart);
   window.addEventListener('resize', function () { targetChart.resize(); coverage.resize(); });
 

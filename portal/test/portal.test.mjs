@@ -118,6 +118,11 @@ test('both charts draw on non-blank canvases', async () => {
       return colours.size;
     }, id);
     assert.ok(distinct > 3, `${id} has ${distinct} distinct colours`);
+    const bars = await page.evaluate((sel) => {
+      const option = window.echarts.getInstanceByDom(document.getElementById(sel)).getOption();
+      return option.series.reduce((n, s) => n + s.data.filter((v) => v !== null && (v.value === undefined || v.value !== null)).length, 0);
+    }, id);
+    assert.ok(bars >= 7, `${id} plots ${bars} values (one per county and city)`);
   }
 });
 
