@@ -19,6 +19,10 @@ scripts/ensure-venv.sh
 step "Airflow virtual environment (.venv-airflow: Airflow 3, Spark provider, pyspark 3.5.7)"
 scripts/ensure-airflow.sh
 
+step "Portal libraries (npm ci in portal/) and Debian's chromium for the browser test"
+scripts/ensure-portal.sh
+scripts/ensure-chromium.sh
+
 step "Maven build and JUnit tests (+ the cluster jar for spark-submit)"
 mvn -B -ntp -Pcluster verify
 
@@ -30,8 +34,11 @@ if [[ $quick == 0 ]]; then
   rm -rf build/test-demo
   bin/lcp demo --out build/test-demo
 
-  step "Independent readers: pyarrow, geopandas, GeoParquet 1.1 schema"
+  step "Independent readers: pyarrow, geopandas, GeoParquet 1.1 schema; release metadata (STAC, DCAT-AP)"
   LCP_DEMO_OUT="$ROOT/build/test-demo" .venv/bin/python -m pytest -q python/tests --ignore=python/tests/airflow
+
+  step "Portal in headless chromium (portal/test/, screenshot in build/test-demo/release/screenshots/)"
+  (cd portal && LCP_DEMO_OUT="$ROOT/build/test-demo" npm test)
 
   step "Airflow end-to-end: dag.test() of lcp_city_jincheng (spark-submit, local[2], small sample)"
   .venv-airflow/bin/python -m pytest -q python/tests/airflow/test_dag_run.py

@@ -11,6 +11,7 @@ import org.livingcircle.config.CityConfig;
 import org.livingcircle.ingest.IngestJob;
 import org.livingcircle.aggregate.CompareJob;
 import org.livingcircle.aggregate.Targets;
+import org.livingcircle.release.ReleaseJob;
 import org.livingcircle.sample.SampleResult;
 import org.livingcircle.spark.Sessions;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Generates SYNTHETIC sample inputs for Jincheng and Changzhi and runs every stage on them, then prints where the outputs are and a summary table. With --publish, also loads each city into PostGIS (conf/publish.yaml; GeoServer too when it is on).")
+    description = "Generates SYNTHETIC sample inputs for Jincheng and Changzhi and runs every stage on them, compares them with the plan targets, builds the release (portal included), then prints where the outputs are and a summary table. With --publish, also loads each city into PostGIS (conf/publish.yaml; GeoServer too when it is on).")
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "out/demo", description = "Output directory (default: ${DEFAULT-VALUE})")
   Path out;
@@ -78,12 +79,15 @@ final class DemoCommand implements Callable<Integer> {
         CityStages.publish(spark, CityConfig.load(Paths.city(id)), out.resolve(id));
       }
     }
+    ReleaseJob.Result release =
+        ReleaseCommand.run(spark, out, cities, java.util.Optional.empty(), Paths.root().resolve("conf/release.yaml"));
     System.out.println();
     System.out.println("SYNTHETIC demo data — outputs under " + out.toAbsolutePath().normalize());
     System.out.printf(Locale.ROOT, "%-10s %12s %12s %12s  %s%n", "city", "poi", "quarantined", "facilities", "ingest output");
     for (String[] r : rows) {
       System.out.printf(Locale.ROOT, "%-10s %12s %12s %12s  %s%n", (Object[]) r);
     }
+    System.out.println("Release " + release.version() + ": " + release.dir().resolve("index.html"));
     return 0;
   }
 }

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       CompareCommand.class,
       PublishCommand.class,
       CheckCommand.class,
+      ReleaseCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Also: lcp test [--quick] runs the whole test suite (set-up included)."})

