@@ -187,6 +187,7 @@ public final class IngestJob {
     }
     for (PoiParser.Source s : spec.poiSources()) {
       TextFiles.detect(Path.of(s.file()), s.encoding());
+      PoiParser.checkHeader(s);
     }
   }
 

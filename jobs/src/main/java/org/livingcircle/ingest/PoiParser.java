@@ -130,26 +130,8 @@ public final class PoiParser {
   private long parseCsv(Source source, BufferedReader reader, Sink sink) {
     CsvRecords records = new CsvRecords(reader);
     CsvRecords.Record header = records.next();
-    if (header == null) {
-      throw new InputException("Cannot read POI file " + source.file() + ": it is empty (no header line)");
-    }
-    Map<String, Integer> columns = new HashMap<>();
-    for (int i = 0; i < header.fields().size(); i++) {
-      String name = header.fields().get(i).strip().toLowerCase(Locale.ROOT);
-      columns.putIfAbsent(HEADER_ALIASES.getOrDefault(name, name), i);
-    }
+    Map<String, Integer> columns = columns(source, header);
     boolean hasLocation = columns.containsKey("location");
-    boolean hasLngLat = columns.containsKey("lng") && columns.containsKey("lat");
-    for (String required : List.of("name", "typecode")) {
-      if (!columns.containsKey(required)) {
-        throw new InputException(
-            "Cannot read POI file " + source.file() + ": header has no '" + required + "' column (line " + header.line() + ")");
-      }
-    }
-    if (!hasLocation && !hasLngLat) {
-      throw new InputException(
-          "Cannot read POI file " + source.file() + ": header has neither 'location' nor 'lng' and 'lat' columns (line " + header.line() + ")");
-    }
     int width = header.fields().size();
     long read = 0;
     for (CsvRecords.Record r = records.next(); r != null; r = records.next()) {
@@ -190,6 +172,42 @@ public final class PoiParser {
           lat);
     }
     return read;
+  }
+
+  /** Checks a CSV file's header on the driver, before any task starts: one line per problem. */
+  public static void checkHeader(Source source) {
+    if (source.format() != Format.AMAP_CSV) {
+      return;
+    }
+    Path path = Path.of(source.file());
+    try (BufferedReader reader = TextFiles.open(path, TextFiles.detect(path, source.encoding()))) {
+      columns(source, new CsvRecords(reader).next());
+    } catch (IOException e) {
+      throw new InputException("Cannot read " + source.file() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Column index by Amap field name (aliases applied); throws if required columns are missing. */
+  private static Map<String, Integer> columns(Source source, CsvRecords.Record header) {
+    if (header == null) {
+      throw new InputException("Cannot read POI file " + source.file() + ": it is empty (no header line)");
+    }
+    Map<String, Integer> columns = new HashMap<>();
+    for (int i = 0; i < header.fields().size(); i++) {
+      String name = header.fields().get(i).strip().toLowerCase(Locale.ROOT);
+      columns.putIfAbsent(HEADER_ALIASES.getOrDefault(name, name), i);
+    }
+    for (String required : List.of("name", "typecode")) {
+      if (!columns.containsKey(required)) {
+        throw new InputException(
+            "Cannot read POI file " + source.file() + ": header has no '" + required + "' column (line " + header.line() + ")");
+      }
+    }
+    if (!columns.containsKey("location") && !(columns.containsKey("lng") && columns.containsKey("lat"))) {
+      throw new InputException(
+          "Cannot read POI file " + source.file() + ": header has neither 'location' nor 'lng' and 'lat' columns (line " + header.line() + ")");
+    }
+    return columns;
   }
 
   private long parseAmapJson(Source source, BufferedReader reader, Sink sink) {
