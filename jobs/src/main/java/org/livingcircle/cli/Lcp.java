@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       AggregateCommand.class,
       CompareCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Also: lcp test [--quick] runs the whole test suite (set-up included)."})
