@@ -28,7 +28,7 @@ public final class Bench {
 
   /** One measurement: a phase at one size, its runs and peaks. */
   record Measurement(String phase, String size, long items, String unit, List<Double> seconds, List<Long> peakRss,
-      List<Long> peakHeap) {
+      List<Long> peakHeap, List<Double> cpuSeconds) {
     double median() {
       return Stats.median(seconds);
     }
@@ -58,9 +58,10 @@ public final class Bench {
       IngestJob.Spec ingest = StageSpecs.ingest(spec.template(), spec.categories(), spec.templateFile(), input,
           work.resolve("ingest-" + spec.ingestRows()).resolve("ingest"));
       Measurement m = new Measurement("ingest", "jincheng " + String.format(Locale.ROOT, "%,d", spec.ingestRows()) + " rows",
-          spec.ingestRows(), "rows", new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+          spec.ingestRows(), "rows", new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
       for (int r = 0; r < spec.runs(); r++) {
         Memory.resetPeaks();
+        cpu0 = Memory.cpuSeconds();
         long t0 = System.nanoTime();
         IngestJob.run(spark, ingest, progress);
         record(m, t0);
@@ -99,15 +100,17 @@ public final class Bench {
       AccessJob.Spec access = StageSpecs.access(sized, spec.categories(), spec.templateFile(), sizeDir.resolve("grid"),
           ingestDir, List.of(ingestDir), sizeDir.resolve("indicators"));
       accessSpecs.put(size.label(), access);
-      Measurement g = new Measurement("grid", size.label(), 0, "cells", new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-      Measurement a = new Measurement("access", size.label(), 0, "cells", new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      Measurement g = new Measurement("grid", size.label(), 0, "cells", new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      Measurement a = new Measurement("access", size.label(), 0, "cells", new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
       long cells = 0;
       for (int r = 0; r < spec.runs(); r++) {
         Memory.resetPeaks();
+        cpu0 = Memory.cpuSeconds();
         long t0 = System.nanoTime();
         cells = GridJob.run(spark, grid, progress).cells().rows();
         record(g, t0);
         Memory.resetPeaks();
+        cpu0 = Memory.cpuSeconds();
         t0 = System.nanoTime();
         AccessJob.run(spark, access, progress);
         record(a, t0);
@@ -115,8 +118,8 @@ public final class Bench {
             size.label(), r + 1, spec.runs(), cells, last(g.seconds()), last(a.seconds()),
             BenchReport.gb(last(g.peakRss())), BenchReport.gb(last(a.peakRss())));
       }
-      report.add(new Measurement("grid", size.label(), cells, "cells", g.seconds(), g.peakRss(), g.peakHeap()));
-      report.add(new Measurement("access", size.label(), cells, "cells", a.seconds(), a.peakRss(), a.peakHeap()));
+      report.add(new Measurement("grid", size.label(), cells, "cells", g.seconds(), g.peakRss(), g.peakHeap(), g.cpuSeconds()));
+      report.add(new Measurement("access", size.label(), cells, "cells", a.seconds(), a.peakRss(), a.peakHeap(), a.cpuSeconds()));
       report.write();
     }
 
@@ -145,8 +148,12 @@ public final class Bench {
     return written;
   }
 
+  /** Process CPU seconds at the start of the phase being measured. */
+  private static double cpu0;
+
   private static void record(Measurement m, long t0) {
     m.seconds().add((System.nanoTime() - t0) / 1e9);
+    m.cpuSeconds().add(Memory.cpuSeconds() - cpu0);
     m.peakRss().add(Memory.peakRssBytes());
     m.peakHeap().add(Memory.peakHeapBytes());
   }

@@ -130,6 +130,8 @@ final class BenchReport {
       x.put("runs_s", m.seconds());
       x.put("median_s", m.median());
       x.put(m.unit() + "_per_s", m.perSecond());
+      x.put("cpu_s", m.cpuSeconds());
+      x.put("median_cpu_s", Stats.median(m.cpuSeconds()));
       x.put("peak_rss_bytes", m.peakRss());
       x.put("peak_heap_bytes", m.peakHeap());
       x.put("max_peak_rss_gb", Stats.max(m.peakRss()) / 1e9);
@@ -194,12 +196,12 @@ final class BenchReport {
 
   String table() {
     StringBuilder s = new StringBuilder();
-    s.append("| phase | size | items | runs (s) | median s | items/s | peak RSS | peak heap |\n");
-    s.append("|---|---|---:|---|---:|---:|---:|---:|\n");
+    s.append("| phase | size | items | runs (s) | median s | items/s | median CPU s | peak RSS | peak heap |\n");
+    s.append("|---|---|---:|---|---:|---:|---:|---:|---:|\n");
     for (Bench.Measurement m : measurements) {
-      s.append(String.format(Locale.ROOT, "| %s | %s | %,d %s | %s | %.1f | %,.0f | %s | %s |%n", m.phase(), m.size(),
+      s.append(String.format(Locale.ROOT, "| %s | %s | %,d %s | %s | %.1f | %,.0f | %.1f | %s | %s |%n", m.phase(), m.size(),
           m.items(), m.unit(), m.seconds().stream().map(d -> String.format(Locale.ROOT, "%.1f", d)).toList(), m.median(),
-          m.perSecond(), gb(Stats.max(m.peakRss())), gb(Stats.max(m.peakHeap()))));
+          m.perSecond(), Stats.median(m.cpuSeconds()), gb(Stats.max(m.peakRss())), gb(Stats.max(m.peakHeap()))));
     }
     return s.toString();
   }

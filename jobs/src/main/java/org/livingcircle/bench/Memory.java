@@ -51,6 +51,14 @@ final class Memory {
     return sum;
   }
 
+  /** CPU seconds used by this process so far (all threads), or NaN. */
+  static double cpuSeconds() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime() / 1e9;
+    }
+    return Double.NaN;
+  }
+
   static long maxHeapBytes() {
     return Runtime.getRuntime().maxMemory();
   }

@@ -54,10 +54,21 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--city", defaultValue = "jincheng", description = "Template city configuration (default: ${DEFAULT-VALUE})")
   String city;
 
+  @Option(names = "--compare-grids", split = ",", description = "Only compare two grid outputs BEFORE,AFTER cell by cell, then exit")
+  List<Path> compareGrids = new ArrayList<>();
+
   @Mixin SparkOptions sparkOptions;
 
   @Override
   public Integer call() {
+    if (!compareGrids.isEmpty()) {
+      if (compareGrids.size() != 2) {
+        throw new IllegalArgumentException("Cannot use --compare-grids " + compareGrids + ": expected BEFORE,AFTER");
+      }
+      long diff = org.livingcircle.bench.GridDiff.run(org.livingcircle.spark.Sessions.create("lcp bench grid diff", sparkOptions.master),
+          compareGrids.get(0), compareGrids.get(1), System.out);
+      return diff == 0 ? 0 : 1;
+    }
     Path config = Paths.city(city);
     List<String> sizeList = sizes.equals(List.of("none")) ? List.of() : sizes;
     BenchSpec spec = new BenchSpec(out.toAbsolutePath().normalize(), CityConfig.load(config), config,
