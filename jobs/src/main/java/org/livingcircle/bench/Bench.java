@@ -48,6 +48,9 @@ public final class Bench {
     for (String s : spec.sizes()) {
       sizes.add(BenchSize.parse(s, shanxi));
     }
+    if (spec.pgUrl() != null && sizes.stream().noneMatch(z -> z.label().equals(spec.pgSize()))) {
+      throw new IllegalArgumentException("Cannot use --pg-size " + spec.pgSize() + ": not one of --sizes " + spec.sizes());
+    }
     SparkSession spark = Sessions.create("lcp bench", spec.master());
     report.versions(spark);
 
@@ -65,11 +68,11 @@ public final class Bench {
         long t0 = System.nanoTime();
         IngestJob.run(spark, ingest, progress);
         record(m, t0);
-        progress.printf(Locale.ROOT, "[bench] ingest run %d/%d: %.1f s, peak RSS %s%n", r + 1, spec.runs(),
-            last(m.seconds()), BenchReport.gb(last(m.peakRss())));
+        progress.printf(Locale.ROOT, "[bench] ingest run %d/%d: %.1f s (%.1f CPU s), peak RSS %s%n", r + 1, spec.runs(),
+            last(m.seconds()), last(m.cpuSeconds()), BenchReport.gb(last(m.peakRss())));
+        report.add(m);
+        report.write(); // after every run, so an interrupted bench keeps what it measured
       }
-      report.add(m);
-      report.write();
     }
 
     Map<String, Path> ingested = new LinkedHashMap<>();
@@ -114,34 +117,21 @@ public final class Bench {
         t0 = System.nanoTime();
         AccessJob.run(spark, access, progress);
         record(a, t0);
-        progress.printf(Locale.ROOT, "[bench] %s run %d/%d: %,d cells, grid %.1f s, access %.1f s, peak RSS %s / %s%n",
-            size.label(), r + 1, spec.runs(), cells, last(g.seconds()), last(a.seconds()),
+        progress.printf(Locale.ROOT, "[bench] %s run %d/%d: %,d cells, grid %.1f s (%.1f CPU s), access %.1f s (%.1f CPU s), peak RSS %s / %s%n",
+            size.label(), r + 1, spec.runs(), cells, last(g.seconds()), last(g.cpuSeconds()), last(a.seconds()), last(a.cpuSeconds()),
             BenchReport.gb(last(g.peakRss())), BenchReport.gb(last(a.peakRss())));
+        report.add(new Measurement("grid", size.label(), cells, "cells", g.seconds(), g.peakRss(), g.peakHeap(), g.cpuSeconds()));
+        report.add(new Measurement("access", size.label(), cells, "cells", a.seconds(), a.peakRss(), a.peakHeap(), a.cpuSeconds()));
+        report.write();
       }
       report.add(new Measurement("grid", size.label(), cells, "cells", g.seconds(), g.peakRss(), g.peakHeap(), g.cpuSeconds()));
       report.add(new Measurement("access", size.label(), cells, "cells", a.seconds(), a.peakRss(), a.peakHeap(), a.cpuSeconds()));
       report.write();
+      if (spec.pgUrl() != null && size.label().equals(spec.pgSize())) {
+        postgis(spark, spec, access, report, progress);
+      }
     }
 
-    if (spec.pgUrl() != null) {
-      AccessJob.Spec access = accessSpecs.get(spec.pgSize());
-      if (access == null) {
-        throw new IllegalArgumentException("Cannot use --pg-size " + spec.pgSize() + ": not one of --sizes " + spec.sizes());
-      }
-      List<String> sample = spec.pgCategories();
-      if (sample.isEmpty()) {
-        List<AccessJob.CategorySpec> cats = access.categories().stream().filter(x -> !x.tier().equals("residential")).toList();
-        List<String> picked = new ArrayList<>();
-        for (int k = 0; k < 6 && k < cats.size(); k++) {
-          picked.add(cats.get(k * cats.size() / Math.min(6, cats.size())).id());
-        }
-        sample = picked;
-      }
-      PostgisCompare.Result pg = PostgisCompare.run(spark, access, sample,
-          PgCredentials.fromEnvironment(spec.pgUrl(), spec.pgUser()), spec.pgRuns(), progress);
-      long nCategories = access.categories().stream().filter(x -> !x.tier().equals("residential")).count();
-      report.postgis(spec.pgSize(), pg, nCategories);
-    }
     report.machineEnd();
     Path written = report.write();
     report.print(progress);
@@ -150,6 +140,24 @@ public final class Bench {
 
   /** Process CPU seconds at the start of the phase being measured. */
   private static double cpu0;
+
+  /** The PostGIS comparison on one measured size (run right after it, so a long larger size cannot starve it). */
+  private static void postgis(SparkSession spark, BenchSpec spec, AccessJob.Spec access, BenchReport report, PrintStream progress) {
+    List<String> sample = spec.pgCategories();
+    if (sample.isEmpty()) {
+      List<AccessJob.CategorySpec> cats = access.categories().stream().filter(x -> !x.tier().equals("residential")).toList();
+      List<String> picked = new ArrayList<>();
+      for (int k = 0; k < 6 && k < cats.size(); k++) {
+        picked.add(cats.get(k * cats.size() / Math.min(6, cats.size())).id());
+      }
+      sample = picked;
+    }
+    PostgisCompare.Result pg = PostgisCompare.run(spark, access, sample,
+        PgCredentials.fromEnvironment(spec.pgUrl(), spec.pgUser()), spec.pgRuns(), progress);
+    long nCategories = access.categories().stream().filter(x -> !x.tier().equals("residential")).count();
+    report.postgis(spec.pgSize(), pg, nCategories);
+    report.write();
+  }
 
   private static void record(Measurement m, long t0) {
     m.seconds().add((System.nanoTime() - t0) / 1e9);
