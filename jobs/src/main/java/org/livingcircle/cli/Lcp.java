@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       PublishCommand.class,
       CheckCommand.class,
       ReleaseCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Also: lcp test [--quick] runs the whole test suite (set-up included)."})

@@ -29,15 +29,15 @@ final class BenchPoiFile {
       cum += layouts.get(k).population;
       cumCounty[k] = cum;
     }
+    // categories without an Amap class (they appear only in the OSM GeoJSON) get no bench rows
+    AmapTypes.Type[] type = new AmapTypes.Type[categories.size()];
     double[] cumCategory = new double[categories.size()];
     cum = 0;
     for (int c = 0; c < categories.size(); c++) {
-      cum += Math.max(categories.get(c).per1000(), 1e-6);
+      List<AmapTypes.Type> types = AmapTypes.resolve(categories.get(c));
+      type[c] = types.isEmpty() ? null : types.get(0);
+      cum += type[c] == null ? 0 : Math.max(categories.get(c).per1000(), 1e-6);
       cumCategory[c] = cum;
-    }
-    AmapTypes.Type[] type = new AmapTypes.Type[categories.size()];
-    for (int c = 0; c < categories.size(); c++) {
-      type[c] = AmapTypes.resolve(categories.get(c)).get(0);
     }
     // per-row probabilities of each mess kind: the main files' rates (MessKind.countFor / rows)
     MessKind[] kinds = MessKind.values();

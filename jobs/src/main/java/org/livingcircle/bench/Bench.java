@@ -1,0 +1,172 @@
+package org.livingcircle.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.livingcircle.access.AccessJob;
+import org.livingcircle.cli.StageSpecs;
+import org.livingcircle.config.CityConfig;
+import org.livingcircle.grid.GridJob;
+import org.livingcircle.ingest.IngestJob;
+import org.livingcircle.publish.postgis.PgCredentials;
+import org.livingcircle.spark.Sessions;
+
+/**
+ * {@code lcp bench}: ingest throughput on a streamed POI file, grid and access stage scaling over
+ * growing inputs, and the access indicators recomputed in PostGIS. A benchmark, never a test: it
+ * reports, it does not gate. Every measurement is the median of several runs in one JVM (the first
+ * run includes JIT warm-up); peak memory per phase is VmHWM after a reset and the heap pools' peak.
+ */
+public final class Bench {
+  private Bench() {}
+
+  /** One measurement: a phase at one size, its runs and peaks. */
+  record Measurement(String phase, String size, long items, String unit, List<Double> seconds, List<Long> peakRss,
+      List<Long> peakHeap, List<Double> cpuSeconds) {
+    double median() {
+      return Stats.median(seconds);
+    }
+
+    double perSecond() {
+      return items / median();
+    }
+  }
+
+  public static Path run(BenchSpec spec, PrintStream progress) {
+    BenchReport report = new BenchReport(spec);
+    report.machineStart();
+    Path work = spec.outDir().resolve("work");
+    Inputs inputs = new Inputs(spec.outDir().resolve("inputs"), spec.referenceDir(), spec.categoriesYaml(), spec.categories());
+    List<BenchSize> sizes = new ArrayList<>();
+    List<String> shanxi = ShanxiCities.codes(spec.referenceDir().resolve("shanxi_counties.geojson"));
+    for (String s : spec.sizes()) {
+      sizes.add(BenchSize.parse(s, shanxi));
+    }
+    if (spec.pgUrl() != null && sizes.stream().noneMatch(z -> z.label().equals(spec.pgSize()))) {
+      throw new IllegalArgumentException("Cannot use --pg-size " + spec.pgSize() + ": not one of --sizes " + spec.sizes());
+    }
+    SparkSession spark = Sessions.create("lcp bench", spec.master());
+    report.versions(spark);
+
+    if (spec.ingestRows() > 0) {
+      long t = System.nanoTime();
+      Path input = inputs.ingestInput(spec.ingestRows(), 1);
+      report.note("ingest_input_prep_s", (System.nanoTime() - t) / 1e9);
+      IngestJob.Spec ingest = StageSpecs.ingest(spec.template(), spec.categories(), spec.templateFile(), input,
+          work.resolve("ingest-" + spec.ingestRows()).resolve("ingest"));
+      Measurement m = new Measurement("ingest", "jincheng " + String.format(Locale.ROOT, "%,d", spec.ingestRows()) + " rows",
+          spec.ingestRows(), "rows", new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      for (int r = 0; r < spec.runs(); r++) {
+        Memory.resetPeaks();
+        cpu0 = Memory.cpuSeconds();
+        long t0 = System.nanoTime();
+        IngestJob.run(spark, ingest, progress);
+        record(m, t0);
+        progress.printf(Locale.ROOT, "[bench] ingest run %d/%d: %.1f s (%.1f CPU s), peak RSS %s%n", r + 1, spec.runs(),
+            last(m.seconds()), last(m.cpuSeconds()), BenchReport.gb(last(m.peakRss())));
+        report.add(m);
+        report.write(); // after every run, so an interrupted bench keeps what it measured
+      }
+    }
+
+    Map<String, Path> ingested = new LinkedHashMap<>();
+    Map<String, AccessJob.Spec> accessSpecs = new LinkedHashMap<>();
+    for (BenchSize size : sizes) {
+      Path ingestDir = ingested.get(size.scope());
+      if (ingestDir == null) {
+        List<String> counties = new ArrayList<>();
+        long t = System.nanoTime();
+        Path input = inputs.scopeInput(size.scope(), size.cityCodes(), counties);
+        ingestDir = work.resolve("scope-" + size.scope()).resolve("ingest");
+        if (!Files.isRegularFile(ingestDir.resolve("manifest.json"))) {
+          IngestJob.Spec base = StageSpecs.ingest(spec.template(), spec.categories(), spec.templateFile(), input, ingestDir);
+          IngestJob.Spec scoped = new IngestJob.Spec(size.scope(), base.cityCode(), size.scope(), counties, base.metricCrs(),
+              base.duplicateRadiusM(), base.poiSources(), base.facilitiesFile(), base.censusFile(), base.statisticsFile(),
+              base.referenceDir(), base.inputDir(), base.outDir(), base.categories(), base.tiers(), base.configuration());
+          IngestJob.run(spark, scoped, progress);
+        }
+        report.note("prep_s_" + size.scope(), (System.nanoTime() - t) / 1e9);
+        report.note("counties_" + size.scope(), counties.size());
+        ingested.put(size.scope(), ingestDir);
+      }
+      CityConfig c = spec.template();
+      CityConfig sized = new CityConfig(size.label(), c.nameZh(), c.nameEn(), c.adminCode(), c.counties(), c.crs(),
+          size.cellSizeM(), c.h3Resolution(), c.walking(), c.e2sfca(), c.data(), c.sample());
+      Path sizeDir = work.resolve(size.label());
+      GridJob.Spec grid = StageSpecs.grid(sized, spec.templateFile(), ingestDir, sizeDir.resolve("grid"));
+      AccessJob.Spec access = StageSpecs.access(sized, spec.categories(), spec.templateFile(), sizeDir.resolve("grid"),
+          ingestDir, List.of(ingestDir), sizeDir.resolve("indicators"));
+      accessSpecs.put(size.label(), access);
+      Measurement g = new Measurement("grid", size.label(), 0, "cells", new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      Measurement a = new Measurement("access", size.label(), 0, "cells", new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      long cells = 0;
+      for (int r = 0; r < spec.runs(); r++) {
+        Memory.resetPeaks();
+        cpu0 = Memory.cpuSeconds();
+        long t0 = System.nanoTime();
+        cells = GridJob.run(spark, grid, progress).cells().rows();
+        record(g, t0);
+        Memory.resetPeaks();
+        cpu0 = Memory.cpuSeconds();
+        t0 = System.nanoTime();
+        AccessJob.run(spark, access, progress);
+        record(a, t0);
+        progress.printf(Locale.ROOT, "[bench] %s run %d/%d: %,d cells, grid %.1f s (%.1f CPU s), access %.1f s (%.1f CPU s), peak RSS %s / %s%n",
+            size.label(), r + 1, spec.runs(), cells, last(g.seconds()), last(g.cpuSeconds()), last(a.seconds()), last(a.cpuSeconds()),
+            BenchReport.gb(last(g.peakRss())), BenchReport.gb(last(a.peakRss())));
+        report.add(new Measurement("grid", size.label(), cells, "cells", g.seconds(), g.peakRss(), g.peakHeap(), g.cpuSeconds()));
+        report.add(new Measurement("access", size.label(), cells, "cells", a.seconds(), a.peakRss(), a.peakHeap(), a.cpuSeconds()));
+        report.write();
+      }
+      report.add(new Measurement("grid", size.label(), cells, "cells", g.seconds(), g.peakRss(), g.peakHeap(), g.cpuSeconds()));
+      report.add(new Measurement("access", size.label(), cells, "cells", a.seconds(), a.peakRss(), a.peakHeap(), a.cpuSeconds()));
+      report.write();
+      if (spec.pgUrl() != null && size.label().equals(spec.pgSize())) {
+        postgis(spark, spec, access, report, progress);
+      }
+    }
+
+    report.machineEnd();
+    Path written = report.write();
+    report.print(progress);
+    return written;
+  }
+
+  /** Process CPU seconds at the start of the phase being measured. */
+  private static double cpu0;
+
+  /** The PostGIS comparison on one measured size (run right after it, so a long larger size cannot starve it). */
+  private static void postgis(SparkSession spark, BenchSpec spec, AccessJob.Spec access, BenchReport report, PrintStream progress) {
+    List<String> sample = spec.pgCategories();
+    if (sample.isEmpty()) {
+      List<AccessJob.CategorySpec> cats = access.categories().stream().filter(x -> !x.tier().equals("residential")).toList();
+      List<String> picked = new ArrayList<>();
+      for (int k = 0; k < 6 && k < cats.size(); k++) {
+        picked.add(cats.get(k * cats.size() / Math.min(6, cats.size())).id());
+      }
+      sample = picked;
+    }
+    PostgisCompare.Result pg = PostgisCompare.run(spark, access, sample,
+        PgCredentials.fromEnvironment(spec.pgUrl(), spec.pgUser()), spec.pgRuns(), progress);
+    long nCategories = access.categories().stream().filter(x -> !x.tier().equals("residential")).count();
+    report.postgis(spec.pgSize(), pg, nCategories);
+    report.write();
+  }
+
+  private static void record(Measurement m, long t0) {
+    m.seconds().add((System.nanoTime() - t0) / 1e9);
+    m.cpuSeconds().add(Memory.cpuSeconds() - cpu0);
+    m.peakRss().add(Memory.peakRssBytes());
+    m.peakHeap().add(Memory.peakHeapBytes());
+  }
+
+  private static <T> T last(List<T> list) {
+    return list.get(list.size() - 1);
+  }
+}
