@@ -161,7 +161,9 @@ final class BenchReport {
       List<Bench.Measurement> ms = measurements.stream().filter(m -> m.phase().equals(phase)).toList();
       double[] x = ms.stream().mapToDouble(m -> m.items()).toArray();
       double[] y = ms.stream().mapToDouble(Bench.Measurement::median).toArray();
+      double[] cpu = ms.stream().mapToDouble(m -> Stats.median(m.cpuSeconds())).toArray();
       g.put(phase + "_exponent", Stats.exponent(x, y));
+      g.put(phase + "_cpu_exponent", Stats.exponent(x, cpu));
       g.put(phase + "_points", ms.size());
     }
     return g;
