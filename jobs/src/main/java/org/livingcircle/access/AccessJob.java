@@ -101,23 +101,15 @@ public final class AccessJob {
     List<E2sfca.Ratios> ratios = new ArrayList<>();
     List<Integer> ratioColumn = new ArrayList<>();
     List<Double> catchments = new ArrayList<>();
-    for (CapacitySpec cap : spec.capacities()) {
+    Demand demand = demand(spark, spec.capacities());
+    for (int k = 0; k < spec.capacities().size(); k++) {
+      CapacitySpec cap = spec.capacities().get(k);
       int column = accessColumns.size();
       accessColumns.add("access_" + cap.kind());
-      List<Row> demand = spark.sql("SELECT x, y, " + cap.demandColumn() + " FROM lcp_a_cells").collectAsList();
-      double[] dx = new double[demand.size()];
-      double[] dy = new double[demand.size()];
-      double[] dp = new double[demand.size()];
-      for (int i = 0; i < dx.length; i++) {
-        Row r = demand.get(i);
-        dx[i] = r.getDouble(0);
-        dy[i] = r.getDouble(1);
-        dp[i] = r.getDouble(2);
-      }
       E2sfca e2sfca = new E2sfca(facilityIndex, walk, cap.catchmentMin());
       for (int c = 0; c < ids.length; c++) {
         if (cap.kind().equals(categories.get(c).capacityKind())) {
-          ratios.add(e2sfca.ratios(c, dx, dy, dp));
+          ratios.add(e2sfca.ratios(c, demand.x, demand.y, demand.people[k]));
           ratioColumn.add(column);
           catchments.add(cap.catchmentMin());
         }
@@ -184,6 +176,31 @@ public final class AccessJob {
     m.put("geometry_types", w.geometryTypes());
     m.put("bbox", w.bbox());
     return m;
+  }
+
+  /** Cell centres and the people each capacity kind serves, as primitive arrays (one pass, no rows kept). */
+  private record Demand(double[] x, double[] y, double[][] people) {}
+
+  private static Demand demand(SparkSession spark, List<CapacitySpec> capacities) {
+    StringBuilder columns = new StringBuilder("x, y");
+    for (CapacitySpec cap : capacities) {
+      columns.append(", ").append(cap.demandColumn());
+    }
+    Dataset<Row> rows = spark.sql("SELECT " + columns + " FROM lcp_a_cells");
+    int n = (int) rows.count();
+    double[] x = new double[n];
+    double[] y = new double[n];
+    double[][] people = new double[capacities.size()][n];
+    java.util.Iterator<Row> it = rows.toLocalIterator();
+    for (int i = 0; i < n && it.hasNext(); i++) {
+      Row r = it.next();
+      x[i] = r.getDouble(0);
+      y[i] = r.getDouble(1);
+      for (int k = 0; k < capacities.size(); k++) {
+        people[k][i] = r.getDouble(2 + k);
+      }
+    }
+    return new Demand(x, y, people);
   }
 
   /** Facilities in metric coordinates with category index and capacity. */

@@ -229,7 +229,7 @@ public final class IngestJob {
         "SELECT county_code AS admin_code, 'county' AS level, first(county_name) AS name,"
             + " first(city_code) AS city_code, first(city_name) AS city_name,"
             + " array_join(sort_array(collect_list(source_name)), ';') AS source_names,"
-            + " ST_MakeValid(ST_Union_Aggr(ST_GeomFromGeoJSON(geojson))) AS geometry"
+            + " ST_MakeValid(ST_Union_Aggr(ST_MakeValid(ST_GeomFromGeoJSON(geojson)))) AS geometry"
             + " FROM lcp_admin_parts GROUP BY county_code");
     spark.catalog().dropTempView("lcp_admin_parts");
     return admin;
@@ -359,14 +359,20 @@ public final class IngestJob {
       report.quarantine(table, r.getString(0), Reason.OUTSIDE_STUDY_AREA, 1);
     }
     String radius = String.format(Locale.ROOT, "%.3f", spec.duplicateRadiusM());
+    // Pairs are searched per name and category within neighbouring buckets of the radius, so a common
+    // name ("美宜佳便利店") costs its near neighbours, not every other shop of the chain.
+    String side = String.format(Locale.ROOT, "%.3fD", Math.max(1.0, spec.duplicateRadiusM()));
+    spark.sql("SELECT *, CAST(floor(ST_X(geom_m) / " + side + ") AS BIGINT) AS cx,"
+            + " CAST(floor(ST_Y(geom_m) / " + side + ") AS BIGINT) AS cy FROM lcp_located WHERE county_code IS NOT NULL")
+        .createOrReplaceTempView("lcp_dedup_points");
     Dataset<Row> duplicates = spark.sql(
         "SELECT b.source_file, b.source_row, min_by(a.poi_id, struct(a.source_file, a.source_row)) AS kept_id,"
             + " to_json(struct(b.poi_id, b.name, b.category, b.lng, b.lat)) AS raw_json"
-            + " FROM lcp_located a JOIN lcp_located b"
-            + " ON a.name = b.name AND a.category = b.category"
+            + " FROM lcp_dedup_points a JOIN (SELECT *, cx + dx AS ncx, cy + dy AS ncy FROM lcp_dedup_points"
+            + "   LATERAL VIEW explode(array(-1, 0, 1)) ox AS dx LATERAL VIEW explode(array(-1, 0, 1)) oy AS dy) b"
+            + " ON a.name = b.name AND a.category = b.category AND a.cx = b.ncx AND a.cy = b.ncy"
             + " AND (a.source_file < b.source_file OR (a.source_file = b.source_file AND a.source_row < b.source_row))"
             + " AND ST_Distance(a.geom_m, b.geom_m) <= " + radius
-            + " WHERE a.county_code IS NOT NULL AND b.county_code IS NOT NULL"
             + " GROUP BY b.source_file, b.source_row, b.poi_id, b.name, b.category, b.lng, b.lat");
     duplicates.createOrReplaceTempView("lcp_duplicates");
     for (Row r : duplicates.collectAsList()) {
