@@ -93,30 +93,44 @@ final class AccessRows implements Serializable {
     }
     int nC = categoryIds.length;
     int nT = params.thresholdsMin().length;
-    List<Row> rows = new ArrayList<>(n);
-    for (int o = 0; o < n; o++) {
-      Object[] v = new Object[1 + nC + nT * nC + 5 + accessColumns.length];
-      int i = 0;
-      v[i++] = ids.get(o);
-      for (int c = 0; c < nC; c++) {
-        float d = out.nearestWalkMeters(c, o);
-        v[i++] = d == AccessIndicators.NONE_WITHIN_LIMIT ? null : (double) d;
+    int count = n;
+    // rows are made one at a time as Spark pulls them: a partition's indicators stay primitive arrays
+    return new Iterator<>() {
+      private int o;
+
+      @Override
+      public boolean hasNext() {
+        return o < count;
       }
-      for (int t = 0; t < nT; t++) {
-        for (int c = 0; c < nC; c++) {
-          v[i++] = out.nWithin(t, c, o);
+
+      @Override
+      public Row next() {
+        if (o >= count) {
+          throw new java.util.NoSuchElementException();
         }
+        Object[] v = new Object[1 + nC + nT * nC + 5 + accessColumns.length];
+        int i = 0;
+        v[i++] = ids.get(o);
+        for (int c = 0; c < nC; c++) {
+          float d = out.nearestWalkMeters(c, o);
+          v[i++] = d == AccessIndicators.NONE_WITHIN_LIMIT ? null : (double) d;
+        }
+        for (int t = 0; t < nT; t++) {
+          for (int c = 0; c < nC; c++) {
+            v[i++] = out.nWithin(t, c, o);
+          }
+        }
+        v[i++] = out.nBasicTypes[o];
+        v[i++] = out.nQualityTypes[o];
+        v[i++] = out.basicComplete(o);
+        v[i++] = (double) out.proximityMin[o];
+        v[i++] = out.nProximityCapped[o];
+        for (double[] column : access) {
+          v[i++] = column[o];
+        }
+        o++;
+        return RowFactory.create(v);
       }
-      v[i++] = out.nBasicTypes[o];
-      v[i++] = out.nQualityTypes[o];
-      v[i++] = out.basicComplete(o);
-      v[i++] = (double) out.proximityMin[o];
-      v[i++] = out.nProximityCapped[o];
-      for (double[] column : access) {
-        v[i++] = column[o];
-      }
-      rows.add(RowFactory.create(v));
-    }
-    return rows.iterator();
+    };
   }
 }
