@@ -18,4 +18,18 @@ public final class RepoPaths {
   public static Path testResource(String relative) {
     return root().resolve("jobs/src/test/resources").resolve(relative);
   }
+
+  /** Copies a directory tree (test inputs and outputs are small). */
+  public static void copyTree(Path from, Path to) throws java.io.IOException {
+    try (var paths = java.nio.file.Files.walk(from)) {
+      for (Path p : paths.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (java.nio.file.Files.isDirectory(p)) {
+          java.nio.file.Files.createDirectories(target);
+        } else {
+          java.nio.file.Files.copy(p, target);
+        }
+      }
+    }
+  }
 }

@@ -72,6 +72,7 @@ public final class StageSpecs {
         inputDir.resolve(city.data().facilities()),
         inputDir.resolve(city.data().census()),
         inputDir.resolve(city.data().statistics()),
+        city.data().hasPopulationRaster() ? inputDir.resolve(city.data().populationRaster()) : null,
         Paths.reference(),
         inputDir,
         out.toAbsolutePath().normalize(),
@@ -92,11 +93,6 @@ public final class StageSpecs {
 
   /** The grid spec of a city: cells over its counties from its ingest output. */
   public static GridJob.Spec grid(CityConfig city, Path configFile, Path ingestDir, Path outDir) {
-    if (city.data().hasPopulationRaster()) {
-      throw new org.livingcircle.common.ConfigException(configFile + ": /data/population_raster: "
-          + city.data().populationRaster() + " cannot be used yet: population grids are not read by this version;"
-          + " set it to null to spread census totals over residential compounds");
-    }
     Map<String, Object> configuration = new LinkedHashMap<>();
     configuration.put("city", city);
     configuration.put("config_file", configFile.toString());

@@ -20,7 +20,8 @@ import org.livingcircle.spark.Sessions;
 
 /**
  * Square cells over each county of a city in its metric CRS, with stable ids and census population
- * spread over them (dasymetric on residential compounds, uniform fallback). Cells belong to the
+ * spread over them (dasymetric on a population GeoTIFF when the city configures one, else on
+ * residential compounds; uniform where a county has no weight). Cells belong to the
  * county containing their centre. Writes {@code grid/} (GeoParquet, metric CRS).
  */
 public final class GridJob {
@@ -35,6 +36,9 @@ public final class GridJob {
 
   /** What was written. */
   public record Result(Path outDir, GeoParquet.Written cells, Map<String, Map<String, Object>> populationByCounty) {}
+
+  /** The population GeoTIFF as the ingest stage copies it (absent: weights are residential compounds). */
+  public static final String RASTER_FILE = "population_raster.tif";
 
   private GridJob() {}
 
@@ -65,10 +69,26 @@ public final class GridJob {
             + " count(*) AS n_compounds FROM (SELECT ST_Transform(ST_SetSRID(geometry, 4326), 'EPSG:4326', '" + crs + "') AS m"
             + " FROM lcp_g_poi WHERE tier = 'residential') GROUP BY 1, 2")
         .createOrReplaceTempView("lcp_g_compounds");
-    spark.sql("SELECT c.*, coalesce(k.n_compounds, 0) AS n_compounds,"
-            + " sum(coalesce(k.n_compounds, 0)) OVER (PARTITION BY c.county_code) AS county_weight,"
+    Path raster = ingest.resolve(RASTER_FILE);
+    String method;
+    if (java.nio.file.Files.isRegularFile(raster)) {
+      List<Row> weights = new java.util.ArrayList<>();
+      PopulationRaster.weights(raster, crs, s).forEach((id, w) -> weights.add(
+          org.apache.spark.sql.RowFactory.create(CellIds.col(id), CellIds.row(id), w)));
+      spark.createDataFrame(weights, new org.apache.spark.sql.types.StructType()
+              .add("col", DataTypes.LongType).add("row", DataTypes.LongType).add("weight", DataTypes.DoubleType))
+          .createOrReplaceTempView("lcp_g_weights");
+      method = "raster";
+    } else {
+      spark.sql("SELECT col, row, CAST(n_compounds AS DOUBLE) AS weight FROM lcp_g_compounds")
+          .createOrReplaceTempView("lcp_g_weights");
+      method = "compounds";
+    }
+    spark.sql("SELECT c.*, coalesce(k.n_compounds, 0) AS n_compounds, coalesce(w.weight, 0D) AS weight,"
+            + " sum(coalesce(w.weight, 0D)) OVER (PARTITION BY c.county_code) AS county_weight,"
             + " count(*) OVER (PARTITION BY c.county_code) AS county_cells"
-            + " FROM lcp_g_cells0 c LEFT JOIN lcp_g_compounds k ON c.col = k.col AND c.row = k.row")
+            + " FROM lcp_g_cells0 c LEFT JOIN lcp_g_compounds k ON c.col = k.col AND c.row = k.row"
+            + " LEFT JOIN lcp_g_weights w ON c.col = w.col AND c.row = w.row")
         .createOrReplaceTempView("lcp_g_cells1");
     // county totals: the county row, else the sum of its townships
     spark.sql("SELECT county_code, pop_total, pop_0_2, pop_3_5, pop_6_14, pop_60_plus, pop_65_plus, census_basis FROM ("
@@ -88,8 +108,8 @@ public final class GridJob {
             + epsg(crs) + ") AS geometry FROM ("
             + " SELECT lcp_cell_id(" + s + ", c.col, c.row) AS cell_id, '" + crs + "' AS grid_crs, " + s + " AS cell_size_m,"
             + " c.col, c.row, c.city_code, c.county_code, (c.col + 0.5D) * " + s + " AS x, (c.row + 0.5D) * " + s + " AS y,"
-            + " c.n_compounds, lcp_dasymetric_share(CAST(c.n_compounds AS DOUBLE), CAST(c.county_weight AS DOUBLE), c.county_cells) AS share,"
-            + " CASE WHEN c.county_weight > 0 THEN 'compounds' ELSE 'uniform' END AS pop_method,"
+            + " c.n_compounds, lcp_dasymetric_share(c.weight, c.county_weight, c.county_cells) AS share,"
+            + " CASE WHEN c.county_weight > 0 THEN '" + method + "' ELSE 'uniform' END AS pop_method,"
             + " coalesce(t.census_basis, 'none') AS census_basis, t.pop_total, t.pop_0_2, t.pop_3_5, t.pop_6_14, t.pop_60_plus, t.pop_65_plus"
             + " FROM lcp_g_cells1 c LEFT JOIN lcp_g_totals t ON c.county_code = t.county_code)")
         .selectExpr("cell_id", "grid_crs", "cell_size_m", "col", "row", "city_code", "county_code", "x", "y", "n_compounds",

@@ -59,6 +59,7 @@ public final class IngestJob {
       Path facilitiesFile,
       Path censusFile,
       Path statisticsFile,
+      Path populationRaster,
       Path referenceDir,
       Path inputDir,
       Path outDir,
@@ -107,6 +108,9 @@ public final class IngestJob {
     manifest.input("facilities", spec.facilitiesFile());
     manifest.input("census", spec.censusFile());
     manifest.input("statistics", spec.statisticsFile());
+    if (spec.populationRaster() != null) {
+      manifest.input("population_raster", spec.populationRaster());
+    }
     manifest.input("reference:counties", counties(spec));
     manifest.input("reference:admin_codes", spec.referenceDir().resolve("admin_codes.csv"));
 
@@ -145,6 +149,10 @@ public final class IngestJob {
       manifest.put("census_checks", censusChecks);
       manifest.timing("census_statistics", seconds(t));
 
+      if (spec.populationRaster() != null) {
+        // the grid stage reads it from here, so an ingest output holds every input downstream needs
+        Files.copy(spec.populationRaster(), dir.resolve(org.livingcircle.grid.GridJob.RASTER_FILE));
+      }
       report.reconcile();
       writeQuarantine(dir.resolve("quarantine"), quarantine);
       report.write(dir.resolve("ingest_report.json"));
@@ -180,6 +188,9 @@ public final class IngestJob {
     }
     files.addAll(List.of(spec.facilitiesFile(), spec.censusFile(), spec.statisticsFile(), counties(spec),
         spec.referenceDir().resolve("admin_codes.csv")));
+    if (spec.populationRaster() != null) {
+      files.add(spec.populationRaster());
+    }
     for (Path f : files) {
       if (!Files.isRegularFile(f)) {
         throw new InputException("Cannot read " + f + ": no such file");

@@ -244,6 +244,37 @@ class AccessJobIT {
     assertThat(w.bbox()[0]).isBetween(300_000.0, 500_000.0); // GK CM 114°E without zone prefix
   }
 
+  @Test
+  void populationRasterWeightsCellsAndStillReconciles() throws Exception {
+    Path ingest = tmp.resolve("raster/ingest");
+    org.livingcircle.RepoPaths.copyTree(tmp.resolve("city/ingest"), ingest);
+    // people only in the western half of county B (112.85-112.875°E); none elsewhere in the raster
+    // 0.001° pixels (≈ 90 m × 111 m), finer than the 250 m cells, so every cell holds pixel centres
+    float[][] people = new float[50][100];
+    for (float[] row : people) {
+      for (int c = 0; c < 25; c++) {
+        row[c] = 7;
+      }
+    }
+    org.geotools.geometry.jts.ReferencedEnvelope envelope = new org.geotools.geometry.jts.ReferencedEnvelope(
+        112.85, 112.95, 35.45, 35.50, org.geotools.referencing.CRS.decode("EPSG:4326", true));
+    org.geotools.gce.geotiff.GeoTiffWriter writer =
+        new org.geotools.gce.geotiff.GeoTiffWriter(ingest.resolve(GridJob.RASTER_FILE).toFile());
+    writer.write(new org.geotools.coverage.grid.GridCoverageFactory().create("population", people, envelope), null);
+    writer.dispose();
+    GridJob.Result r = GridJob.run(spark, new GridJob.Spec("testcity", CRS, 250, -1, ingest, tmp.resolve("raster/grid"), Map.of()),
+        new PrintStream(new ByteArrayOutputStream()));
+    assertThat(r.populationByCounty().get("140522").get("method")).isEqualTo("raster");
+    assertThat((Double) r.populationByCounty().get("140522").get("population_cells")).isCloseTo(5000, within(1e-6));
+    // county A touches the raster only in cells along the shared border: its total still reconciles
+    assertThat((Double) r.populationByCounty().get("140502").get("population_cells")).isCloseTo(10000, within(1e-6));
+    double border = cellXOfLng(112.875);
+    List<Row> b = spark.read().format("geoparquet").load(tmp.resolve("raster/grid/cells").toString())
+        .where("county_code = '140522'").selectExpr("x", "population").collectAsList();
+    assertThat(b).filteredOn(c -> c.getDouble(0) > border + 250).allSatisfy(c -> assertThat(c.getDouble(1)).isZero());
+    assertThat(b).filteredOn(c -> c.getDouble(0) < border - 250).allSatisfy(c -> assertThat(c.getDouble(1)).isPositive());
+  }
+
   static double sq(double v) {
     return v * v;
   }

@@ -137,7 +137,7 @@ class IngestIT {
   @Test
   void missingFileStopsWithOneLineAndLeavesNoOutput(@TempDir Path dir) throws IOException {
     Path input = dir.resolve("in");
-    copyTree(FIXTURE, input);
+    RepoPaths.copyTree(FIXTURE, input);
     Files.delete(input.resolve("census.csv"));
     Path out = dir.resolve("out");
     assertThatThrownBy(() -> IngestJob.run(spark, spec(input, out), System.out))
@@ -152,7 +152,7 @@ class IngestIT {
   @Test
   void wrongColumnsStopTheRun(@TempDir Path dir) throws IOException {
     Path input = dir.resolve("in");
-    copyTree(FIXTURE, input);
+    RepoPaths.copyTree(FIXTURE, input);
     Files.writeString(input.resolve("poi/amap_test_utf8.csv"), "id,title,location\n1,x,\"112.8,35.5\"\n");
     assertThatThrownBy(() -> IngestJob.run(spark, spec(input, dir.resolve("out")), System.out))
         .hasMessageContaining("amap_test_utf8.csv: header has no 'name' column (line 1)");
@@ -162,7 +162,7 @@ class IngestIT {
   @Test
   void undecodableFileStopsWithLineNumber(@TempDir Path dir) throws IOException {
     Path input = dir.resolve("in");
-    copyTree(FIXTURE, input);
+    RepoPaths.copyTree(FIXTURE, input);
     byte[] bad = "id,name,typecode,location\n1,ok,060200,\"112.8,35.5\"\n2,\u0000".getBytes(StandardCharsets.UTF_8);
     byte[] withInvalid = new byte[bad.length + 2];
     System.arraycopy(bad, 0, withInvalid, 0, bad.length);
@@ -171,18 +171,5 @@ class IngestIT {
     Files.write(input.resolve("poi/amap_test_utf8.csv"), withInvalid);
     assertThatThrownBy(() -> IngestJob.run(spark, spec(input, dir.resolve("out")), System.out))
         .hasMessageEndingWith("amap_test_utf8.csv: neither UTF-8 nor GBK (line 3); set the file's encoding in the city configuration");
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    try (var paths = Files.walk(from)) {
-      for (Path p : paths.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 }
