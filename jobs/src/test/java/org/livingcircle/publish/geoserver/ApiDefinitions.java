@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * GeoServer's REST API definitions in {@code shared/geoserver-api/} (Swagger 2 in {@code swagger2/}, OpenAPI 3 in
+ * GeoServer's REST API definitions in {@code jobs/src/test/geoserver-api/} (Swagger 2 in {@code swagger2/}, OpenAPI 3 in
  * {@code openapi3/}), read at run time, and a request checker built from them alone.
  *
  * <p>A request conforms when at least one operation of one definition file accepts it:
@@ -85,10 +85,13 @@ public final class ApiDefinitions {
     this.operations = operations;
   }
 
-  /** The definitions directory: {@code <repo root>/../shared/geoserver-api}, repo root from {@code lcp.repo.root}. */
+  /**
+   * The definitions vendored with the tests: {@code <repo root>/jobs/src/test/geoserver-api} (provenance and licences in
+   * its README), repo root from {@code lcp.repo.root}.
+   */
   public static Path defaultDirectory() {
     String root = System.getProperty("lcp.repo.root", "..");
-    return Path.of(root).toAbsolutePath().normalize().resolveSibling("shared").resolve("geoserver-api");
+    return Path.of(root, "jobs", "src", "test", "geoserver-api").toAbsolutePath().normalize();
   }
 
   public static ApiDefinitions load(Path directory) {

@@ -192,7 +192,7 @@ public final class GeoServerStandIn implements AutoCloseable {
             ? gwcVerdict(method, path, query, contentType, body)
             : definitions.check(method, path, query, contentType, body);
         if (!verdict.conforms()) {
-          answer = Answer.text(400, "Stand-in: request does not conform to shared/geoserver-api: "
+          answer = Answer.text(400, "Stand-in: request does not conform to the GeoServer REST definitions: "
               + String.join("; ", verdict.reasons()));
         } else {
           fault = takeFault(seq, method, path);

@@ -49,7 +49,7 @@ class GeoServerStandInIT {
     HttpResponse<String> answer = send("POST", "/rest/workspaces", "application/json", "{\"workspace\":{\"name\":5}}");
 
     assertThat(answer.statusCode()).isEqualTo(400);
-    assertThat(answer.body()).startsWith("Stand-in: request does not conform to shared/geoserver-api: ")
+    assertThat(answer.body()).startsWith("Stand-in: request does not conform to the GeoServer REST definitions: ")
         .contains("swagger2/workspaces.yaml POST /workspaces: body: $.workspace.name: integer found, string expected")
         .contains("openapi3/workspaces.yaml POST /workspaces: body: $.workspace.name: integer found, string expected");
     assertThat(standIn.dump()).doesNotContain("\"5\"");
