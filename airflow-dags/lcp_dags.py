@@ -27,6 +27,7 @@ from pathlib import Path
 import yaml
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
 from airflow.providers.standard.operators.python import ShortCircuitOperator
+from airflow.providers.standard.sensors.python import PythonSensor
 from airflow.sdk import DAG, Asset, Param, task
 
 LCP_HOME = Path(os.environ.get("LCP_HOME", Path(__file__).resolve().parents[1]))
@@ -74,6 +75,19 @@ def city_asset(city_id: str) -> Asset:
     return Asset(name=f"lcp_city_{city_id}_checked", uri=f"file://{LCP_HOME}/assets/{city_id}/checked")
 
 
+def ingest_asset(city_id: str) -> Asset:
+    """The asset a city DAG updates when a partition of the city's ingest is committed (its neighbours read it)."""
+    return Asset(name=f"lcp_city_{city_id}_ingested", uri=f"file://{LCP_HOME}/assets/{city_id}/ingested")
+
+
+def neighbours_ingested(city_dir_of: dict[str, str]) -> bool:
+    """True when every neighbour's ingest of the partition is committed (its manifest.json is there)."""
+    missing = [n for n, d in city_dir_of.items() if not (Path(d) / "ingest" / "manifest.json").is_file()]
+    if missing:
+        print(f"waiting for the ingest of {', '.join(missing)}: " + ", ".join(city_dir_of[n] for n in missing))
+    return not missing
+
+
 def lcp(task_id: str, args: list[str], city_id: str, **kwargs) -> SparkSubmitOperator:
     """A task running one stage of the jar through spark-submit (connection spark_default)."""
     return SparkSubmitOperator(
@@ -117,6 +131,9 @@ Generated from `{config_file.name}`. One run = one date partition `<lcp_data>/{c
   → aggregate → compare (city vs plan targets) → **check** (data-quality gate: row counts,
   reconciliation, null shares, population totals; a failure stops the run) → publish
   (pool `{PUBLISH_POOL}`, only with param `publish_enabled`).
+* **Neighbours**: {', '.join(city.get('neighbours', [])) or 'none'} — `wait_neighbours` waits for their ingest of
+  the same partition (`<lcp_data>/<neighbour>/dt=<ds>/ingest`, asset `lcp_city_<neighbour>_ingested`), and the
+  access stage counts their facilities near the border, exactly as `lcp run` and `lcp demo` do.
 * **Counties**: {counties}.
 * The `announce` task marks asset `lcp_city_{city['id']}_checked` with the partition date; `lcp_province`
   compares all cities once each has a checked partition.
@@ -157,7 +174,16 @@ def build_city_dag(config_file: Path, city: dict) -> DAG:
         sample = lcp("sample", ["sample", "--city", city_id, "--seed", str(city["sample"]["seed"]),
                                 "--scale", "{{ params.sample_scale }}", "--out", sample_dir], city_id)
         ingest = lcp("ingest", ["ingest", "--config", config, "--input", input_dir, "--out", f"{city_dir}/ingest"],
-                     city_id, trigger_rule="none_failed_min_one_success")
+                     city_id, trigger_rule="none_failed_min_one_success", outlets=[ingest_asset(city_id)])
+        neighbours = list(city.get("neighbours", []))
+        wait_neighbours = PythonSensor(
+            task_id="wait_neighbours",
+            python_callable=neighbours_ingested,
+            op_kwargs={"city_dir_of": {n: f"{DATA}/{n}/dt={DT}" for n in neighbours}},
+            poke_interval=120,
+            timeout=timedelta(hours=12).total_seconds(),
+            mode="reschedule",
+        )
         grid = lcp("grid", ["grid", "--config", config, "--city-out", city_dir], city_id)
         access = lcp("access", ["access", "--config", config, "--city-out", city_dir], city_id)
         aggregate = lcp("aggregate", ["aggregate", "--config", config, "--city-out", city_dir], city_id)
@@ -178,6 +204,7 @@ def build_city_dag(config_file: Path, city: dict) -> DAG:
 
         choose_input() >> [sample, ingest]
         sample >> ingest >> grid >> access >> aggregate >> compare >> check
+        wait_neighbours >> access
         check >> announce(DT)
         check >> publish_gate >> publish
     return dag

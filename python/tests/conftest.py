@@ -10,7 +10,8 @@ import pytest
 def demo_out() -> Path:
     value = os.environ.get("LCP_DEMO_OUT")
     if not value:
-        pytest.skip("LCP_DEMO_OUT is not set: run through `bin/lcp test`, which runs `bin/lcp demo` first")
+        pytest.fail("LCP_DEMO_OUT is not set: run through `bin/lcp test`, which runs `bin/lcp demo` first, "
+                    "or set it to a `bin/lcp demo --out DIR` directory")
     path = Path(value)
     assert path.is_dir(), f"LCP_DEMO_OUT={path} is not a directory"
     return path

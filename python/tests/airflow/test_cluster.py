@@ -103,14 +103,19 @@ def test_cluster_run_equals_local_run(cluster, jar, tmp_path):
     local_env = {k: v for k, v in os.environ.items() if k != "SPARK_HOME"}
     local_env["LCP_DRIVER_MEMORY"] = "2g"
     cluster_env = dict(cluster["env"], LCP_DRIVER_MEMORY="1g")
+    configs = {}
     for city in CITIES:
-        config = small_config(city, tmp_path / "conf")
+        configs[city] = small_config(city, tmp_path / "conf")
         seed = {"jincheng": "140500", "changzhi": "140400"}[city]
         lcp(["sample", "--city", city, "--seed", seed, "--scale", "0.05", "--out", str(tmp_path / "input" / city)],
             local_env)
-        for mode, master, env in (("local", "local[2]", local_env), ("cluster", cluster["url"], cluster_env)):
+    for mode, master, env in (("local", "local[2]", local_env), ("cluster", cluster["url"], cluster_env)):
+        # each city counts its configured neighbour's facilities: the second city's ingest comes first
+        lcp(["ingest", "--config", str(configs[CITIES[1]]), "--input", str(tmp_path / "input" / CITIES[1]),
+             "--out", str(tmp_path / mode / CITIES[1] / "ingest"), "--master", master], env)
+        for city in CITIES:
             start = time.monotonic()
-            lcp(["run", "--config", str(config), "--input", str(tmp_path / "input" / city),
+            lcp(["run", "--config", str(configs[city]), "--input", str(tmp_path / "input" / city),
                  "--out", str(tmp_path / mode / city), "--master", master], env)
             print(f"lcp run {city} on {master}: {time.monotonic() - start:.0f} s")
 
@@ -120,11 +125,15 @@ def test_cluster_run_equals_local_run(cluster, jar, tmp_path):
         assert len(apps) >= len(CITIES), f"worker {i} ran no executor for every city: {apps}"
 
     for city in CITIES:
+        manifest = json.loads((tmp_path / "cluster" / city / "indicators" / "manifest.json").read_text())
+        (other,) = [c for c in CITIES if c != city]
+        assert str(tmp_path / "cluster" / other / "ingest") in manifest["configuration"]["facility_ingest_dirs"], city
         for table, key in TABLES.items():
             local_cols, local_rows = rows(tmp_path / "local" / city / table, key)
             cluster_cols, cluster_rows = rows(tmp_path / "cluster" / city / table, key)
             assert cluster_cols == local_cols, (city, table)
-            assert len(cluster_rows) == len(local_rows) > 0 or table == "aggregate/gap_cells", (city, table)
+            assert len(cluster_rows) == len(local_rows), (city, table)
+            assert local_rows or table == "aggregate/gap_cells", (city, table)
             for lr, cr in zip(local_rows, cluster_rows):
                 diff = [c for c in local_cols if not same(lr[c], cr[c])]
                 assert not diff, f"{city} {table} row {lr.get(key[0])}: columns differ {diff[:5]}"

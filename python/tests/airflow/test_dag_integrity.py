@@ -17,6 +17,7 @@ CITY_EDGES = {
     "choose_input": {"sample", "ingest"},
     "sample": {"ingest"},
     "ingest": {"grid"},
+    "wait_neighbours": {"access"},
     "grid": {"access"},
     "access": {"aggregate"},
     "aggregate": {"compare"},
@@ -62,6 +63,25 @@ def test_city_dag_graph_follows_its_configuration(dagbag, city):
     assert dag.params["publish_enabled"] is False
     (outlet,) = dag.get_task("announce").outlets
     assert outlet.name == f"lcp_city_{city}_checked"
+    assert [a.name for a in dag.get_task("ingest").outlets] == [f"lcp_city_{city}_ingested"]
+
+
+@pytest.mark.parametrize("city", CITIES)
+def test_city_dag_waits_for_its_configured_neighbours_of_the_same_partition(dagbag, city, tmp_path):
+    configured = yaml.safe_load((REPO / "conf" / "cities" / f"{city}.yaml").read_text(encoding="utf-8")).get("neighbours", [])
+    sensor = dagbag.dags[f"lcp_city_{city}"].get_task("wait_neighbours")
+    dirs = sensor.op_kwargs["city_dir_of"]
+    assert sorted(dirs) == sorted(configured)
+    for n, d in dirs.items():
+        assert re.fullmatch(rf".*/{n}/dt=\{{\{{ params\.dt or ds \}}\}}", d), d
+    if configured:
+        # the sensor's check itself: false until every neighbour's ingest manifest exists
+        local = {n: str(tmp_path / n) for n in configured}
+        assert sensor.python_callable(local) is False
+        for n in configured:
+            (tmp_path / n / "ingest").mkdir(parents=True)
+            (tmp_path / n / "ingest" / "manifest.json").write_text("{}")
+        assert sensor.python_callable(local) is True
 
 
 def test_city_dags_write_a_date_partition(dagbag):

@@ -9,6 +9,7 @@ import subprocess
 import time
 from datetime import datetime, timezone
 
+import pyarrow.parquet as pq
 import pytest
 
 from conftest import REPO, VENV_BIN, small_config
@@ -25,10 +26,22 @@ def airflow_db():
                    check=True, capture_output=True, timeout=120)
 
 
+def lcp(*args):
+    env = {k: v for k, v in os.environ.items() if k != "SPARK_HOME"}
+    env["LCP_DRIVER_MEMORY"] = "2g"
+    subprocess.run([str(REPO / "bin" / "lcp"), *args, "--master", "local[2]"], env=env, check=True, timeout=900)
+
+
 def test_city_dag_runs_every_task_and_leaves_a_date_partition(airflow_db, jar, spark_home, tmp_path, monkeypatch):
     conf_dir = tmp_path / "conf"
-    small_config("jincheng", conf_dir)
+    config = small_config("jincheng", conf_dir)
     data = tmp_path / "data"
+    # the configured neighbour's ingest of the same partition, which wait_neighbours waits for
+    neighbour = data / "changzhi" / f"dt={DT}"
+    subprocess.run([str(REPO / "bin" / "lcp"), "sample", "--city", "changzhi", "--seed", "140400", "--scale", "0.05",
+                    "--out", str(neighbour / "input")], check=True, timeout=600)
+    lcp("ingest", "--config", str(small_config("changzhi", tmp_path / "conf-neighbour")), "--input",
+        str(neighbour / "input"), "--out", str(neighbour / "ingest"))
     monkeypatch.setenv("LCP_CITIES_GLOB", str(conf_dir / "*.yaml"))
     monkeypatch.setenv("LCP_TASK_RETRIES", "0")
     monkeypatch.setenv("LCP_DRIVER_MEMORY", "2g")
@@ -51,7 +64,7 @@ def test_city_dag_runs_every_task_and_leaves_a_date_partition(airflow_db, jar, s
 
     states = {ti.task_id: str(ti.state) for ti in run.get_task_instances()}
     assert states == {
-        "choose_input": "success", "sample": "success", "ingest": "success", "grid": "success",
+        "choose_input": "success", "sample": "success", "ingest": "success", "wait_neighbours": "success", "grid": "success",
         "access": "success", "aggregate": "success", "compare": "success", "check": "success",
         "announce": "success", "publish_enabled": "success", "publish": "skipped",
     }, states
@@ -63,9 +76,22 @@ def test_city_dag_runs_every_task_and_leaves_a_date_partition(airflow_db, jar, s
     assert json.loads((city / "grid" / "manifest.json").read_text())["outputs"]["cells"]["rows"] > 0
     with open(city / "comparison" / "comparison.csv", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    assert rows and {r.get("city_code") or r.get("admin_code", "")[:4] for r in rows} != set()
+    assert rows and {r["city_code"] for r in rows} == {"140500"}, rows[:3]
     assert (city / "input" / "sample_manifest.json").is_file()
-    assert sorted(p.name for p in data.iterdir()) == ["jincheng"]
+    assert sorted(p.name for p in data.iterdir()) == ["changzhi", "jincheng"]
+
+    # the DAG's access stage counted the neighbour's facilities exactly as lcp run does on the same inputs
+    access = json.loads((city / "indicators" / "manifest.json").read_text())
+    assert str(neighbour / "ingest") in json.dumps(access), "the DAG's access stage did not read the neighbour's ingest"
+    run_out = tmp_path / "run" / "jincheng"
+    lcp("run", "--config", str(config), "--input", str(city / "input"), "--out", str(run_out),
+        "--neighbour-out", str(neighbour))
+    for table, key in (("indicators/grid_indicators", "cell_id"), ("indicators/compound_indicators", "compound_id"),
+                       ("aggregate/admin_indicators", "admin_code")):
+        dag_rows = pq.read_table(city / table).sort_by(key).to_pylist()
+        run_rows = pq.read_table(run_out / table).sort_by(key).to_pylist()
+        assert len(dag_rows) == len(run_rows) > 0, table
+        assert dag_rows == run_rows, f"{table}: the DAG and lcp run differ"
 
     from airflow.models.asset import AssetEvent
     from airflow.utils.session import create_session

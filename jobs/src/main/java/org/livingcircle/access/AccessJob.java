@@ -18,7 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.livingcircle.common.InputException;
-import org.livingcircle.grid.GridJob;
+import org.livingcircle.geo.Epsg;
 import org.livingcircle.common.Manifest;
 import org.livingcircle.common.StagedOutput;
 import org.livingcircle.spark.GeoParquet;
@@ -131,7 +131,7 @@ public final class AccessJob {
     Dataset<Row> grid = spark.sql(
         "SELECT c.cell_id, c.grid_crs, c.cell_size_m, c.col, c.row, c.city_code, c.county_code, c.n_compounds,"
             + " c.population, c.pop_0_2, c.pop_3_5, c.pop_6_14, c.pop_60_plus, c.pop_65_plus, c.pop_method, i.*,"
-            + " ST_SetSRID(c.geometry, " + GridJob.epsg(spec.crs()) + ") AS geometry"
+            + " ST_SetSRID(c.geometry, " + Epsg.code(spec.crs()) + ") AS geometry"
             + " FROM lcp_a_cells c JOIN lcp_a_cell_ind i ON c.cell_id = i.origin_id")
         .drop("origin_id");
 

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.livingcircle.access.AccessJob;
-import org.livingcircle.cli.StageSpecs;
+import org.livingcircle.pipeline.StageSpecs;
 import org.livingcircle.config.CityConfig;
 import org.livingcircle.grid.GridJob;
 import org.livingcircle.ingest.IngestJob;
@@ -99,7 +99,7 @@ public final class Bench {
       }
       CityConfig c = spec.template();
       CityConfig sized = new CityConfig(size.label(), c.nameZh(), c.nameEn(), c.adminCode(), c.counties(), c.crs(),
-          size.cellSizeM(), c.h3Resolution(), c.walking(), c.e2sfca(), c.data(), c.sample());
+          size.cellSizeM(), c.h3Resolution(), c.walking(), c.e2sfca(), c.data(), c.sample(), List.of());
       Path sizeDir = work.resolve(size.label());
       GridJob.Spec grid = StageSpecs.grid(sized, spec.templateFile(), ingestDir, sizeDir.resolve("grid"));
       AccessJob.Spec access = StageSpecs.access(sized, spec.categories(), spec.templateFile(), sizeDir.resolve("grid"),

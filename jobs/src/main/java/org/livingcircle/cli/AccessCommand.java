@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.livingcircle.access.AccessJob;
+import org.livingcircle.pipeline.CityPipeline;
 import org.livingcircle.config.Categories;
 import org.livingcircle.config.CityConfig;
 import org.livingcircle.spark.Sessions;
@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "access",
     mixinStandardHelpOptions = true,
-    description = "Walking-access indicators per grid cell and residential compound: nearest walking distance and counts within 5/10/15 minutes per category, basic/quality completeness, proximity time, E2SFCA. Reads <city-out>/grid and ingest, writes <city-out>/indicators.")
+    description = "Walking-access indicators per grid cell and residential compound: nearest walking distance and counts within 5/10/15 minutes per category, basic/quality completeness, proximity time, E2SFCA. Reads <city-out>/grid and ingest (and the ingest of the configured neighbours: the same path with their city id), writes <city-out>/indicators.")
 final class AccessCommand implements Callable<Integer> {
   @Mixin CityOptions cityOptions;
 
@@ -28,13 +28,9 @@ final class AccessCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CityConfig city = cityOptions.city();
-    Categories cats = cityOptions.categories();
-    List<Path> facilityDirs = new ArrayList<>(List.of(cityOut.resolve("ingest")));
-    neighbourOptions.dirs.forEach(n -> facilityDirs.add(n.resolve("ingest")));
-    AccessJob.run(Sessions.create("lcp access " + city.id(), sparkOptions.master),
-        StageSpecs.access(city, cats, cityOptions.config, cityOut.resolve("grid"), cityOut.resolve("ingest"), facilityDirs,
-            cityOut.resolve("indicators")), System.out);
+    CityPipeline.City city = cityOptions.pipelineCity(cityOut);
+    List<Path> neighbours = neighbourOptions.ingestDirs(city.config(), city.layout());
+    CityPipeline.access(Sessions.create("lcp access " + city.config().id(), sparkOptions.master), city, neighbours, System.out);
     return 0;
   }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.livingcircle.aggregate.AggregateJob;
+import org.livingcircle.pipeline.CityPipeline;
+import org.livingcircle.pipeline.StageSpecs;
 import org.livingcircle.config.Categories;
 import org.livingcircle.config.CityConfig;
 import org.livingcircle.config.Tier;
@@ -36,11 +37,9 @@ final class AggregateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CityConfig city = cityOptions.city();
-    Categories cats = cityOptions.categories();
-    AggregateJob.Spec spec = StageSpecs.aggregate(city, cats, cityOptions.config, cityOut, gapTiers);
-    SparkSession spark = Sessions.create("lcp aggregate " + city.id(), sparkOptions.master);
-    AggregateJob.run(spark, spec, System.out);
+    CityPipeline.City city = cityOptions.pipelineCity(cityOut);
+    StageSpecs.aggregate(city.config(), city.categories(), city.configFile(), city.layout().dir(), gapTiers); // bad --gap-tiers fail before Spark starts
+    CityPipeline.aggregate(Sessions.create("lcp aggregate " + city.config().id(), sparkOptions.master), city, gapTiers, System.out);
     return 0;
   }
 }

@@ -1,5 +1,6 @@
 package org.livingcircle.cli;
 
+import org.livingcircle.pipeline.ProjectFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,10 +70,10 @@ final class BenchCommand implements Callable<Integer> {
           compareGrids.get(0), compareGrids.get(1), System.out);
       return diff == 0 ? 0 : 1;
     }
-    Path config = Paths.city(city);
+    Path config = ProjectFiles.city(city);
     List<String> sizeList = sizes.equals(List.of("none")) ? List.of() : sizes;
     BenchSpec spec = new BenchSpec(out.toAbsolutePath().normalize(), CityConfig.load(config), config,
-        Categories.load(Paths.categories()), Paths.categories(), Paths.reference(), runs, ingestRows, sizeList,
+        Categories.load(ProjectFiles.categories()), ProjectFiles.categories(), ProjectFiles.reference(), runs, ingestRows, sizeList,
         "none".equals(pgUrl) ? null : pgUrl, pgUser, pgSize, pgCategories, pgRuns, sparkOptions.master,
         "lcp " + String.join(" ", commandLine()));
     System.out.println("[bench] wrote " + Bench.run(spec, System.out));

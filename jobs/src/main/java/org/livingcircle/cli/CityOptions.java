@@ -3,6 +3,9 @@ package org.livingcircle.cli;
 import java.nio.file.Path;
 import org.livingcircle.config.Categories;
 import org.livingcircle.config.CityConfig;
+import org.livingcircle.common.CityLayout;
+import org.livingcircle.pipeline.CityPipeline;
+import org.livingcircle.pipeline.ProjectFiles;
 import picocli.CommandLine.Option;
 
 /** Options of every command that works on one configured city. */
@@ -13,11 +16,16 @@ final class CityOptions {
   @Option(names = "--categories", description = "Category configuration (default: conf/categories.yaml)")
   Path categories;
 
+  /** The city, its files and the layout of {@code cityOut}. */
+  CityPipeline.City pipelineCity(Path cityOut) {
+    return new CityPipeline.City(city(), config, categories(), CityLayout.of(cityOut));
+  }
+
   CityConfig city() {
     return CityConfig.load(config);
   }
 
   Categories categories() {
-    return Categories.load(categories == null ? Paths.categories() : categories);
+    return Categories.load(categories == null ? ProjectFiles.categories() : categories);
   }
 }

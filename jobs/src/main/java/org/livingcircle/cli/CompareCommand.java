@@ -1,5 +1,6 @@
 package org.livingcircle.cli;
 
+import org.livingcircle.pipeline.ProjectFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,7 +30,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Targets t = Targets.load(targets == null ? Paths.targets() : targets);
+    Targets t = Targets.load(targets == null ? ProjectFiles.targets() : targets);
     SparkSession spark = Sessions.create("lcp compare", sparkOptions.master);
     CompareJob.run(spark, new CompareJob.Spec(cityOuts, out, t), System.out);
     return 0;

@@ -1,5 +1,9 @@
 package org.livingcircle.cli;
 
+import org.livingcircle.pipeline.ProjectFiles;
+import org.livingcircle.pipeline.CityPipeline;
+import org.livingcircle.common.CityLayout;
+import org.livingcircle.pipeline.Neighbours;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,21 +46,21 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Categories categories = Categories.load(Paths.categories());
+    Categories categories = Categories.load(ProjectFiles.categories());
     if (publish) {
-      org.livingcircle.config.PublishConfig.load(Paths.publish()); // a bad publish file fails before the stages run
+      org.livingcircle.config.PublishConfig.load(ProjectFiles.publish()); // a bad publish file fails before the stages run
     }
     SparkSession spark = Sessions.create("lcp demo", sparkOptions.master);
     List<String[]> rows = new ArrayList<>();
     List<IngestJob.Result> ingests = new ArrayList<>();
     for (String id : cities) {
-      Path config = Paths.city(id);
+      Path config = ProjectFiles.city(id);
       CityConfig city = CityConfig.load(config);
       Path base = out.resolve(id);
-      SampleResult sample = SampleCommand.generate(city, seed, scale, 0, base.resolve("input"));
+      SampleResult sample = SampleCommand.generate(city, seed, scale, 0, CityLayout.of(base).input());
       System.out.println(sample.progressLine(id));
-      IngestJob.Result ingest =
-          IngestJob.run(spark, StageSpecs.ingest(city, categories, config, base.resolve("input"), base.resolve("ingest")), System.out);
+      CityPipeline.City c = new CityPipeline.City(city, config, categories, CityLayout.of(base));
+      IngestJob.Result ingest = CityPipeline.ingest(spark, c, c.layout().input(), System.out);
       ingests.add(ingest);
       rows.add(new String[] {
         id,
@@ -67,20 +71,24 @@ final class DemoCommand implements Callable<Integer> {
       });
     }
     for (String id : cities) {
-      List<Path> neighbours = new ArrayList<>();
-      cities.stream().filter(other -> !other.equals(id)).forEach(other -> neighbours.add(out.resolve(other)));
-      CityStages.after(spark, CityConfig.load(Paths.city(id)), categories, Paths.city(id), out.resolve(id), neighbours);
+      CityPipeline.City c = new CityPipeline.City(CityConfig.load(ProjectFiles.city(id)), ProjectFiles.city(id), categories,
+          CityLayout.of(out.resolve(id)));
+      // the configured neighbours that this demo also runs, by the same rule as lcp run and Airflow (Neighbours)
+      List<Path> neighbourOuts = c.config().neighbours().stream().filter(cities::contains).map(out::resolve).toList();
+      List<Path> neighbours = neighbourOuts.isEmpty() ? List.of() : Neighbours.ingestDirs(c.config(), c.layout(), neighbourOuts);
+      CityPipeline.afterIngest(spark, c, neighbours, System.out);
     }
     List<Path> cityOuts = new ArrayList<>();
     cities.forEach(id -> cityOuts.add(out.resolve(id)));
-    CompareJob.run(spark, new CompareJob.Spec(cityOuts, out.resolve("comparison"), Targets.load(Paths.targets())), System.out);
+    CompareJob.run(spark, new CompareJob.Spec(cityOuts, out.resolve("comparison"), Targets.load(ProjectFiles.targets())), System.out);
     if (publish) {
       for (String id : cities) {
-        CityStages.publish(spark, CityConfig.load(Paths.city(id)), out.resolve(id));
+        CityPipeline.publish(spark, new CityPipeline.City(CityConfig.load(ProjectFiles.city(id)), ProjectFiles.city(id), categories,
+            CityLayout.of(out.resolve(id))), System.out);
       }
     }
     ReleaseJob.Result release =
-        ReleaseCommand.run(spark, out, cities, java.util.Optional.empty(), Paths.root().resolve("conf/release.yaml"));
+        ReleaseCommand.run(spark, out, cities, java.util.Optional.empty(), ProjectFiles.root().resolve("conf/release.yaml"));
     System.out.println();
     System.out.println("SYNTHETIC demo data — outputs under " + out.toAbsolutePath().normalize());
     System.out.printf(Locale.ROOT, "%-10s %12s %12s %12s  %s%n", "city", "poi", "quarantined", "facilities", "ingest output");

@@ -3,7 +3,7 @@ package org.livingcircle.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.livingcircle.config.CityConfig;
-import org.livingcircle.grid.GridJob;
+import org.livingcircle.pipeline.CityPipeline;
 import org.livingcircle.spark.Sessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,9 +23,8 @@ final class GridCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CityConfig city = cityOptions.city();
-    GridJob.run(Sessions.create("lcp grid " + city.id(), sparkOptions.master),
-        StageSpecs.grid(city, cityOptions.config, cityOut.resolve("ingest"), cityOut.resolve("grid")), System.out);
+    CityPipeline.City city = cityOptions.pipelineCity(cityOut);
+    CityPipeline.grid(Sessions.create("lcp grid " + city.config().id(), sparkOptions.master), city, System.out);
     return 0;
   }
 }

@@ -1,5 +1,6 @@
 package org.livingcircle.cli;
 
+import org.livingcircle.pipeline.StageSpecs;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ final class IngestCommand implements Callable<Integer> {
     CityConfig city = cityOptions.city();
     Categories cats = cityOptions.categories();
     SparkSession spark = Sessions.create("lcp ingest " + city.id(), sparkOptions.master);
-    IngestJob.run(spark, StageSpecs.ingest(city, cats, cityOptions.config, input, out), System.out);
+    IngestJob.run(spark, StageSpecs.ingest(city, cats, cityOptions.config, input, out), System.out); // --out is the ingest directory itself
     return 0;
   }
 

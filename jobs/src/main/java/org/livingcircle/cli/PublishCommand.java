@@ -1,5 +1,6 @@
 package org.livingcircle.cli;
 
+import org.livingcircle.pipeline.ProjectFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -62,7 +63,7 @@ final class PublishCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CityConfig city = CityConfig.load(config);
-    Path publishFile = publishConfig == null ? Paths.publish() : publishConfig;
+    Path publishFile = publishConfig == null ? ProjectFiles.publish() : publishConfig;
     PublishConfig settings = PublishConfig.load(publishFile);
     PrintWriter out = commandSpec.commandLine().getOut();
     if (!settings.postgis().enabled()) {

@@ -1,5 +1,6 @@
 package org.livingcircle.cli;
 
+import org.livingcircle.pipeline.ProjectFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,24 +44,24 @@ final class ReleaseCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SparkSession spark = Sessions.create("lcp release", sparkOptions.master);
-    run(spark, out, cities, Optional.ofNullable(version), releaseConfig == null ? Paths.root().resolve("conf/release.yaml") : releaseConfig);
+    run(spark, out, cities, Optional.ofNullable(version), releaseConfig == null ? ProjectFiles.root().resolve("conf/release.yaml") : releaseConfig);
     return 0;
   }
 
   /** Builds the release of {@code out}; also the last stage of {@code lcp demo}. */
   static ReleaseJob.Result run(SparkSession spark, Path out, List<String> cityIds, Optional<String> version, Path releaseConfig) {
-    Categories categories = Categories.load(Paths.categories());
+    Categories categories = Categories.load(ProjectFiles.categories());
     List<ReleaseJob.City> cities = new ArrayList<>();
     for (String id : cityIds) {
-      CityConfig city = CityConfig.load(Paths.city(id));
+      CityConfig city = CityConfig.load(ProjectFiles.city(id));
       cities.add(new ReleaseJob.City(id, city.nameZh(), city.nameEn(), city.walking().speedMPerMin(),
           AccessJob.BASIC_THRESHOLD_MIN, out.resolve(id)));
     }
-    Path dictionary = Paths.root().resolve("schemas/data-dictionary.yaml");
-    List<Path> configFiles = new ArrayList<>(List.of(Paths.categories(), Paths.targets(), releaseConfig, dictionary));
-    cityIds.forEach(id -> configFiles.add(Paths.city(id)));
+    Path dictionary = ProjectFiles.root().resolve("schemas/data-dictionary.yaml");
+    List<Path> configFiles = new ArrayList<>(List.of(ProjectFiles.categories(), ProjectFiles.targets(), releaseConfig, dictionary));
+    cityIds.forEach(id -> configFiles.add(ProjectFiles.city(id)));
     ReleaseJob.Spec spec = new ReleaseJob.Spec(out, cities, out.resolve("comparison"), ReleaseConfig.load(releaseConfig),
-        DataDictionary.load(dictionary, categories), categories, Paths.root().resolve("portal"), Paths.reference(),
+        DataDictionary.load(dictionary, categories), categories, ProjectFiles.root().resolve("portal"), ProjectFiles.reference(),
         configFiles, version);
     return ReleaseJob.run(spark, spec, System.out);
   }

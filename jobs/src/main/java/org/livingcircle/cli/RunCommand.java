@@ -1,5 +1,7 @@
 package org.livingcircle.cli;
 
+import org.livingcircle.pipeline.ProjectFiles;
+import org.livingcircle.pipeline.CityPipeline;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Runs every stage for one city: ingest -> grid -> access -> aggregate (-> publish with --publish), writing <out>/ingest, <out>/grid, <out>/indicators and <out>/aggregate. Each stage is also a command of its own.")
+    description = "Runs every stage for one city: ingest -> grid -> access -> aggregate (-> publish with --publish), writing <out>/ingest, <out>/grid, <out>/indicators and <out>/aggregate. Facilities of the configured neighbours count near the border: their ingest of the same period is read from the same path with their city id (e.g. out/changzhi for --out out/jincheng), so ingest them first. Each stage is also a command of its own.")
 final class RunCommand implements Callable<Integer> {
   @Mixin CityOptions cityOptions;
 
@@ -39,14 +41,15 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     CityConfig city = cityOptions.city();
     if (publish) {
-      org.livingcircle.config.PublishConfig.load(Paths.publish()); // a bad publish file fails before the stages run
+      org.livingcircle.config.PublishConfig.load(ProjectFiles.publish()); // a bad publish file fails before the stages run
     }
-    Categories cats = cityOptions.categories();
+    CityPipeline.City c = cityOptions.pipelineCity(out);
+    List<Path> neighbours = neighbourOptions.ingestDirs(city, c.layout()); // a missing neighbour fails before any output
     SparkSession spark = Sessions.create("lcp run " + city.id(), sparkOptions.master);
-    IngestJob.run(spark, StageSpecs.ingest(city, cats, cityOptions.config, input, out.resolve("ingest")), System.out);
-    CityStages.after(spark, city, cats, cityOptions.config, out, neighbourOptions.dirs);
+    CityPipeline.ingest(spark, c, input, System.out);
+    CityPipeline.afterIngest(spark, c, neighbours, System.out);
     if (publish) {
-      CityStages.publish(spark, city, out);
+      CityPipeline.publish(spark, c, System.out);
     }
     return 0;
   }

@@ -1,5 +1,6 @@
 package org.livingcircle.cli;
 
+import org.livingcircle.pipeline.ProjectFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ final class SampleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SampleResult result = generate(CityConfig.load(Paths.city(city)), seed, scale, rows, out);
+    SampleResult result = generate(CityConfig.load(ProjectFiles.city(city)), seed, scale, rows, out);
     System.out.println(result.progressLine(city));
     return 0;
   }
@@ -44,9 +45,9 @@ final class SampleCommand implements Callable<Integer> {
   static SampleResult generate(CityConfig config, long seed, double scale, long rows, Path out) {
     List<String> counties = new ArrayList<>();
     config.counties().forEach(c -> counties.add(c.code()));
-    SampleSpec spec = new SampleSpec(config.id(), counties, Paths.reference().resolve("shanxi_counties.geojson"),
-        Paths.reference().resolve("admin_codes.csv"), Paths.categories(), seed, scale, rows, out);
-    return new SampleGenerator(spec, new ConfiguredSampleCategories(Categories.load(Paths.categories())),
+    SampleSpec spec = new SampleSpec(config.id(), counties, ProjectFiles.reference().resolve("shanxi_counties.geojson"),
+        ProjectFiles.reference().resolve("admin_codes.csv"), ProjectFiles.categories(), seed, scale, rows, out);
+    return new SampleGenerator(spec, new ConfiguredSampleCategories(Categories.load(ProjectFiles.categories())),
         CoordinateShift.gcj02()).run();
   }
 }

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * @param crs metric CRS of grids and distances, e.g. {@code EPSG:32649}
  * @param cellSizeM grid cell edge in metres, [50, 1000]
  * @param h3Resolution H3 resolution of an extra output, or {@link #H3_OFF}
+ * @param neighbours ids of the cities whose facilities serve this city's residents near the border (their ingest of
+ *     the same period is read by the access stage); empty when none
  */
 public record CityConfig(
     String id,
@@ -33,7 +35,8 @@ public record CityConfig(
     Walking walking,
     E2sfca e2sfca,
     DataPaths data,
-    Sample sample) {
+    Sample sample,
+    List<String> neighbours) {
   /** Schema file name under {@code schemas/}. */
   public static final String SCHEMA = "city.schema.json";
   /** Named sentinel for "no H3 output" (YAML {@code h3_resolution: null}). */
@@ -67,6 +70,12 @@ public record CityConfig(
     notNull(e2sfca, "e2sfca");
     notNull(data, "data");
     notNull(sample, "sample");
+    neighbours = neighbours == null ? List.of() : List.copyOf(neighbours);
+    for (int i = 0; i < neighbours.size(); i++) {
+      if (neighbours.get(i).equals(id) || neighbours.indexOf(neighbours.get(i)) != i) {
+        throw new ConfigProblem("/neighbours/" + i, "Cannot use neighbour " + neighbours.get(i) + " of " + id + ": itself or listed twice");
+      }
+    }
     double limitMinutes = walking.minutesWithin(walking.searchLimitM());
     for (CapacityKind kind : CapacityKind.values()) {
       if (kind != CapacityKind.NONE && e2sfca.catchmentMin().minutes(kind) > limitMinutes) {

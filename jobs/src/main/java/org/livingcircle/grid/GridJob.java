@@ -1,5 +1,7 @@
 package org.livingcircle.grid;
 
+import org.livingcircle.geo.Epsg;
+import org.livingcircle.common.CityLayout;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -38,8 +40,6 @@ public final class GridJob {
   public record Result(Path outDir, GeoParquet.Written cells, Map<String, Map<String, Object>> populationByCounty) {}
 
   /** The population GeoTIFF as the ingest stage copies it (absent: weights are residential compounds). */
-  public static final String RASTER_FILE = "population_raster.tif";
-
   private GridJob() {}
 
   public static Result run(SparkSession spark, Spec spec, PrintStream progress) {
@@ -69,7 +69,7 @@ public final class GridJob {
             + " count(*) AS n_compounds FROM (SELECT ST_Transform(ST_SetSRID(geometry, 4326), 'EPSG:4326', '" + crs + "') AS m"
             + " FROM lcp_g_poi WHERE tier = 'residential') GROUP BY 1, 2")
         .createOrReplaceTempView("lcp_g_compounds");
-    Path raster = ingest.resolve(RASTER_FILE);
+    Path raster = ingest.resolve(CityLayout.POPULATION_RASTER_FILE);
     String method;
     if (java.nio.file.Files.isRegularFile(raster)) {
       List<Row> weights = new java.util.ArrayList<>();
@@ -100,12 +100,12 @@ public final class GridJob {
             + "  GROUP BY substr(admin_code, 1, 6))) WHERE k = 1")
         .createOrReplaceTempView("lcp_g_totals");
     String h3 = spec.h3Resolution() >= 0
-        ? ", ST_H3CellIDs(ST_Transform(ST_SetSRID(ST_Point(x, y), " + epsg(crs) + "), '" + crs + "', 'EPSG:4326'), "
+        ? ", ST_H3CellIDs(ST_Transform(ST_SetSRID(ST_Point(x, y), " + Epsg.code(crs) + "), '" + crs + "', 'EPSG:4326'), "
             + spec.h3Resolution() + ", false)[0] AS h3_cell"
         : "";
     Dataset<Row> cells = spark.sql(
         "SELECT *" + h3 + ", ST_SetSRID(ST_PolygonFromEnvelope(x - " + s + " / 2.0D, y - " + s + " / 2.0D, x + " + s + " / 2.0D, y + " + s + " / 2.0), "
-            + epsg(crs) + ") AS geometry FROM ("
+            + Epsg.code(crs) + ") AS geometry FROM ("
             + " SELECT lcp_cell_id(" + s + ", c.col, c.row) AS cell_id, '" + crs + "' AS grid_crs, " + s + " AS cell_size_m,"
             + " c.col, c.row, c.city_code, c.county_code, (c.col + 0.5D) * " + s + " AS x, (c.row + 0.5D) * " + s + " AS y,"
             + " c.n_compounds, lcp_dasymetric_share(c.weight, c.county_weight, c.county_cells) AS share,"
@@ -239,12 +239,4 @@ public final class GridJob {
     }
   }
 
-  /** The numeric code of an EPSG:nnnn CRS. */
-  public static int epsg(String crs) {
-    List<String> parts = List.of(crs.split(":"));
-    if (parts.size() != 2 || !parts.get(0).equalsIgnoreCase("EPSG")) {
-      throw new IllegalArgumentException("Cannot use CRS " + crs + ": expected EPSG:<code>");
-    }
-    return Integer.parseInt(parts.get(1));
-  }
 }

@@ -1,5 +1,6 @@
 package org.livingcircle.ingest;
 
+import org.livingcircle.common.CityLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -151,7 +152,7 @@ public final class IngestJob {
 
       if (spec.populationRaster() != null) {
         // the grid stage reads it from here, so an ingest output holds every input downstream needs
-        Files.copy(spec.populationRaster(), dir.resolve(org.livingcircle.grid.GridJob.RASTER_FILE));
+        Files.copy(spec.populationRaster(), dir.resolve(CityLayout.POPULATION_RASTER_FILE));
       }
       report.reconcile();
       writeQuarantine(dir.resolve("quarantine"), quarantine);

@@ -31,10 +31,10 @@ import org.livingcircle.publish.geoserver.StyleSpec;
 import org.livingcircle.publish.postgis.PgCredentials;
 import org.livingcircle.publish.postgis.PgTableSpec;
 import org.livingcircle.publish.postgis.PostgisLoadSpec;
-import org.livingcircle.publish.postgis.PostgisLoader;
+import org.livingcircle.publish.postgis.PostgisLoadJob;
 
 /**
- * Publishes one city run: loads its tables into the city's live PostGIS schema ({@link PostgisLoader}: staged, swapped
+ * Publishes one city run: loads its tables into the city's live PostGIS schema ({@link PostgisLoadJob}: staged, swapped
  * atomically, old releases pruned), then, when GeoServer is on, publishes them ({@link GeoServerPublisher}: workspace,
  * store on the live schema, styles, one layer per table, a layer group per city, tile truncation on a republish).
  *
@@ -84,7 +84,7 @@ public final class PublishJob {
    * @param geoServerUrl GeoServer base URL, empty when GeoServer is off
    * @param geoServer REST steps in order, empty when GeoServer is off
    */
-  public record Plan(CityRelease release, PostgisLoader.Plan postgis, Optional<URI> geoServerUrl,
+  public record Plan(CityRelease release, PostgisLoadJob.Plan postgis, Optional<URI> geoServerUrl,
       List<GeoServerPublisher.PlannedStep> geoServer) {
     public Plan {
       geoServer = List.copyOf(geoServer);
@@ -110,7 +110,7 @@ public final class PublishJob {
    * @param geoServer the catalog changes, empty when GeoServer is off
    * @param seconds wall time of both
    */
-  public record Result(CityRelease release, PostgisLoader.Result postgis,
+  public record Result(CityRelease release, PostgisLoadJob.Result postgis,
       Optional<GeoServerPublisher.PublishResult> geoServer, double seconds) {}
 
   private final SparkSession spark;
@@ -124,7 +124,7 @@ public final class PublishJob {
   /** Both plans, without writing anything. */
   public Plan apply() {
     Prepared p = prepare();
-    PostgisLoader.Plan postgis = new PostgisLoader(spark, p.load).apply();
+    PostgisLoadJob.Plan postgis = new PostgisLoadJob(spark, p.load).apply();
     List<GeoServerPublisher.PlannedStep> steps = p.publisher.map(GeoServerPublisher::apply).orElse(List.of());
     return new Plan(p.release, postgis, p.publisher.map(x -> p.geoServerUrl), steps);
   }
@@ -133,7 +133,7 @@ public final class PublishJob {
   public Result commit(PrintWriter out) {
     long start = System.nanoTime();
     Prepared p = prepare();
-    PostgisLoader.Result loaded = new PostgisLoader(spark, p.load).commit();
+    PostgisLoadJob.Result loaded = new PostgisLoadJob(spark, p.load).commit();
     Optional<GeoServerPublisher.PublishResult> published = p.publisher.map(GeoServerPublisher::commit);
     double seconds = (System.nanoTime() - start) / 1e9;
     String geoServer = published

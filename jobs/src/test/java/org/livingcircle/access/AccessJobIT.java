@@ -259,7 +259,7 @@ class AccessJobIT {
     org.geotools.geometry.jts.ReferencedEnvelope envelope = new org.geotools.geometry.jts.ReferencedEnvelope(
         112.85, 112.95, 35.45, 35.50, org.geotools.referencing.CRS.decode("EPSG:4326", true));
     org.geotools.gce.geotiff.GeoTiffWriter writer =
-        new org.geotools.gce.geotiff.GeoTiffWriter(ingest.resolve(GridJob.RASTER_FILE).toFile());
+        new org.geotools.gce.geotiff.GeoTiffWriter(ingest.resolve(org.livingcircle.common.CityLayout.POPULATION_RASTER_FILE).toFile());
     writer.write(new org.geotools.coverage.grid.GridCoverageFactory().create("population", people, envelope), null);
     writer.dispose();
     GridJob.Result r = GridJob.run(spark, new GridJob.Spec("testcity", CRS, 250, -1, ingest, tmp.resolve("raster/grid"), Map.of()),

@@ -65,4 +65,14 @@ class CityConfigTest {
     assertThat(city.walking().minutesWithin(800 / 1.3)).isCloseTo(10, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(city.e2sfca().catchmentMin().minutes(CapacityKind.NURSERY_PLACES)).isEqualTo(10.0);
   }
+
+  @Test
+  void aCityCannotBeItsOwnNeighbour() {
+    CityConfig city = CityConfig.load(RepoPaths.of("conf/cities/jincheng.yaml"));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CityConfig(city.id(), city.nameZh(), city.nameEn(),
+            city.adminCode(), city.counties(), city.crs(), city.cellSizeM(), city.h3Resolution(), city.walking(),
+            city.e2sfca(), city.data(), city.sample(), List.of("changzhi", "jincheng")))
+        .hasMessage("Cannot use neighbour jincheng of jincheng: itself or listed twice");
+  }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.livingcircle.RepoPaths;
-import org.livingcircle.cli.StageSpecs;
+import org.livingcircle.pipeline.StageSpecs;
 import org.livingcircle.common.InputException;
 import org.livingcircle.config.Categories;
 import org.livingcircle.config.CityConfig;

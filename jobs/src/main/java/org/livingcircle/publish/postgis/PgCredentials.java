@@ -16,7 +16,7 @@ import org.livingcircle.common.PublishException;
 
 /**
  * JDBC URL, user and password of a PostGIS database. The password never appears in {@link #toString()} or in any
- * message; it is serializable because Spark tasks open their own connections (see {@link PostgisLoader}).
+ * message; it is serializable because Spark tasks open their own connections (see {@link PostgisLoadJob}).
  */
 public final class PgCredentials implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 import org.livingcircle.common.PublishException;
 
 /**
- * The SQL of a release load, as text: shared by {@link PostgisLoader#apply()} (the plan) and
- * {@link PostgisLoader#commit()} (the run), so the plan is exactly what runs. Every identifier was checked by
+ * The SQL of a release load, as text: shared by {@link PostgisLoadJob#apply()} (the plan) and
+ * {@link PostgisLoadJob#commit()} (the run), so the plan is exactly what runs. Every identifier was checked by
  * {@link PgNames} and every release id by {@link PostgisLoadSpec}, so none needs quoting.
  */
 final class PgReleaseSql {

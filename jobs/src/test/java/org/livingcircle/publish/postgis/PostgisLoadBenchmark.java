@@ -12,7 +12,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Throughput of {@link PostgisLoader#commit()} on ~1 million 250 m grid polygons (EPSG:32649) with indicator columns,
+ * Throughput of {@link PostgisLoadJob#commit()} on ~1 million 250 m grid polygons (EPSG:32649) with indicator columns,
  * loaded 3 times into live schema {@code bench}; prints each run and the median rows/s. Not a test: never gates.
  *
  * <p>Args: {@code [nRows] [nRuns] [nSourceFiles]}, default 1000000 3 4. Needs the database of
@@ -54,12 +54,12 @@ final class PostgisLoadBenchmark {
     }
     List<Double> rowsPerSecond = new ArrayList<>();
     for (int run = 1; run <= nRuns; run++) {
-      PostgisLoader.Result result = new PostgisLoader(spark,
+      PostgisLoadJob.Result result = new PostgisLoadJob(spark,
           new PostgisLoadSpec(credentials, "b" + run, "bench", List.of(grid), 1, PostgisFixtures.MANIFEST_SHA256))
           .commit();
       double rate = result.nRows() / result.seconds();
       rowsPerSecond.add(rate);
-      PostgisLoader.TableLoad table = result.tables().get(0);
+      PostgisLoadJob.TableLoad table = result.tables().get(0);
       System.out.printf(Locale.ROOT, "[bench] run %d: %,d rows  %.2f s  %,.0f rows/s"
               + " (whole commit; COPY %.2f s, key + GiST + ANALYZE %.2f s)%n",
           run, result.nRows(), result.seconds(), rate, table.copySeconds(), table.seconds() - table.copySeconds());

@@ -38,14 +38,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #apply()} returns the SQL plan without writing ({@code --dry-run}); {@link #commit()} runs it.
  */
-public final class PostgisLoader {
-  private static final Logger LOG = LoggerFactory.getLogger(PostgisLoader.class);
+public final class PostgisLoadJob {
+  private static final Logger LOG = LoggerFactory.getLogger(PostgisLoadJob.class);
   private static final String JOB_GROUP = "publish";
 
   private final SparkSession spark;
   private final PostgisLoadSpec spec;
 
-  public PostgisLoader(SparkSession spark, PostgisLoadSpec spec) {
+  public PostgisLoadJob(SparkSession spark, PostgisLoadSpec spec) {
     this.spark = Checks.notNull(spark, "SparkSession");
     this.spec = Checks.notNull(spec, "load spec");
   }

@@ -1,4 +1,4 @@
-package org.livingcircle.cli;
+package org.livingcircle.pipeline;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -73,7 +73,7 @@ public final class StageSpecs {
         inputDir.resolve(city.data().census()),
         inputDir.resolve(city.data().statistics()),
         city.data().hasPopulationRaster() ? inputDir.resolve(city.data().populationRaster()) : null,
-        Paths.reference(),
+        ProjectFiles.reference(),
         inputDir,
         out.toAbsolutePath().normalize(),
         new ConfiguredCategories(cats),
@@ -122,6 +122,7 @@ public final class StageSpecs {
     configuration.put("city", city);
     configuration.put("config_file", configFile.toString());
     configuration.put("categories", cats.categories());
+    configuration.put("facility_ingest_dirs", facilityIngestDirs.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList());
     int[] thresholds = city.walking().thresholdsMin().stream().mapToInt(Integer::intValue).toArray();
     return new AccessJob.Spec(city.id(), city.crs(), city.walking().speedMPerMin(), city.walking().detourFactor(),
         thresholds, city.walking().searchLimitM() * city.walking().detourFactor(), categories, capacities, gridDir.toAbsolutePath().normalize(),

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.livingcircle.common.PublishException;
 
 /** Loads small GeoParquet releases into the real PostGIS that scripts/ensure-postgis.sh starts. */
-class PostgisLoaderIT {
+class PostgisLoadJobIT {
   private static final int N_CELLS = 500;
   private static final int N_FACILITIES = 300;
 
@@ -54,8 +54,8 @@ class PostgisLoaderIT {
     }
   }
 
-  private PostgisLoader.Result load(String live, String releaseId, int nKept) {
-    return new PostgisLoader(spark, spec(credentials, live, releaseId, nKept, cellsTable(cells), facilitiesTable(facilities)))
+  private PostgisLoadJob.Result load(String live, String releaseId, int nKept) {
+    return new PostgisLoadJob(spark, spec(credentials, live, releaseId, nKept, cellsTable(cells), facilitiesTable(facilities)))
         .commit();
   }
 
@@ -63,9 +63,9 @@ class PostgisLoaderIT {
   void loadsTypedTablesWithKeysIndexesAndSourceValues() throws Exception {
     PostgisFixtures.dropSchemas(db, "t_basic");
 
-    PostgisLoader.Result result = load("t_basic", "r1", 2);
+    PostgisLoadJob.Result result = load("t_basic", "r1", 2);
 
-    assertThat(result.tables()).extracting(PostgisLoader.TableLoad::table, PostgisLoader.TableLoad::nRows)
+    assertThat(result.tables()).extracting(PostgisLoadJob.TableLoad::table, PostgisLoadJob.TableLoad::nRows)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("cells", (long) N_CELLS),
             org.assertj.core.groups.Tuple.tuple("facilities", (long) N_FACILITIES));
     assertThat(result.previousReleaseId()).isEmpty();
@@ -105,7 +105,7 @@ class PostgisLoaderIT {
     load("t_twice", "r1", 2);
     List<String> shapeBefore = columnTypes(db, "t_twice", "cells");
 
-    PostgisLoader.Result again = load("t_twice", "r1", 2);
+    PostgisLoadJob.Result again = load("t_twice", "r1", 2);
 
     assertThat(again.previousReleaseId()).contains("r1");
     assertThat(columnTypes(db, "t_twice", "cells")).isEqualTo(shapeBefore);
@@ -123,7 +123,7 @@ class PostgisLoaderIT {
     String duplicated = PostgisFixtures.writeFacilities(dir.resolve("facilities_dup").toString(), N_FACILITIES, true);
     PostgisLoadSpec bad = spec(credentials, "t_dupkey", "r2", 2, cellsTable(cells), facilitiesTable(duplicated));
 
-    assertThatThrownBy(() -> new PostgisLoader(spark, bad).commit())
+    assertThatThrownBy(() -> new PostgisLoadJob(spark, bad).commit())
         .isInstanceOf(PublishException.class)
         .hasMessage("Cannot add the primary key (poi_id) to t_dupkey_stage_r2.facilities: could not create unique"
             + " index \"facilities_pkey\" (Key (poi_id)=(p0) is duplicated.)");
@@ -138,7 +138,7 @@ class PostgisLoaderIT {
     String pointInCells = PostgisFixtures.writeCells(dir.resolve("cells_bad").toString(), N_CELLS, 7);
     PostgisLoadSpec bad = spec(credentials, "t_badrow", "r2", 2, cellsTable(pointInCells), facilitiesTable(facilities));
 
-    assertThatThrownBy(() -> new PostgisLoader(spark, bad).commit())
+    assertThatThrownBy(() -> new PostgisLoadJob(spark, bad).commit())
         .isInstanceOf(PublishException.class)
         .hasMessageStartingWith("Cannot load table cells into t_badrow_stage_r2 from " + pointInCells
             + ": Geometry type (Point) does not match column type (Polygon) [COPY cells, line ");
@@ -161,7 +161,7 @@ class PostgisLoaderIT {
       statement.execute("CREATE SCHEMA t_stale_stage_r0");
       statement.execute("CREATE TABLE t_stale_stage_r0.cells (cell_id bigint)");
     }
-    PostgisLoader loader = new PostgisLoader(spark, spec(credentials, "t_stale", "r1", 2, cellsTable(cells)));
+    PostgisLoadJob loader = new PostgisLoadJob(spark, spec(credentials, "t_stale", "r1", 2, cellsTable(cells)));
 
     assertThat(loader.apply().statements()).contains("DROP SCHEMA t_stale_stage_r0 CASCADE");
     loader.commit();
@@ -176,7 +176,7 @@ class PostgisLoaderIT {
     load("t_prune", "r2", 2);
     load("t_prune", "r3", 2);
 
-    PostgisLoader.Result fourth = load("t_prune", "r4", 2);
+    PostgisLoadJob.Result fourth = load("t_prune", "r4", 2);
 
     assertThat(fourth.previousReleaseId()).contains("r3");
     assertThat(fourth.droppedReleaseIds()).containsExactly("r1");
@@ -190,9 +190,9 @@ class PostgisLoaderIT {
   @Test
   void applyPlansTheSqlWithoutWriting() throws Exception {
     PostgisFixtures.dropSchemas(db, "t_plan");
-    PostgisLoader loader = new PostgisLoader(spark, spec(credentials, "t_plan", "r1", 2, cellsTable(cells)));
+    PostgisLoadJob loader = new PostgisLoadJob(spark, spec(credentials, "t_plan", "r1", 2, cellsTable(cells)));
 
-    PostgisLoader.Plan plan = loader.apply();
+    PostgisLoadJob.Plan plan = loader.apply();
 
     assertThat(plan.previousReleaseId()).isEqualTo(Optional.empty());
     assertThat(plan.statements()).contains(
@@ -208,7 +208,7 @@ class PostgisLoaderIT {
   @Test
   void aWrongPasswordNamesUrlAndUserButNotThePassword() {
     String wrong = "not-the-Password-42";
-    PostgisLoader loader = new PostgisLoader(spark,
+    PostgisLoadJob loader = new PostgisLoadJob(spark,
         spec(credentials.withPassword(wrong), "t_auth", "r1", 2, cellsTable(cells)));
 
     assertThatThrownBy(loader::commit)
