@@ -1,5 +1,7 @@
 package org.livingcircle.access;
 
+import org.livingcircle.common.CityLayout;
+import org.livingcircle.common.Table;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -95,7 +97,7 @@ public final class AccessJob {
     FacilityIndex facilityIndex = new FacilityIndex(f.x, f.y, f.category, f.capacity, ids.length, bucketMeters);
 
     Sessions.describe(spark, "access", spec.cityId() + ": E2SFCA supply ratios");
-    Dataset<Row> cells = spark.read().format("geoparquet").load(spec.gridDir().resolve("cells").toString());
+    Dataset<Row> cells = spark.read().format("geoparquet").load(Table.CELLS.in(spec.gridDir()).toString());
     cells.cache();
     cells.createOrReplaceTempView("lcp_a_cells");
     List<String> accessColumns = new ArrayList<>();
@@ -135,7 +137,7 @@ public final class AccessJob {
             + " FROM lcp_a_cells c JOIN lcp_a_cell_ind i ON c.cell_id = i.origin_id")
         .drop("origin_id");
 
-    spark.read().format("geoparquet").load(spec.ingestDir().resolve("poi").toString())
+    spark.read().format("geoparquet").load(Table.POI.in(spec.ingestDir()).toString())
         .createOrReplaceTempView("lcp_a_poi");
     spark.sql("SELECT poi_id AS compound_id, name, city_code, county_code,"
             + " ST_Transform(ST_SetSRID(geometry, 4326), 'EPSG:4326', '" + spec.crs() + "') AS geometry"
@@ -150,13 +152,13 @@ public final class AccessJob {
 
     Manifest manifest = new Manifest("access", spec.configuration());
     try (StagedOutput out = StagedOutput.begin(spec.outDir())) {
-      GeoParquet.Written g = GeoParquet.write(spark, grid, spec.crs(), out.dir().resolve("grid_indicators").toString());
-      GeoParquet.Written k = GeoParquet.write(spark, compounds, spec.crs(), out.dir().resolve("compound_indicators").toString());
+      GeoParquet.Written g = GeoParquet.write(spark, grid, spec.crs(), Table.GRID_INDICATORS.in(out.dir()).toString());
+      GeoParquet.Written k = GeoParquet.write(spark, compounds, spec.crs(), Table.COMPOUND_INDICATORS.in(out.dir()).toString());
       manifest.put("facilities", Map.of("count", f.x.length, "by_category", f.byCategory, "register_categories", f.registerCategories));
-      manifest.output("grid_indicators", facts(g));
-      manifest.output("compound_indicators", facts(k));
+      manifest.output(Table.GRID_INDICATORS, g.facts());
+      manifest.output(Table.COMPOUND_INDICATORS, k.facts());
       manifest.timing("total", (System.nanoTime() - start) / 1e9);
-      manifest.write(out.dir().resolve("manifest.json"));
+      manifest.write(out.dir().resolve(CityLayout.MANIFEST_FILE));
       out.commit();
       progress.printf(Locale.ROOT, "[access] %s: %,d cells and %,d compounds × %d categories × %s min, %,d facilities  %.1f s%n",
           spec.cityId(), g.rows(), k.rows(), ids.length, java.util.Arrays.toString(spec.thresholdsMin()), f.x.length,
@@ -168,15 +170,6 @@ public final class AccessJob {
       cells.unpersist();
       broadcast.destroy();
     }
-  }
-
-  private static Map<String, Object> facts(GeoParquet.Written w) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("rows", w.rows());
-    m.put("files", w.files());
-    m.put("geometry_types", w.geometryTypes());
-    m.put("bbox", w.bbox());
-    return m;
   }
 
   /** Cell centres and the people each capacity kind serves, as primitive arrays (one pass, no rows kept). */
@@ -218,12 +211,12 @@ public final class AccessJob {
     List<Dataset<Row>> parts = new ArrayList<>();
     List<Dataset<Row>> registers = new ArrayList<>();
     for (Path dir : spec.facilityIngestDirs()) {
-      if (!Files.isDirectory(dir.resolve("poi")) || !Files.isDirectory(dir.resolve("facilities"))) {
+      if (!Files.isDirectory(Table.POI.in(dir)) || !Files.isDirectory(Table.FACILITIES.in(dir))) {
         throw new InputException("Cannot read ingest output " + dir + ": no poi/ or facilities/ table; run lcp ingest first");
       }
-      parts.add(spark.read().format("geoparquet").load(dir.resolve("poi").toString())
+      parts.add(spark.read().format("geoparquet").load(Table.POI.in(dir).toString())
           .selectExpr("category", "0D AS capacity", "'poi' AS source", "geometry"));
-      registers.add(spark.read().format("geoparquet").load(dir.resolve("facilities").toString())
+      registers.add(spark.read().format("geoparquet").load(Table.FACILITIES.in(dir).toString())
           .selectExpr("category", "capacity", "'register' AS source", "geometry"));
     }
     Dataset<Row> all = parts.get(0);

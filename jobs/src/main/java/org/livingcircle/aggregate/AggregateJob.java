@@ -1,5 +1,7 @@
 package org.livingcircle.aggregate;
 
+import org.livingcircle.common.CityLayout;
+import org.livingcircle.common.Table;
 import static org.livingcircle.common.Checks.check;
 import static org.livingcircle.common.Checks.notNull;
 
@@ -91,13 +93,13 @@ public final class AggregateJob {
 
   public static Result run(SparkSession spark, Spec spec, PrintStream progress) {
     long start = System.nanoTime();
-    Path grid = input(spec, "indicators/grid_indicators");
-    Path compoundsPath = input(spec, "indicators/compound_indicators");
-    Path admin = input(spec, "ingest/admin_units");
-    Path poi = input(spec, "ingest/poi");
-    Path facilities = input(spec, "ingest/facilities");
-    Path census = input(spec, "ingest/census");
-    Path statistics = spec.cityOut().resolve("ingest/statistics");
+    Path grid = input(spec, Table.GRID_INDICATORS);
+    Path compoundsPath = input(spec, Table.COMPOUND_INDICATORS);
+    Path admin = input(spec, Table.ADMIN_UNITS);
+    Path poi = input(spec, Table.POI);
+    Path facilities = input(spec, Table.FACILITIES);
+    Path census = input(spec, Table.CENSUS);
+    Path statistics = CityLayout.of(spec.cityOut()).table(Table.STATISTICS);
     AggregateKernel kernel = new AggregateKernel(spec.categories(), spec.thresholdsMin(), spec.speedMPerMin());
     Manifest manifest = new Manifest("aggregate", spec.configuration());
 
@@ -157,7 +159,7 @@ public final class AggregateJob {
               + " SELECT admin_code, geometry FROM lcp_admin_units"
               + " UNION ALL SELECT first(city_code) AS admin_code, ST_MakeValid(ST_Union_Aggr(geometry)) AS geometry"
               + " FROM lcp_admin_units) g ON v.admin_code = g.admin_code");
-      tables.put("admin_indicators", GeoParquet.write(spark, withGeometry, "OGC:CRS84", dir.resolve("admin_indicators").toString()));
+      tables.put(Table.ADMIN_INDICATORS.tableName(), GeoParquet.write(spark, withGeometry, "OGC:CRS84", Table.ADMIN_INDICATORS.in(dir).toString()));
       manifest.timing("admin_indicators", seconds(t));
 
       Sessions.describe(spark, "aggregate", spec.cityId() + ": gap_cells");
@@ -165,20 +167,16 @@ public final class AggregateJob {
       Dataset<Row> gaps = gaps(cellAttrs, kernel, spec);
       Dataset<Row> gapCells = gaps.join(cells.select("cell_id", "geometry"), "cell_id")
           .select("cell_id", "county_code", "category", "tier", "population", "dist_m", "rank", "geometry");
-      tables.put("gap_cells", GeoParquet.write(spark, gapCells, spec.metricCrs(), dir.resolve("gap_cells").toString()));
+      tables.put(Table.GAP_CELLS.tableName(), GeoParquet.write(spark, gapCells, spec.metricCrs(), Table.GAP_CELLS.in(dir).toString()));
       manifest.timing("gap_cells", seconds(t));
 
-      for (Map.Entry<String, GeoParquet.Written> e : tables.entrySet()) {
-        Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("rows", e.getValue().rows());
-        facts.put("files", e.getValue().files());
-        facts.put("geometry_types", e.getValue().geometryTypes());
-        manifest.output(e.getKey(), facts);
+      for (Table table : List.of(Table.ADMIN_INDICATORS, Table.GAP_CELLS)) {
+        manifest.output(table, tables.get(table.tableName()).facts());
       }
       manifest.put("inputs_dirs", List.of(grid.toString(), compoundsPath.toString(), admin.toString(), poi.toString(),
           facilities.toString(), census.toString()));
       manifest.timing("total", seconds(start));
-      manifest.write(dir.resolve("manifest.json"));
+      manifest.write(dir.resolve(CityLayout.MANIFEST_FILE));
       out.commit();
     } catch (IOException e) {
       throw new InputException("Cannot write aggregate output " + spec.outDir() + ": " + e.getMessage(), e);
@@ -425,11 +423,11 @@ public final class AggregateJob {
     }
   }
 
-  private static Path input(Spec spec, String relative) {
-    Path p = spec.cityOut().resolve(relative);
+  private static Path input(Spec spec, Table table) {
+    Path p = CityLayout.of(spec.cityOut()).table(table);
     if (!Files.isDirectory(p)) {
       throw new InputException("Cannot aggregate " + spec.cityId() + ": " + p + " does not exist; run the "
-          + (relative.startsWith("ingest") ? "ingest" : "access") + " stage first");
+          + table.stage().id() + " stage first");
     }
     return p;
   }

@@ -1,5 +1,8 @@
 package org.livingcircle.aggregate;
 
+import org.livingcircle.common.RunLayout;
+import org.livingcircle.common.CityLayout;
+import org.livingcircle.common.Table;
 import static org.livingcircle.common.Checks.check;
 import static org.livingcircle.common.Checks.notNull;
 
@@ -75,7 +78,7 @@ public final class CompareJob {
     Sessions.describe(spark, "compare", spec.cityOuts().size() + " cities");
     List<Comparison.Line> lines = new ArrayList<>();
     for (Path cityOut : spec.cityOuts()) {
-      Path table = cityOut.resolve("aggregate/admin_indicators");
+      Path table = CityLayout.of(cityOut).table(Table.ADMIN_INDICATORS);
       if (!Files.isDirectory(table)) {
         throw new InputException("Cannot compare " + cityOut + ": " + table + " does not exist; run lcp aggregate first");
       }
@@ -84,8 +87,8 @@ public final class CompareJob {
       lines.addAll(Comparison.evaluate(spec.targets().targets(), new LinkedHashSet<>(List.of(admin.columns())),
           units(admin), table.toString()));
     }
-    Path csv = spec.outDir().resolve("comparison.csv");
-    Path parquet = spec.outDir().resolve("comparison.parquet");
+    Path csv = spec.outDir().resolve(RunLayout.COMPARISON_CSV);
+    Path parquet = spec.outDir().resolve(RunLayout.COMPARISON_PARQUET);
     try {
       Files.createDirectories(spec.outDir());
       Path tmp = Files.createTempFile(spec.outDir(), ".comparison", ".csv");

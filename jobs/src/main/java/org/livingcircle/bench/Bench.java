@@ -1,5 +1,6 @@
 package org.livingcircle.bench;
 
+import org.livingcircle.common.CityLayout;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ public final class Bench {
       Path input = inputs.ingestInput(spec.ingestRows(), 1);
       report.note("ingest_input_prep_s", (System.nanoTime() - t) / 1e9);
       IngestJob.Spec ingest = StageSpecs.ingest(spec.template(), spec.categories(), spec.templateFile(), input,
-          work.resolve("ingest-" + spec.ingestRows()).resolve("ingest"));
+          CityLayout.of(work.resolve("ingest-" + spec.ingestRows())).ingest());
       Measurement m = new Measurement("ingest", "jincheng " + String.format(Locale.ROOT, "%,d", spec.ingestRows()) + " rows",
           spec.ingestRows(), "rows", new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
       for (int r = 0; r < spec.runs(); r++) {
@@ -83,8 +84,8 @@ public final class Bench {
         List<String> counties = new ArrayList<>();
         long t = System.nanoTime();
         Path input = inputs.scopeInput(size.scope(), size.cityCodes(), counties);
-        ingestDir = work.resolve("scope-" + size.scope()).resolve("ingest");
-        if (!Files.isRegularFile(ingestDir.resolve("manifest.json"))) {
+        ingestDir = CityLayout.of(work.resolve("scope-" + size.scope())).ingest();
+        if (!Files.isRegularFile(ingestDir.resolve(CityLayout.MANIFEST_FILE))) {
           IngestJob.Spec base = StageSpecs.ingest(spec.template(), spec.categories(), spec.templateFile(), input, ingestDir);
           IngestJob.Spec scoped = new IngestJob.Spec(size.scope(), base.cityCode(), size.scope(), counties, base.metricCrs(),
               base.duplicateRadiusM(), base.poiSources(), base.facilitiesFile(), base.censusFile(), base.statisticsFile(),
@@ -101,9 +102,9 @@ public final class Bench {
       CityConfig sized = new CityConfig(size.label(), c.nameZh(), c.nameEn(), c.adminCode(), c.counties(), c.crs(),
           size.cellSizeM(), c.h3Resolution(), c.walking(), c.e2sfca(), c.data(), c.sample(), List.of());
       Path sizeDir = work.resolve(size.label());
-      GridJob.Spec grid = StageSpecs.grid(sized, spec.templateFile(), ingestDir, sizeDir.resolve("grid"));
-      AccessJob.Spec access = StageSpecs.access(sized, spec.categories(), spec.templateFile(), sizeDir.resolve("grid"),
-          ingestDir, List.of(ingestDir), sizeDir.resolve("indicators"));
+      GridJob.Spec grid = StageSpecs.grid(sized, spec.templateFile(), ingestDir, CityLayout.of(sizeDir).grid());
+      AccessJob.Spec access = StageSpecs.access(sized, spec.categories(), spec.templateFile(), CityLayout.of(sizeDir).grid(),
+          ingestDir, List.of(ingestDir), CityLayout.of(sizeDir).indicators());
       accessSpecs.put(size.label(), access);
       Measurement g = new Measurement("grid", size.label(), 0, "cells", new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
       Measurement a = new Measurement("access", size.label(), 0, "cells", new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());

@@ -1,5 +1,6 @@
 package org.livingcircle.bench;
 
+import org.livingcircle.common.Table;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,8 +20,8 @@ public final class GridDiff {
 
   /** Returns the number of differing rows (0 when identical) and prints one line. */
   public static long run(SparkSession spark, Path before, Path after, PrintStream progress) {
-    spark.read().format("geoparquet").load(before.resolve("cells").toString()).createOrReplaceTempView("lcp_bench_before");
-    spark.read().format("geoparquet").load(after.resolve("cells").toString()).createOrReplaceTempView("lcp_bench_after");
+    spark.read().format("geoparquet").load(Table.CELLS.in(before).toString()).createOrReplaceTempView("lcp_bench_before");
+    spark.read().format("geoparquet").load(Table.CELLS.in(after).toString()).createOrReplaceTempView("lcp_bench_after");
     long nBefore = spark.sql("SELECT count(*) FROM lcp_bench_before").first().getLong(0);
     long nAfter = spark.sql("SELECT count(*) FROM lcp_bench_after").first().getLong(0);
     long onlyBefore = spark.sql("SELECT " + COLUMNS + " FROM lcp_bench_before EXCEPT ALL SELECT " + COLUMNS + " FROM lcp_bench_after").count();

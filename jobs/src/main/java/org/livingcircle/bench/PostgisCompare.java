@@ -1,5 +1,6 @@
 package org.livingcircle.bench;
 
+import org.livingcircle.common.Table;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ final class PostgisCompare {
 
   static Result run(SparkSession spark, AccessJob.Spec access, List<String> sample, PgCredentials pg, int runs,
       java.io.PrintStream progress) {
-    Dataset<Row> cellsDf = spark.read().format("geoparquet").load(access.gridDir().resolve("cells").toString())
+    Dataset<Row> cellsDf = spark.read().format("geoparquet").load(Table.CELLS.in(access.gridDir()).toString())
         .selectExpr("cell_id", "x", "y").orderBy("cell_id");
     List<Row> cellRows = cellsDf.collectAsList();
     int n = cellRows.size();
@@ -81,7 +82,7 @@ final class PostgisCompare {
       }
     }
     List<Row> pipeline = spark.read().format("geoparquet")
-        .load(access.outDir().resolve("grid_indicators").toString()).selectExpr(cols.toArray(String[]::new)).collectAsList();
+        .load(Table.GRID_INDICATORS.in(access.outDir()).toString()).selectExpr(cols.toArray(String[]::new)).collectAsList();
 
     Map<String, double[][]> facilities = facilities(spark, access, sample);
     List<CategoryResult> results = new ArrayList<>();
@@ -238,9 +239,9 @@ final class PostgisCompare {
   private static Map<String, double[][]> facilities(SparkSession spark, AccessJob.Spec access, List<String> sample) {
     Dataset<Row> all = null;
     for (Path dir : access.facilityIngestDirs()) {
-      Dataset<Row> p = spark.read().format("geoparquet").load(dir.resolve("poi").toString())
+      Dataset<Row> p = spark.read().format("geoparquet").load(Table.POI.in(dir).toString())
           .selectExpr("category", "'poi' AS source", "geometry");
-      Dataset<Row> r = spark.read().format("geoparquet").load(dir.resolve("facilities").toString())
+      Dataset<Row> r = spark.read().format("geoparquet").load(Table.FACILITIES.in(dir).toString())
           .selectExpr("category", "'register' AS source", "geometry");
       all = all == null ? p.unionByName(r) : all.unionByName(p).unionByName(r);
     }

@@ -1,5 +1,6 @@
 package org.livingcircle.cli;
 
+import org.livingcircle.common.RunLayout;
 import org.livingcircle.pipeline.ProjectFiles;
 import org.livingcircle.pipeline.CityPipeline;
 import org.livingcircle.common.CityLayout;
@@ -56,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
     for (String id : cities) {
       Path config = ProjectFiles.city(id);
       CityConfig city = CityConfig.load(config);
-      Path base = out.resolve(id);
+      Path base = RunLayout.of(out).city(id).dir();
       SampleResult sample = SampleCommand.generate(city, seed, scale, 0, CityLayout.of(base).input());
       System.out.println(sample.progressLine(id));
       CityPipeline.City c = new CityPipeline.City(city, config, categories, CityLayout.of(base));
@@ -72,23 +73,23 @@ final class DemoCommand implements Callable<Integer> {
     }
     for (String id : cities) {
       CityPipeline.City c = new CityPipeline.City(CityConfig.load(ProjectFiles.city(id)), ProjectFiles.city(id), categories,
-          CityLayout.of(out.resolve(id)));
+          RunLayout.of(out).city(id));
       // the configured neighbours that this demo also runs, by the same rule as lcp run and Airflow (Neighbours)
-      List<Path> neighbourOuts = c.config().neighbours().stream().filter(cities::contains).map(out::resolve).toList();
+      List<Path> neighbourOuts = c.config().neighbours().stream().filter(cities::contains).map(n -> RunLayout.of(out).city(n).dir()).toList();
       List<Path> neighbours = neighbourOuts.isEmpty() ? List.of() : Neighbours.ingestDirs(c.config(), c.layout(), neighbourOuts);
       CityPipeline.afterIngest(spark, c, neighbours, System.out);
     }
     List<Path> cityOuts = new ArrayList<>();
-    cities.forEach(id -> cityOuts.add(out.resolve(id)));
-    CompareJob.run(spark, new CompareJob.Spec(cityOuts, out.resolve("comparison"), Targets.load(ProjectFiles.targets())), System.out);
+    cities.forEach(id -> cityOuts.add(RunLayout.of(out).city(id).dir()));
+    CompareJob.run(spark, new CompareJob.Spec(cityOuts, RunLayout.of(out).comparison(), Targets.load(ProjectFiles.targets())), System.out);
     if (publish) {
       for (String id : cities) {
         CityPipeline.publish(spark, new CityPipeline.City(CityConfig.load(ProjectFiles.city(id)), ProjectFiles.city(id), categories,
-            CityLayout.of(out.resolve(id))), System.out);
+            RunLayout.of(out).city(id)), System.out);
       }
     }
     ReleaseJob.Result release =
-        ReleaseCommand.run(spark, out, cities, java.util.Optional.empty(), ProjectFiles.root().resolve("conf/release.yaml"));
+        ReleaseCommand.run(spark, out, cities, java.util.Optional.empty(), ProjectFiles.release());
     System.out.println();
     System.out.println("SYNTHETIC demo data — outputs under " + out.toAbsolutePath().normalize());
     System.out.printf(Locale.ROOT, "%-10s %12s %12s %12s  %s%n", "city", "poi", "quarantined", "facilities", "ingest output");

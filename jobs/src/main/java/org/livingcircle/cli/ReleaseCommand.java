@@ -1,5 +1,6 @@
 package org.livingcircle.cli;
 
+import org.livingcircle.common.RunLayout;
 import org.livingcircle.pipeline.ProjectFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ final class ReleaseCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SparkSession spark = Sessions.create("lcp release", sparkOptions.master);
-    run(spark, out, cities, Optional.ofNullable(version), releaseConfig == null ? ProjectFiles.root().resolve("conf/release.yaml") : releaseConfig);
+    run(spark, out, cities, Optional.ofNullable(version), releaseConfig == null ? ProjectFiles.release() : releaseConfig);
     return 0;
   }
 
@@ -55,13 +56,13 @@ final class ReleaseCommand implements Callable<Integer> {
     for (String id : cityIds) {
       CityConfig city = CityConfig.load(ProjectFiles.city(id));
       cities.add(new ReleaseJob.City(id, city.nameZh(), city.nameEn(), city.walking().speedMPerMin(),
-          AccessJob.BASIC_THRESHOLD_MIN, out.resolve(id)));
+          AccessJob.BASIC_THRESHOLD_MIN, RunLayout.of(out).city(id).dir()));
     }
-    Path dictionary = ProjectFiles.root().resolve("schemas/data-dictionary.yaml");
+    Path dictionary = ProjectFiles.dataDictionary();
     List<Path> configFiles = new ArrayList<>(List.of(ProjectFiles.categories(), ProjectFiles.targets(), releaseConfig, dictionary));
     cityIds.forEach(id -> configFiles.add(ProjectFiles.city(id)));
-    ReleaseJob.Spec spec = new ReleaseJob.Spec(out, cities, out.resolve("comparison"), ReleaseConfig.load(releaseConfig),
-        DataDictionary.load(dictionary, categories), categories, ProjectFiles.root().resolve("portal"), ProjectFiles.reference(),
+    ReleaseJob.Spec spec = new ReleaseJob.Spec(out, cities, RunLayout.of(out).comparison(), ReleaseConfig.load(releaseConfig),
+        DataDictionary.load(dictionary, categories), categories, ProjectFiles.portal(), ProjectFiles.reference(),
         configFiles, version);
     return ReleaseJob.run(spark, spec, System.out);
   }

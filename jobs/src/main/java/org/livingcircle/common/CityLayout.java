@@ -18,6 +18,11 @@ public record CityLayout(Path dir) {
     return new CityLayout(dir);
   }
 
+  /** Every stage directory's provenance file. */
+  public static final String MANIFEST_FILE = "manifest.json";
+  public static final String INGEST_REPORT_FILE = "ingest_report.json";
+  public static final String QUARANTINE_DIR = "quarantine";
+
   /** The population GeoTIFF the ingest stage copies into its output (hashed in its manifest) and the grid stage reads. */
   public static final String POPULATION_RASTER_FILE = "population_raster.tif";
 
@@ -26,25 +31,42 @@ public record CityLayout(Path dir) {
     return dir.resolve("input");
   }
 
+  public Path stage(Stage stage) {
+    return dir.resolve(stage.dirName());
+  }
+
+  public Path table(Table table) {
+    return table.in(stage(table.stage()));
+  }
+
+  public Path manifest(Stage stage) {
+    return stage(stage).resolve(MANIFEST_FILE);
+  }
+
   public Path ingest() {
-    return dir.resolve("ingest");
+    return stage(Stage.INGEST);
   }
 
   public Path grid() {
-    return dir.resolve("grid");
+    return stage(Stage.GRID);
   }
 
   /** The access stage's output. */
   public Path indicators() {
-    return dir.resolve("indicators");
+    return stage(Stage.ACCESS);
   }
 
   public Path aggregate() {
-    return dir.resolve("aggregate");
+    return stage(Stage.AGGREGATE);
+  }
+
+  /** The ingest stage's reconciliation report. */
+  public Path ingestReport() {
+    return ingest().resolve(INGEST_REPORT_FILE);
   }
 
   /** The comparison of this city alone (Airflow's per-city compare task). */
   public Path comparison() {
-    return dir.resolve("comparison");
+    return dir.resolve(RunLayout.COMPARISON_DIR);
   }
 }

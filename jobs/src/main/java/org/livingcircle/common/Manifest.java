@@ -53,6 +53,18 @@ public final class Manifest {
     outputs.put(table, facts);
   }
 
+  /**
+   * Records a table of the catalogue: the written {@code facts} (rows, files, geometry types, bbox) and the catalogue's
+   * key, declared geometry type and CRS kind, under the table's name.
+   */
+  public void output(Table table, Map<String, Object> facts) {
+    Map<String, Object> m = new LinkedHashMap<>(facts);
+    m.put("key", table.key());
+    m.put("declared_geometry_type", table.geometryType());
+    m.put("crs_kind", table.crs().name().toLowerCase(java.util.Locale.ROOT));
+    outputs.put(table.tableName(), m);
+  }
+
   public void timing(String step, double seconds) {
     timings.put(step, Math.round(seconds * 1000) / 1000.0);
   }

@@ -1,5 +1,6 @@
 package org.livingcircle.grid;
 
+import org.livingcircle.common.Table;
 import org.livingcircle.geo.Epsg;
 import org.livingcircle.common.CityLayout;
 import java.io.IOException;
@@ -50,9 +51,9 @@ public final class GridJob {
     spark.udf().register("lcp_cell_id",
         (UDF3<Integer, Long, Long, Long>) (size, col, row) -> CellIds.id(size, col, row), DataTypes.LongType);
     Path ingest = spec.ingestDir();
-    read(spark, ingest.resolve("admin_units")).createOrReplaceTempView("lcp_g_admin");
-    read(spark, ingest.resolve("poi")).createOrReplaceTempView("lcp_g_poi");
-    read(spark, ingest.resolve("census")).createOrReplaceTempView("lcp_g_census");
+    read(spark, Table.ADMIN_UNITS.in(ingest)).createOrReplaceTempView("lcp_g_admin");
+    read(spark, Table.POI.in(ingest)).createOrReplaceTempView("lcp_g_poi");
+    read(spark, Table.CENSUS.in(ingest)).createOrReplaceTempView("lcp_g_census");
     String crs = spec.crs();
     int s = spec.cellSizeM();
     spark.sql(
@@ -121,8 +122,8 @@ public final class GridJob {
     Map<String, Map<String, Object>> byCounty = new LinkedHashMap<>();
     Manifest manifest = new Manifest("grid", spec.configuration());
     try (StagedOutput out = StagedOutput.begin(spec.outDir())) {
-      GeoParquet.Written written = GeoParquet.write(spark, cells, crs, out.dir().resolve("cells").toString());
-      read(spark, out.dir().resolve("cells")).createOrReplaceTempView("lcp_g_written");
+      GeoParquet.Written written = GeoParquet.write(spark, cells, crs, Table.CELLS.in(out.dir()).toString());
+      read(spark, Table.CELLS.in(out.dir())).createOrReplaceTempView("lcp_g_written");
       for (Row r : spark.sql("SELECT g.county_code, count(*), sum(g.population), first(t.pop_total), first(g.pop_method), first(g.census_basis)"
           + " FROM lcp_g_written g LEFT JOIN lcp_g_totals t ON g.county_code = t.county_code GROUP BY g.county_code ORDER BY 1").collectAsList()) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -133,16 +134,11 @@ public final class GridJob {
         m.put("census_basis", r.getString(5));
         byCounty.put(r.getString(0), m);
       }
-      manifest.input("admin_units", firstPart(ingest.resolve("admin_units")));
+      manifest.input(Table.ADMIN_UNITS.tableName(), firstPart(Table.ADMIN_UNITS.in(ingest)));
       manifest.put("population_by_county", byCounty);
-      Map<String, Object> facts = new LinkedHashMap<>();
-      facts.put("rows", written.rows());
-      facts.put("files", written.files());
-      facts.put("geometry_types", written.geometryTypes());
-      facts.put("bbox", written.bbox());
-      manifest.output("cells", facts);
+      manifest.output(Table.CELLS, written.facts());
       manifest.timing("total", (System.nanoTime() - start) / 1e9);
-      manifest.write(out.dir().resolve("manifest.json"));
+      manifest.write(out.dir().resolve(CityLayout.MANIFEST_FILE));
       out.commit();
       progress.printf(Locale.ROOT, "[grid] %s: %,d cells of %d m in %d counties, %,.0f residents  %.1f s%n",
           spec.cityId(), written.rows(), s, byCounty.size(),

@@ -1,5 +1,6 @@
 package org.livingcircle.ingest;
 
+import org.livingcircle.common.Table;
 import org.livingcircle.common.CityLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -125,28 +126,28 @@ public final class IngestJob {
       Dataset<Row> admin = adminUnits(spark, spec);
       admin.cache();
       admin.createOrReplaceTempView("lcp_admin");
-      tables.put("admin_units", GeoParquet.write(spark, admin, "OGC:CRS84", dir.resolve("admin_units").toString()));
+      tables.put(Table.ADMIN_UNITS.tableName(), GeoParquet.write(spark, admin, "OGC:CRS84", Table.ADMIN_UNITS.in(dir).toString()));
       manifest.timing("admin_units", seconds(t));
 
       Sessions.describe(spark, "ingest", spec.cityId() + ": parse POI files");
       t = System.nanoTime();
       Dataset<Row> parsed = parsePois(spark, spec);
       Dataset<Row> poi = locate(spark, spec, parsed, "poi", report, quarantine);
-      tables.put("poi", GeoParquet.write(spark, poi, "OGC:CRS84", dir.resolve("poi").toString()));
+      tables.put(Table.POI.tableName(), GeoParquet.write(spark, poi, "OGC:CRS84", Table.POI.in(dir).toString()));
       manifest.timing("poi", seconds(t));
 
       Sessions.describe(spark, "ingest", spec.cityId() + ": facilities");
       t = System.nanoTime();
       Dataset<Row> facilities = locate(spark, spec, parseFacilities(spark, spec), "facilities", report, quarantine);
-      tables.put("facilities", GeoParquet.write(spark, facilities, "OGC:CRS84", dir.resolve("facilities").toString()));
+      tables.put(Table.FACILITIES.tableName(), GeoParquet.write(spark, facilities, "OGC:CRS84", Table.FACILITIES.in(dir).toString()));
       manifest.timing("facilities", seconds(t));
 
       Sessions.describe(spark, "ingest", spec.cityId() + ": census and statistics");
       t = System.nanoTime();
       Map<String, Object> censusChecks = new LinkedHashMap<>();
       Dataset<Row> census = census(spark, spec, report, quarantine, censusChecks);
-      tables.put("census", GeoParquet.write(spark, census, "OGC:CRS84", dir.resolve("census").toString()));
-      statistics(spark, spec, report, quarantine).coalesce(1).write().parquet(dir.resolve("statistics").toString());
+      tables.put(Table.CENSUS.tableName(), GeoParquet.write(spark, census, "OGC:CRS84", Table.CENSUS.in(dir).toString()));
+      statistics(spark, spec, report, quarantine).coalesce(1).write().parquet(Table.STATISTICS.in(dir).toString());
       manifest.put("census_checks", censusChecks);
       manifest.timing("census_statistics", seconds(t));
 
@@ -155,18 +156,13 @@ public final class IngestJob {
         Files.copy(spec.populationRaster(), dir.resolve(CityLayout.POPULATION_RASTER_FILE));
       }
       report.reconcile();
-      writeQuarantine(dir.resolve("quarantine"), quarantine);
-      report.write(dir.resolve("ingest_report.json"));
-      for (Map.Entry<String, GeoParquet.Written> e : tables.entrySet()) {
-        Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("rows", e.getValue().rows());
-        facts.put("files", e.getValue().files());
-        facts.put("geometry_types", e.getValue().geometryTypes());
-        facts.put("bbox", e.getValue().bbox());
-        manifest.output(e.getKey(), facts);
+      writeQuarantine(dir.resolve(CityLayout.QUARANTINE_DIR), quarantine);
+      report.write(dir.resolve(CityLayout.INGEST_REPORT_FILE));
+      for (Table table : List.of(Table.ADMIN_UNITS, Table.POI, Table.FACILITIES, Table.CENSUS)) {
+        manifest.output(table, tables.get(table.tableName()).facts());
       }
       manifest.timing("total", seconds(start));
-      manifest.write(dir.resolve("manifest.json"));
+      manifest.write(dir.resolve(CityLayout.MANIFEST_FILE));
       out.commit();
     } catch (IOException e) {
       throw new InputException("Cannot write ingest output " + spec.outDir() + ": " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package org.livingcircle.pipeline;
 
+import org.livingcircle.common.Stage;
 import org.livingcircle.common.CityLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ public final class Neighbours {
     List<Path> ingests = new ArrayList<>();
     for (Path out : cityOuts) {
       Path ingest = CityLayout.of(out).ingest();
-      if (!Files.isRegularFile(ingest.resolve("manifest.json"))) {
+      if (!Files.isRegularFile(CityLayout.of(out).manifest(Stage.INGEST))) {
         throw new InputException("Cannot read neighbour facilities of " + city.id() + ": no ingest output in " + ingest
             + "; ingest that city first (same period), pass --neighbour-out DIR, or --no-neighbours");
       }

@@ -1,5 +1,6 @@
 package org.livingcircle.pipeline;
 
+import org.livingcircle.common.CityLayout;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -148,6 +149,6 @@ public final class StageSpecs {
     configuration.put("walking_speed_m_per_min", city.walking().speedMPerMin());
     configuration.put("thresholds_min", city.walking().thresholdsMin());
     return new AggregateJob.Spec(city.id(), cats.categories(), city.walking().thresholdsMin(),
-        city.walking().speedMPerMin(), tiers, city.crs(), cityOut, cityOut.resolve("aggregate"), configuration);
+        city.walking().speedMPerMin(), tiers, city.crs(), cityOut, CityLayout.of(cityOut).aggregate(), configuration);
   }
 }

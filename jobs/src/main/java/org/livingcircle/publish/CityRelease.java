@@ -1,5 +1,6 @@
 package org.livingcircle.publish;
 
+import org.livingcircle.common.CityLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -69,7 +70,7 @@ public record CityRelease(String cityId, String releaseId, String manifestSha256
     MessageDigest digest = sha256();
     List<JsonNode> manifests = new ArrayList<>();
     for (String stage : PublishedTable.STAGES) {
-      Path file = cityOut.resolve(stage).resolve("manifest.json");
+      Path file = cityOut.resolve(stage).resolve(CityLayout.MANIFEST_FILE);
       byte[] bytes;
       try {
         bytes = Files.readAllBytes(file);
@@ -97,7 +98,7 @@ public record CityRelease(String cityId, String releaseId, String manifestSha256
 
   private static Table table(Path cityOut, PublishedTable t, JsonNode listed, Configuration hadoop) {
     Path dir = cityOut.resolve(t.stage).resolve(t.tableName);
-    Path manifest = cityOut.resolve(t.stage).resolve("manifest.json");
+    Path manifest = cityOut.resolve(t.stage).resolve(CityLayout.MANIFEST_FILE);
     if (!listed.path("rows").canConvertToLong()) {
       throw new InputException("Cannot publish table " + t.tableName + ": " + manifest + " lists no rows for it");
     }

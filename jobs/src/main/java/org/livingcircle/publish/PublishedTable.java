@@ -1,18 +1,20 @@
 package org.livingcircle.publish;
 
+import org.livingcircle.common.Stage;
+import org.livingcircle.common.Table;
 import java.util.List;
 
 /**
- * The tables of a city run that {@code lcp publish} loads, in layer-group order (bottom first): where each lives under
- * {@code <city-out>}, its key, and its declared geometry type (used for an empty table, whose footers list no types,
+ * The tables of a city run that {@code lcp publish} loads, in layer-group order (bottom first), from the catalogue
+ * ({@link Table}): where each lives under {@code <city-out>}, its key, and its declared geometry type (used for an empty table, whose footers list no types,
  * and kept when it is a Multi type covering the listed types; see {@code CityRelease.geometryType}).
  */
 enum PublishedTable {
-  ADMIN_INDICATORS("admin_indicators", "aggregate", List.of("admin_code"), "MultiPolygon"),
-  GRID_INDICATORS("grid_indicators", "indicators", List.of("cell_id"), "Polygon"),
-  GAP_CELLS("gap_cells", "aggregate", List.of("cell_id", "category"), "Polygon"),
-  COMPOUND_INDICATORS("compound_indicators", "indicators", List.of("compound_id"), "Point"),
-  FACILITIES("facilities", "ingest", List.of("facility_id"), "Point");
+  ADMIN_INDICATORS(Table.ADMIN_INDICATORS),
+  GRID_INDICATORS(Table.GRID_INDICATORS),
+  GAP_CELLS(Table.GAP_CELLS),
+  COMPOUND_INDICATORS(Table.COMPOUND_INDICATORS),
+  FACILITIES(Table.FACILITIES);
 
   final String tableName;
   /** Stage directory under the city output, holding the table and {@code manifest.json}. */
@@ -20,13 +22,13 @@ enum PublishedTable {
   final List<String> primaryKey;
   final String declaredGeometryType;
 
-  PublishedTable(String tableName, String stage, List<String> primaryKey, String declaredGeometryType) {
-    this.tableName = tableName;
-    this.stage = stage;
-    this.primaryKey = primaryKey;
-    this.declaredGeometryType = declaredGeometryType;
+  PublishedTable(Table table) {
+    this.tableName = table.tableName();
+    this.stage = table.stage().dirName();
+    this.primaryKey = table.key();
+    this.declaredGeometryType = table.geometryType();
   }
 
   /** Stage directories holding published tables, in manifest-hash order. */
-  static final List<String> STAGES = List.of("ingest", "indicators", "aggregate");
+  static final List<String> STAGES = List.of(Stage.INGEST.dirName(), Stage.ACCESS.dirName(), Stage.AGGREGATE.dirName());
 }

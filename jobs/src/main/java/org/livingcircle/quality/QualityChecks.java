@@ -1,5 +1,8 @@
 package org.livingcircle.quality;
 
+import org.livingcircle.common.CityLayout;
+import org.livingcircle.common.Stage;
+import org.livingcircle.common.Table;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -19,12 +22,11 @@ import org.livingcircle.common.InputException;
  * checks that read tables.
  */
 final class QualityChecks {
-  /** Stage directories of a city output, in pipeline order, each with a manifest.json. */
-  static final List<String> STAGES = List.of("ingest", "grid", "indicators", "aggregate");
+  /** Tables that must not be empty. */
+  static final List<Table> NON_EMPTY = List.of(Table.ADMIN_UNITS, Table.POI, Table.FACILITIES, Table.CENSUS,
+      Table.CELLS, Table.GRID_INDICATORS, Table.ADMIN_INDICATORS);
 
-  /** Tables that must not be empty: stage/table as in the manifests' outputs. */
-  static final List<String> NON_EMPTY = List.of("ingest/admin_units", "ingest/poi", "ingest/facilities",
-      "ingest/census", "grid/cells", "indicators/grid_indicators", "aggregate/admin_indicators");
+  private static final String GRID_MANIFEST = Stage.GRID.dirName() + "/" + CityLayout.MANIFEST_FILE;
 
   /**
    * Population may differ from the census by rounding only: at most this many people, or this
@@ -41,8 +43,9 @@ final class QualityChecks {
   /** Stages whose manifest.json is missing under {@code cityOut}; each one a failed check. */
   static List<QualityJob.Check> stages(Path cityOut) {
     List<QualityJob.Check> checks = new ArrayList<>();
-    for (String stage : STAGES) {
-      boolean present = Files.isRegularFile(cityOut.resolve(stage).resolve("manifest.json"));
+    for (Stage s : Stage.values()) {
+      String stage = s.dirName();
+      boolean present = Files.isRegularFile(CityLayout.of(cityOut).manifest(s));
       checks.add(new QualityJob.Check("stage_present", stage, present,
           present ? "manifest.json present" : "no " + stage + "/manifest.json; run the stage first"));
     }
@@ -51,7 +54,7 @@ final class QualityChecks {
 
   /** One check per file of ingest_report.json: read = accepted + quarantined. */
   static List<QualityJob.Check> reconciliation(Path cityOut) {
-    JsonNode report = read(cityOut.resolve("ingest/ingest_report.json"));
+    JsonNode report = read(CityLayout.of(cityOut).ingestReport());
     List<QualityJob.Check> checks = new ArrayList<>();
     for (JsonNode f : report.path("files")) {
       long read = f.path("read").asLong();
@@ -70,25 +73,24 @@ final class QualityChecks {
     return checks;
   }
 
-  /** Rows recorded in {@code stage}/manifest.json for {@code table}, or -1 if not recorded. */
-  static long manifestRows(Path cityOut, String stage, String table) {
-    return read(cityOut.resolve(stage).resolve("manifest.json")).path("outputs").path(table).path("rows").asLong(-1);
+  /** Rows recorded in its stage's manifest.json for {@code table}, or -1 if not recorded. */
+  static long manifestRows(Path cityOut, Table table) {
+    return read(CityLayout.of(cityOut).manifest(table.stage())).path("outputs").path(table.tableName()).path("rows").asLong(-1);
   }
 
   /** Every table of {@link #NON_EMPTY} has rows in its manifest. */
   static List<QualityJob.Check> nonEmpty(Path cityOut) {
     List<QualityJob.Check> checks = new ArrayList<>();
-    for (String t : NON_EMPTY) {
-      String[] parts = t.split("/");
-      long rows = manifestRows(cityOut, parts[0], parts[1]);
-      checks.add(new QualityJob.Check("rows", t, rows > 0, String.format(Locale.ROOT, "%,d rows in manifest", rows)));
+    for (Table t : NON_EMPTY) {
+      long rows = manifestRows(cityOut, t);
+      checks.add(new QualityJob.Check("rows", t.relativePath(), rows > 0, String.format(Locale.ROOT, "%,d rows in manifest", rows)));
     }
     return checks;
   }
 
   /** Per county in grid/manifest.json: people on cells equal the census count. */
   static List<QualityJob.Check> populationByCounty(Path cityOut) {
-    JsonNode byCounty = read(cityOut.resolve("grid/manifest.json")).path("population_by_county");
+    JsonNode byCounty = read(CityLayout.of(cityOut).manifest(Stage.GRID)).path("population_by_county");
     List<QualityJob.Check> checks = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = byCounty.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -98,7 +100,7 @@ final class QualityChecks {
           String.format(Locale.ROOT, "%,.1f on cells vs %,.0f in census", cells, census)));
     }
     if (checks.isEmpty()) {
-      checks.add(new QualityJob.Check("population", "grid/manifest.json", false, "no population_by_county"));
+      checks.add(new QualityJob.Check("population", GRID_MANIFEST, false, "no population_by_county"));
     }
     return checks;
   }
@@ -106,7 +108,7 @@ final class QualityChecks {
   /** Census population of all counties, from grid/manifest.json. */
   static double censusTotal(Path cityOut) {
     double total = 0;
-    for (JsonNode c : read(cityOut.resolve("grid/manifest.json")).path("population_by_county")) {
+    for (JsonNode c : read(CityLayout.of(cityOut).manifest(Stage.GRID)).path("population_by_county")) {
       total += c.path("population_census").asDouble();
     }
     return total;

@@ -1,5 +1,7 @@
 package org.livingcircle.quality;
 
+import org.livingcircle.common.CityLayout;
+import org.livingcircle.common.Table;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -59,12 +61,16 @@ public final class QualityJob {
     }
   }
 
-  /** Columns that must never be null, per table (stage/table). */
-  static final List<String[]> KEY_COLUMNS = List.of(
-      new String[] {"grid/cells", "cell_id", "county_code", "population", "geometry"},
-      new String[] {"indicators/grid_indicators", "cell_id", "county_code", "population", "geometry"},
-      new String[] {"indicators/compound_indicators", "compound_id", "county_code"},
-      new String[] {"aggregate/admin_indicators", "admin_code", "level", "population"});
+  /** Columns that must never be null, per table. */
+  static final java.util.Map<Table, List<String>> NOT_NULL = java.util.Map.of(
+      Table.CELLS, List.of("cell_id", "county_code", "population", "geometry"),
+      Table.GRID_INDICATORS, List.of("cell_id", "county_code", "population", "geometry"),
+      Table.COMPOUND_INDICATORS, List.of("compound_id", "county_code"),
+      Table.ADMIN_INDICATORS, List.of("admin_code", "level", "population"));
+
+  /** Tables the gate reads, in pipeline order. */
+  static final List<Table> CHECKED = List.of(Table.ADMIN_UNITS, Table.POI, Table.FACILITIES, Table.CENSUS, Table.CELLS,
+      Table.GRID_INDICATORS, Table.COMPOUND_INDICATORS, Table.ADMIN_INDICATORS, Table.GAP_CELLS);
 
   private QualityJob() {}
 
@@ -88,25 +94,16 @@ public final class QualityJob {
 
   private static List<Check> tables(SparkSession spark, Path dir, double maxNullShare) {
     List<Check> checks = new ArrayList<>();
-    String[][] tables = {
-      {"ingest", "admin_units"}, {"ingest", "poi"}, {"ingest", "facilities"}, {"ingest", "census"},
-      {"grid", "cells"}, {"indicators", "grid_indicators"}, {"indicators", "compound_indicators"},
-      {"aggregate", "admin_indicators"}, {"aggregate", "gap_cells"}};
-    for (String[] t : tables) {
-      Path path = dir.resolve(t[0]).resolve(t[1]);
-      String name = t[0] + "/" + t[1];
+    for (Table t : CHECKED) {
+      Path path = CityLayout.of(dir).table(t);
+      String name = t.relativePath();
       if (!Files.isDirectory(path)) {
         checks.add(new Check("rows", name, false, "no table at " + path));
         continue;
       }
       Dataset<Row> table = spark.read().parquet(path.toString());
-      List<String> nullable = new ArrayList<>();
-      for (String[] keys : KEY_COLUMNS) {
-        if (keys[0].equals(name)) {
-          nullable.addAll(List.of(keys).subList(1, keys.length));
-        }
-      }
-      if (name.equals("indicators/grid_indicators")) {
+      List<String> nullable = new ArrayList<>(NOT_NULL.getOrDefault(t, List.of()));
+      if (t == Table.GRID_INDICATORS) {
         for (String c : table.columns()) {
           if (c.startsWith("n_")) {
             nullable.add(c);
@@ -114,7 +111,7 @@ public final class QualityJob {
         }
       }
       List<String> shares = new ArrayList<>();
-      if (name.equals("aggregate/admin_indicators")) {
+      if (t == Table.ADMIN_INDICATORS) {
         for (String c : table.columns()) {
           if (c.startsWith("share_")) {
             shares.add(c);
@@ -129,9 +126,9 @@ public final class QualityJob {
       }
       Row r = table.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).first();
       long rows = r.getLong(0);
-      long recorded = QualityChecks.manifestRows(dir, t[0], t[1]);
+      long recorded = QualityChecks.manifestRows(dir, t);
       checks.add(new Check("rows", name, rows == recorded,
-          String.format(Locale.ROOT, "%,d rows in table, %,d in %s/manifest.json", rows, recorded, t[0])));
+          String.format(Locale.ROOT, "%,d rows in table, %,d in %s/manifest.json", rows, recorded, t.stage().dirName())));
       for (int i = 0; i < all.size(); i++) {
         long nulls = r.isNullAt(i + 1) ? 0 : r.getLong(i + 1);
         double share = rows == 0 ? 0 : (double) nulls / rows;
@@ -147,19 +144,19 @@ public final class QualityJob {
   /** Cells' population = census total = the city row of admin_indicators. */
   private static List<Check> population(SparkSession spark, Path dir) {
     double census = QualityChecks.censusTotal(dir);
-    Row cells = spark.read().parquet(dir.resolve("grid/cells").toString()).agg(sum(col("population"))).first();
+    Row cells = spark.read().parquet(CityLayout.of(dir).table(Table.CELLS).toString()).agg(sum(col("population"))).first();
     double onCells = cells.isNullAt(0) ? 0 : ((Number) cells.get(0)).doubleValue();
-    List<Row> city = spark.read().parquet(dir.resolve("aggregate/admin_indicators").toString())
+    List<Row> city = spark.read().parquet(CityLayout.of(dir).table(Table.ADMIN_INDICATORS).toString())
         .filter(col("level").equalTo("city")).select(col("population")).collectAsList();
     List<Check> checks = new ArrayList<>();
-    checks.add(new Check("population", "grid/cells", QualityChecks.close(onCells, census),
+    checks.add(new Check("population", Table.CELLS.relativePath(), QualityChecks.close(onCells, census),
         String.format(Locale.ROOT, "%,.1f on cells vs %,.0f in census", onCells, census)));
     if (city.size() != 1 || city.get(0).isNullAt(0)) {
-      checks.add(new Check("population", "aggregate/admin_indicators", false,
+      checks.add(new Check("population", Table.ADMIN_INDICATORS.relativePath(), false,
           city.size() + " city rows with a population; expected 1"));
     } else {
       double cityPopulation = ((Number) city.get(0).get(0)).doubleValue();
-      checks.add(new Check("population", "aggregate/admin_indicators", QualityChecks.close(cityPopulation, census),
+      checks.add(new Check("population", Table.ADMIN_INDICATORS.relativePath(), QualityChecks.close(cityPopulation, census),
           String.format(Locale.ROOT, "%,.1f in the city row vs %,.0f in census", cityPopulation, census)));
     }
     return checks;

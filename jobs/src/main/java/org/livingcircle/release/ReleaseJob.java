@@ -1,5 +1,9 @@
 package org.livingcircle.release;
 
+import org.livingcircle.common.RunLayout;
+import org.livingcircle.common.CityLayout;
+import org.livingcircle.common.Stage;
+import org.livingcircle.common.Table;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -55,14 +59,9 @@ public final class ReleaseJob {
   /** Largest minute value stored in map data; longer walks are stored as this. */
   public static final int MAX_MINUTES = 254;
 
-  /** The released tables of each city: stage folder and table name. */
-  static final List<String[]> CITY_TABLES = List.of(
-      new String[] {"ingest", "poi"}, new String[] {"ingest", "facilities"}, new String[] {"ingest", "admin_units"},
-      new String[] {"ingest", "census"}, new String[] {"grid", "cells"}, new String[] {"indicators", "grid_indicators"},
-      new String[] {"indicators", "compound_indicators"}, new String[] {"aggregate", "admin_indicators"},
-      new String[] {"aggregate", "gap_cells"});
-
-  private static final String[] STAGES = {"ingest", "grid", "indicators", "aggregate"};
+  /** The released tables of each city, in release order. */
+  static final List<Table> CITY_TABLES = List.of(Table.POI, Table.FACILITIES, Table.ADMIN_UNITS, Table.CENSUS, Table.CELLS,
+      Table.GRID_INDICATORS, Table.COMPOUND_INDICATORS, Table.ADMIN_INDICATORS, Table.GAP_CELLS);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -90,7 +89,7 @@ public final class ReleaseJob {
     String version = spec.version().orElseGet(() -> version(spec));
     Checks.check(version.matches("[0-9A-Za-z][0-9A-Za-z._-]*"), "Cannot use release version %s: use letters, digits, '.', '_', '-'", version);
     Sessions.describe(spark, "release", version);
-    Path releaseRoot = spec.out().resolve("release");
+    Path releaseRoot = RunLayout.of(spec.out()).releases();
     Instant now = Instant.now();
     try (StagedOutput staged = StagedOutput.begin(releaseRoot.resolve(version))) {
       Path d = staged.dir();
@@ -98,8 +97,9 @@ public final class ReleaseJob {
       Map<String, DataDictionary.Column> columns = new LinkedHashMap<>();
       Map<String, double[]> cityBbox = new LinkedHashMap<>();
       for (City city : spec.cities()) {
-        for (String[] st : CITY_TABLES) {
-          Path src = city.dir().resolve(st[0]).resolve(st[1]);
+        for (Table t : CITY_TABLES) {
+          String[] st = {t.stage().dirName(), t.tableName()};
+          Path src = CityLayout.of(city.dir()).table(t);
           if (!Files.isDirectory(src)) {
             throw new InputException("Cannot release " + src + ": not found; run the " + st[0] + " stage first");
           }
@@ -122,7 +122,7 @@ public final class ReleaseJob {
         withBbox.add(new Metadata.Table(t.itemId(), t.title(), t.city(), t.table(), t.rows(), t.crs(),
             cityBbox.get(t.city()), t.parts()));
       }
-      Dataset<Row> comparison = spark.read().parquet(spec.comparisonDir().resolve("comparison.parquet").toString());
+      Dataset<Row> comparison = spark.read().parquet(spec.comparisonDir().resolve(RunLayout.COMPARISON_PARQUET).toString());
       comparison.coalesce(1).write().mode(SaveMode.Overwrite).option("compression", "zstd")
           .parquet(d.resolve("tables/comparison").toString());
       cleanParts(d.resolve("tables/comparison"));
@@ -175,15 +175,16 @@ public final class ReleaseJob {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       TreeMap<String, String> facts = new TreeMap<>();
       for (City city : spec.cities()) {
-        for (String stage : STAGES) {
-          Path manifest = city.dir().resolve(stage).resolve("manifest.json");
+        for (Stage s : Stage.values()) {
+          String stage = s.dirName();
+          Path manifest = CityLayout.of(city.dir()).manifest(s);
           if (Files.isRegularFile(manifest)) {
             JsonNode inputs = JSON.readTree(manifest.toFile()).path("inputs");
             inputs.fields().forEachRemaining(e -> facts.put(city.id() + "/" + stage + "/" + e.getKey(), e.getValue().path("sha256").asText()));
           }
         }
       }
-      facts.put("comparison.csv", Manifest.sha256(spec.comparisonDir().resolve("comparison.csv")));
+      facts.put("comparison.csv", Manifest.sha256(spec.comparisonDir().resolve(RunLayout.COMPARISON_CSV)));
       for (Path f : spec.configFiles()) {
         facts.put(f.getFileName().toString(), Manifest.sha256(f));
       }
@@ -320,8 +321,9 @@ public final class ReleaseJob {
     all.put("configuration_sha256", configs);
     Map<String, Object> manifests = new LinkedHashMap<>();
     for (City city : spec.cities()) {
-      for (String stage : STAGES) {
-        Path m = city.dir().resolve(stage).resolve("manifest.json");
+      for (Stage s : Stage.values()) {
+        String stage = s.dirName();
+        Path m = CityLayout.of(city.dir()).manifest(s);
         if (Files.isRegularFile(m)) {
           Path copy = d.resolve("provenance/" + city.id() + "/" + stage + ".manifest.json");
           Files.createDirectories(copy.getParent());

@@ -40,7 +40,17 @@ public final class GeoParquet {
   private GeoParquet() {}
 
   /** Summary of a written table, as recorded in manifests. */
-  public record Written(String path, long rows, int files, List<String> geometryTypes, double[] bbox) {}
+  public record Written(String path, long rows, int files, List<String> geometryTypes, double[] bbox) {
+    /** What a manifest records of a written table: rows, files, geometry types and bbox. */
+    public java.util.Map<String, Object> facts() {
+      java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("rows", rows);
+      m.put("files", files);
+      m.put("geometry_types", geometryTypes);
+      m.put("bbox", bbox);
+      return m;
+    }
+  }
 
   /**
    * Writes {@code table} (with a Sedona geometry column {@code geometry} in {@code crs}) to {@code
