@@ -1,5 +1,6 @@
 package org.livingcircle.publish.postgis;
 
+import org.livingcircle.common.Secrets;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import org.livingcircle.common.PublishException;
 public final class PgCredentials implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** Environment variable holding the password; wins over the password file. */
+  /** Environment variable holding the password (or {@code LCP_PG_PASSWORD_FILE} naming a file; not both). */
   public static final String PASSWORD_ENV = "LCP_PG_PASSWORD";
   /** Environment variable naming the password file; default {@code $HOME/.config/lcp/pg_password}. */
   public static final String PASSWORD_FILE_ENV = "LCP_PG_PASSWORD_FILE";
@@ -38,7 +39,10 @@ public final class PgCredentials implements Serializable {
     this.password = Checks.notNull(password, "PostGIS password");
   }
 
-  /** Password from {@code LCP_PG_PASSWORD}, else the first line of the file named by {@code LCP_PG_PASSWORD_FILE}. */
+  /**
+   * Password by the project's one secret rule ({@link Secrets#read}): {@code LCP_PG_PASSWORD}, or the file named by
+   * {@code LCP_PG_PASSWORD_FILE}, or else {@code $HOME/.config/lcp/pg_password} (written by scripts/ensure-postgis.sh).
+   */
   public static PgCredentials fromEnvironment(String url, String user) {
     return resolve(url, user, System.getenv());
   }
@@ -50,32 +54,11 @@ public final class PgCredentials implements Serializable {
 
   /** As {@link #fromEnvironment} with an explicit environment (tests). */
   static PgCredentials resolve(String url, String user, Map<String, String> env) {
-    String fromEnv = env.get(PASSWORD_ENV);
-    if (fromEnv != null && !fromEnv.isEmpty()) {
-      return new PgCredentials(url, user, fromEnv);
-    }
-    Path file = passwordFile(env);
-    if (!Files.isRegularFile(file)) {
-      throw new ConfigException(String.format(
-          "Cannot find a PostGIS password for user %s: %s is unset and %s does not exist; run scripts/ensure-postgis.sh or set %s",
-          user, PASSWORD_ENV, file, PASSWORD_ENV));
-    }
-    try {
-      String firstLine = Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
-      if (firstLine.isEmpty()) {
-        throw new ConfigException("Cannot read the PostGIS password from " + file + ": the file is empty");
-      }
-      return new PgCredentials(url, user, firstLine);
-    } catch (IOException e) {
-      throw new ConfigException("Cannot read the PostGIS password from " + file + ": " + e.getMessage(), e);
-    }
+    return new PgCredentials(url, user, Secrets.read(env, PASSWORD_ENV, defaultPasswordFile(env)));
   }
 
-  static Path passwordFile(Map<String, String> env) {
-    String named = env.get(PASSWORD_FILE_ENV);
-    if (named != null && !named.isEmpty()) {
-      return Path.of(named);
-    }
+  /** The password file scripts/ensure-postgis.sh writes: {@code $HOME/.config/lcp/pg_password}. */
+  static Path defaultPasswordFile(Map<String, String> env) {
     String home = env.getOrDefault("HOME", System.getProperty("user.home"));
     return Path.of(home, ".config", "lcp", "pg_password");
   }

@@ -16,38 +16,52 @@ class PgCredentialsTest {
   @TempDir Path dir;
 
   @Test
-  void prefersTheEnvironmentPasswordOverTheFile() throws Exception {
+  void refusesBothTheVariableAndTheFile() throws Exception {
     Path file = Files.writeString(dir.resolve("pg_password"), "from-file\n");
 
-    PgCredentials credentials = PgCredentials.resolve(URL, "lcp",
-        Map.of("LCP_PG_PASSWORD", "from-env", "LCP_PG_PASSWORD_FILE", file.toString()));
+    assertThatThrownBy(() -> PgCredentials.resolve(URL, "lcp",
+            Map.of("LCP_PG_PASSWORD", "from-env", "LCP_PG_PASSWORD_FILE", file.toString())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Cannot choose a password: both LCP_PG_PASSWORD and LCP_PG_PASSWORD_FILE are set; unset one of them");
+  }
+
+  @Test
+  void readsTheVariable() {
+    PgCredentials credentials = PgCredentials.resolve(URL, "lcp", Map.of("LCP_PG_PASSWORD", "from-env", "HOME", dir.toString()));
 
     assertThat(credentials.redact("x from-env y")).isEqualTo("x *** y");
   }
 
   @Test
-  void readsTheFirstLineOfThePasswordFile() throws Exception {
-    Path file = Files.writeString(dir.resolve("pg_password"), "from-file\nignored\n");
+  void readsThePasswordFileDroppingOneTrailingNewline() throws Exception {
+    Path file = Files.writeString(dir.resolve("pg_password"), "from-file\n");
 
     PgCredentials credentials = PgCredentials.resolve(URL, "lcp", Map.of("LCP_PG_PASSWORD_FILE", file.toString()));
 
-    assertThat(credentials.redact("from-file")).isEqualTo("***");
+    assertThat(credentials.revealPassword()).isEqualTo("from-file");
   }
 
   @Test
-  void defaultsToThePasswordFileUnderHome() {
-    assertThat(PgCredentials.passwordFile(Map.of("HOME", "/home/ops")))
+  void fallsBackToThePasswordFileUnderHome() throws Exception {
+    Files.createDirectories(dir.resolve(".config/lcp"));
+    Files.writeString(dir.resolve(".config/lcp/pg_password"), "from-home\n");
+
+    assertThat(PgCredentials.defaultPasswordFile(Map.of("HOME", "/home/ops")))
         .isEqualTo(Path.of("/home/ops/.config/lcp/pg_password"));
+    assertThat(PgCredentials.resolve(URL, "lcp", Map.of("HOME", dir.toString())).revealPassword()).isEqualTo("from-home");
   }
 
   @Test
-  void namesTheMissingFileAndTheFix() {
+  void namesWhatIsMissing() {
     Path missing = dir.resolve("none");
 
     assertThatThrownBy(() -> PgCredentials.resolve(URL, "lcp", Map.of("LCP_PG_PASSWORD_FILE", missing.toString())))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("Cannot find a PostGIS password for user lcp: LCP_PG_PASSWORD is unset and " + missing
-            + " does not exist; run scripts/ensure-postgis.sh or set LCP_PG_PASSWORD");
+        .hasMessage("Cannot read password file " + missing + " (from LCP_PG_PASSWORD_FILE): NoSuchFileException");
+    assertThatThrownBy(() -> PgCredentials.resolve(URL, "lcp", Map.of("HOME", dir.toString())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Cannot find a password: neither LCP_PG_PASSWORD nor LCP_PG_PASSWORD_FILE is set and "
+            + dir.resolve(".config/lcp/pg_password") + " does not exist");
   }
 
   @Test
