@@ -81,13 +81,19 @@ class CompareTest {
     String[] lines = table.split("\n");
     assertThat(lines).hasSize(4);
     // numbers are right-aligned: the value column ends at the same display column in every row (CJK = 2 columns)
-    int end = Comparison.displayWidth(lines[0].substring(0, lines[0].indexOf("value") + "value".length()));
+    int end = columns(lines[0].substring(0, lines[0].indexOf("value") + "value".length()));
     for (String l : lines) {
       int offset = l.indexOf(l.contains("share_basic") ? "share_basic_complete_10min" : "indicator");
       String head = l.substring(0, offset);
-      assertThat(Comparison.displayWidth(head)).as(l).isEqualTo(Comparison.displayWidth(lines[0].substring(0, lines[0].indexOf("indicator"))));
+      assertThat(columns(head)).as(l).isEqualTo(columns(lines[0].substring(0, lines[0].indexOf("indicator"))));
     }
     assertThat(lines[2]).contains("阳城县").contains("0.7500").endsWith("NO");
-    assertThat(Comparison.displayWidth(lines[2].substring(0, lines[2].indexOf("0.7500") + 6))).isEqualTo(end);
+    assertThat(Comparison.displayWidth("阳城县 ab")).isEqualTo(9); // hand-counted: 3 ideographs × 2 + space + 2
+    assertThat(columns(lines[2].substring(0, lines[2].indexOf("0.7500") + 6))).isEqualTo(end);
+  }
+
+  /** Terminal columns by an independent rule: a Han ideograph takes 2, anything else 1 (the test's text is ASCII + Han). */
+  private static int columns(String s) {
+    return s.codePoints().map(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN ? 2 : 1).sum();
   }
 }
