@@ -172,5 +172,4 @@ public final class SampleGenerator {
   static String sha256(Path file) {
     return org.livingcircle.common.Manifest.sha256(file);
   }
-  }
 }
