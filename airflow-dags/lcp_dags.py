@@ -62,7 +62,6 @@ LANDING = "{{ var.value.get('lcp_landing', '%s') }}" % (LCP_HOME / "landing")
 # The partition: the dt param of a manual run, else the run's date.
 DT = "{{ params.dt or ds }}"
 
-CITY_STAGES = ("sample", "ingest", "grid", "access", "aggregate", "compare", "check", "publish")
 TIMEOUTS = {
     "sample": timedelta(minutes=30),
     "check": timedelta(minutes=30),
@@ -105,6 +104,15 @@ def lcp(task_id: str, args: list[str], city_id: str, **kwargs) -> SparkSubmitOpe
         execution_timeout=TIMEOUTS.get(task_id, timedelta(hours=2)),
         **kwargs,
     )
+
+
+def load_city_stages() -> list[str]:
+    """The stage order of a city run, from conf/pipeline.yaml (the same file lcp run and lcp demo follow)."""
+    with open(LCP_HOME / "conf" / "pipeline.yaml", encoding="utf-8") as f:
+        stages = yaml.safe_load(f)["city_stages"]
+    if not stages or stages[0] != "ingest":
+        raise ValueError(f"Cannot use conf/pipeline.yaml city_stages {stages}: ingest must come first")
+    return stages
 
 
 def load_cities() -> list[tuple[Path, dict]]:
@@ -184,9 +192,9 @@ def build_city_dag(config_file: Path, city: dict) -> DAG:
             timeout=timedelta(hours=12).total_seconds(),
             mode="reschedule",
         )
-        grid = lcp("grid", ["grid", "--config", config, "--city-out", city_dir], city_id)
-        access = lcp("access", ["access", "--config", config, "--city-out", city_dir], city_id)
-        aggregate = lcp("aggregate", ["aggregate", "--config", config, "--city-out", city_dir], city_id)
+        stages = {"ingest": ingest}
+        for stage in load_city_stages()[1:]:
+            stages[stage] = lcp(stage, [stage, "--config", config, "--city-out", city_dir], city_id)
         compare = lcp("compare", ["compare", "--city-out", city_dir, "--out", f"{city_dir}/comparison"], city_id)
         check = lcp("check", ["check", "--city-out", city_dir], city_id)
 
@@ -203,8 +211,12 @@ def build_city_dag(config_file: Path, city: dict) -> DAG:
                       pool=PUBLISH_POOL, pool_slots=1)
 
         choose_input() >> [sample, ingest]
-        sample >> ingest >> grid >> access >> aggregate >> compare >> check
-        wait_neighbours >> access
+        sample >> ingest
+        ordered = list(stages.values())
+        for upstream, downstream in zip(ordered, ordered[1:]):
+            upstream >> downstream
+        ordered[-1] >> compare >> check
+        wait_neighbours >> stages.get("access", ordered[-1])
         check >> announce(DT)
         check >> publish_gate >> publish
     return dag

@@ -101,6 +101,17 @@ def test_province_dag_waits_for_every_city(dagbag):
     assert dag.doc_md and dag.catchup is False
 
 
+def test_city_dags_follow_the_stage_order_of_conf_pipeline(dagbag):
+    stages = yaml.safe_load((REPO / "conf" / "pipeline.yaml").read_text(encoding="utf-8"))["city_stages"]
+    dag = dagbag.dags["lcp_city_jincheng"]
+    chain, task = [], dag.get_task("ingest")
+    while task.task_id in stages:
+        chain.append(task.task_id)
+        (task,) = [dag.get_task(t) for t in task.downstream_task_ids]
+    assert chain == stages
+    assert task.task_id == "compare"
+
+
 def test_dag_jvm_flags_equal_the_poms():
     import importlib.util
 

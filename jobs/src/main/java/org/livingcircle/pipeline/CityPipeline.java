@@ -1,5 +1,6 @@
 package org.livingcircle.pipeline;
 
+import org.livingcircle.config.PipelineConfig;
 import org.livingcircle.common.CityLayout;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -55,11 +56,19 @@ public final class CityPipeline {
     return AggregateJob.run(spark, StageSpecs.aggregate(c.config(), c.categories(), c.configFile(), c.layout().dir(), gapTiers), out);
   }
 
-  /** Every stage after ingest: grid, access (with the neighbours' facilities), aggregate. */
+  /**
+   * Every stage after ingest, in the order of {@code conf/pipeline.yaml} (grid, access with the neighbours'
+   * facilities, aggregate).
+   */
   public static void afterIngest(SparkSession spark, City c, List<Path> neighbourIngests, PrintStream out) {
-    grid(spark, c, out);
-    access(spark, c, neighbourIngests, out);
-    aggregate(spark, c, DEFAULT_GAP_TIERS, out);
+    for (String stage : PipelineConfig.load(ProjectFiles.pipeline()).afterIngest()) {
+      switch (stage) {
+        case "grid" -> grid(spark, c, out);
+        case "access" -> access(spark, c, neighbourIngests, out);
+        case "aggregate" -> aggregate(spark, c, DEFAULT_GAP_TIERS, out);
+        default -> throw new IllegalStateException("Cannot run stage " + stage + ": not a city stage");
+      }
+    }
   }
 
   /**

@@ -19,6 +19,11 @@ public final class ProjectFiles {
     return root().resolve("conf/targets.yaml");
   }
 
+  /** The stage order of a city run. */
+  public static Path pipeline() {
+    return root().resolve("conf/pipeline.yaml");
+  }
+
   public static Path publish() {
     return root().resolve("conf/publish.yaml");
   }
