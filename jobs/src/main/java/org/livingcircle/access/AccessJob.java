@@ -1,5 +1,6 @@
 package org.livingcircle.access;
 
+import org.livingcircle.config.Tier;
 import org.livingcircle.common.CityLayout;
 import org.livingcircle.common.Table;
 import java.io.IOException;
@@ -43,7 +44,7 @@ public final class AccessJob {
   static final long MAX_BROADCAST_BYTES = 1L << 30;
 
   /** One category as the access stage needs it. */
-  public record CategorySpec(String id, String tier, String capacityKind) {}
+  public record CategorySpec(String id, Tier tier, String capacityKind) {}
 
   /** One capacity kind: its output column, demand column and E2SFCA catchment. */
   public record CapacitySpec(String kind, String demandColumn, double catchmentMin) {}
@@ -68,7 +69,7 @@ public final class AccessJob {
     Sessions.describe(spark, "access", spec.cityId() + ": facilities");
     List<CategorySpec> categories = new ArrayList<>();
     for (CategorySpec c : spec.categories()) {
-      if (!c.tier().equals("residential")) {
+      if (c.tier() != Tier.RESIDENTIAL) {
         categories.add(c);
       }
     }
@@ -77,11 +78,7 @@ public final class AccessJob {
     Tier[] tiers = new Tier[ids.length];
     for (int c = 0; c < ids.length; c++) {
       index.put(ids[c], c);
-      tiers[c] = switch (categories.get(c).tier()) {
-        case "basic" -> Tier.BASIC;
-        case "quality" -> Tier.QUALITY;
-        default -> Tier.PUBLIC_SERVICE;
-      };
+      tiers[c] = categories.get(c).tier();
     }
     WalkModel walk = new WalkModel(spec.speedMPerMin(), spec.detourFactor());
     AccessParams params = new AccessParams(walk, spec.thresholdsMin(), spec.searchLimitM() / spec.speedMPerMin(), tiers,

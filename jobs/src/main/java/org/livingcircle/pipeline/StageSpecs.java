@@ -110,7 +110,7 @@ public final class StageSpecs {
     List<AccessJob.CategorySpec> categories = new ArrayList<>();
     Set<CapacityKind> kinds = new TreeSet<>();
     for (Category c : cats.categories()) {
-      categories.add(new AccessJob.CategorySpec(c.id(), c.tier().id(), c.hasCapacity() ? c.capacityKind().id() : null));
+      categories.add(new AccessJob.CategorySpec(c.id(), c.tier(), c.hasCapacity() ? c.capacityKind().id() : null));
       if (c.hasCapacity()) {
         kinds.add(c.capacityKind());
       }

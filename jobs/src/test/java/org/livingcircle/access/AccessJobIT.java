@@ -1,5 +1,6 @@
 package org.livingcircle.access;
 
+import org.livingcircle.config.Tier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -38,12 +39,12 @@ class AccessJobIT {
   static final int[] THRESHOLDS = {5, 10, 15};
   static final double LIMIT_M = 3000 * DETOUR;
   static final List<AccessJob.CategorySpec> CATEGORIES = List.of(
-      new AccessJob.CategorySpec("convenience_store", "basic", null),
-      new AccessJob.CategorySpec("supermarket", "basic", null),
-      new AccessJob.CategorySpec("pharmacy", "basic", null),
-      new AccessJob.CategorySpec("gym", "quality", null),
-      new AccessJob.CategorySpec("kindergarten", "public", "kindergarten_places"),
-      new AccessJob.CategorySpec("residential", "residential", null));
+      new AccessJob.CategorySpec("convenience_store", Tier.BASIC, null),
+      new AccessJob.CategorySpec("supermarket", Tier.BASIC, null),
+      new AccessJob.CategorySpec("pharmacy", Tier.BASIC, null),
+      new AccessJob.CategorySpec("gym", Tier.QUALITY, null),
+      new AccessJob.CategorySpec("kindergarten", Tier.PUBLIC, "kindergarten_places"),
+      new AccessJob.CategorySpec("residential", Tier.RESIDENTIAL, null));
 
   @TempDir static Path tmp;
   static SparkSession spark;

@@ -1,5 +1,6 @@
 package org.livingcircle.access;
 
+import org.livingcircle.config.Tier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -16,7 +17,7 @@ class AccessKernelTest {
   /** Straight-line radii of 5, 10, 15 and 20 minutes under {@link #EXACT_WALK}. */
   private static final double[] PLANTED_METERS = {320, 640, 960, 1280};
 
-  private static final Tier[] FIVE_TIERS = {Tier.BASIC, Tier.BASIC, Tier.BASIC, Tier.QUALITY, Tier.PUBLIC_SERVICE};
+  private static final Tier[] FIVE_TIERS = {Tier.BASIC, Tier.BASIC, Tier.BASIC, Tier.QUALITY, Tier.PUBLIC};
 
   private static AccessParams params(WalkModel walk, Tier[] tiers) {
     return new AccessParams(walk, THRESHOLDS_MIN, LIMIT_MIN, tiers, 10, 15);
