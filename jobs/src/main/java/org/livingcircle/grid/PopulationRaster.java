@@ -24,6 +24,39 @@ import org.livingcircle.common.InputException;
 public final class PopulationRaster {
   private PopulationRaster() {}
 
+  /**
+   * Checks on the driver, before any task, that {@code tiff} is a GeoTIFF with a coordinate system
+   * and one band of pixels: one {@link InputException} naming the file otherwise.
+   */
+  public static void check(Path tiff) {
+    if (!Files.isRegularFile(tiff)) {
+      throw new InputException("Cannot read population raster " + tiff + ": no such file");
+    }
+    GeoTiffReader reader = null;
+    try {
+      reader = new GeoTiffReader(tiff.toFile());
+      GridCoverage2D coverage = reader.read(null);
+      if (coverage == null || coverage.getCoordinateReferenceSystem2D() == null) {
+        throw new InputException("Cannot read population raster " + tiff + ": no coordinate system (GeoTIFF expected)");
+      }
+      if (coverage.getNumSampleDimensions() < 1) {
+        throw new InputException("Cannot read population raster " + tiff + ": no band");
+      }
+      coverage.getRenderedImage().getData(new java.awt.Rectangle(
+          coverage.getRenderedImage().getMinX(), coverage.getRenderedImage().getMinY(), 1, 1));
+    } catch (InputException e) {
+      throw e;
+    } catch (Exception e) {
+      // GeoTools answers a file that is no TIFF with assorted exceptions (DataSourceException, IllegalArgumentException, ...)
+      throw new InputException("Cannot read population raster " + tiff + ": not a readable GeoTIFF ("
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")) + ")", e);
+    } finally {
+      if (reader != null) {
+        reader.dispose();
+      }
+    }
+  }
+
   /** Cell id ({@link CellIds}) to summed pixel value, for cells with a positive sum. */
   public static Map<Long, Double> weights(Path tiff, String cellCrs, int cellSizeM) {
     if (!Files.isRegularFile(tiff)) {
