@@ -135,6 +135,12 @@ public final class GridJob {
       }
       manifest.input("admin_units", firstPart(ingest.resolve("admin_units")));
       manifest.put("population_by_county", byCounty);
+      for (Map.Entry<String, Map<String, Object>> e : byCounty.entrySet()) {
+        if ("uniform".equals(e.getValue().get("method"))) {
+          manifest.warning("county " + e.getKey() + " has no " + (method.equals("compounds") ? "residential compounds" : "population in the raster")
+              + ": its census population is spread uniformly over its " + e.getValue().get("cells") + " cells");
+        }
+      }
       Map<String, Object> facts = new LinkedHashMap<>();
       facts.put("rows", written.rows());
       facts.put("files", written.files());
@@ -144,6 +150,9 @@ public final class GridJob {
       manifest.timing("total", (System.nanoTime() - start) / 1e9);
       manifest.write(out.dir().resolve("manifest.json"));
       out.commit();
+      for (String w : manifest.warnings()) {
+        progress.println("[grid] " + spec.cityId() + ": warning: " + w);
+      }
       progress.printf(Locale.ROOT, "[grid] %s: %,d cells of %d m in %d counties, %,.0f residents  %.1f s%n",
           spec.cityId(), written.rows(), s, byCounty.size(),
           byCounty.values().stream().mapToDouble(m -> (Double) m.get("population_cells")).sum(),
