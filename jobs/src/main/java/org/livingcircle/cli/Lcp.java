@@ -45,6 +45,11 @@ public final class Lcp {
   boolean verbose;
 
   public static void main(String[] args) {
+    org.livingcircle.common.Progress progress = org.livingcircle.common.Progress.stderr();
+    if (progress.mode() == org.livingcircle.common.Progress.Mode.TTY) {
+      // the stages print their lines on System.out: clear the live progress line on stderr first
+      System.setOut(new PrintStream(progress.clearingBefore(new java.io.FileOutputStream(java.io.FileDescriptor.out)), true));
+    }
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(out, err, args));

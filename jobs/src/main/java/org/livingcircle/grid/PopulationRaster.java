@@ -22,6 +22,9 @@ import org.livingcircle.common.InputException;
  * weights, so cell populations still add up to each county's census total.
  */
 public final class PopulationRaster {
+  /** Raster rows between two progress updates. */
+  private static final int PROGRESS_ROWS = 256;
+
   private PopulationRaster() {}
 
   /**
@@ -78,7 +81,12 @@ public final class PopulationRaster {
       double[] pixel = new double[2 * width];
       double[] values = new double[width];
       Map<Long, Double> weights = new HashMap<>();
+      org.livingcircle.common.Progress progress = org.livingcircle.common.Progress.stderr();
+      String phase = "[grid] population raster " + tiff.getFileName();
       for (int y = y0; y < y0 + data.getHeight(); y++) {
+        if ((y - y0) % PROGRESS_ROWS == 0) {
+          progress.update(phase, y - y0, data.getHeight(), "pixel rows");
+        }
         data.getSamples(x0, y, width, 1, 0, values);
         for (int i = 0; i < width; i++) {
           pixel[2 * i] = x0 + i;
@@ -94,6 +102,8 @@ public final class PopulationRaster {
           weights.merge(id, v, Double::sum);
         }
       }
+      progress.update(phase, data.getHeight(), data.getHeight(), "pixel rows");
+      progress.end();
       return weights;
     } catch (IOException | TransformException | org.geotools.api.referencing.FactoryException e) {
       throw new InputException("Cannot read population raster " + tiff + ": " + e.getMessage(), e);

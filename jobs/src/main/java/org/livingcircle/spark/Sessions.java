@@ -35,6 +35,7 @@ public final class Sessions {
       builder.master("local[*]");
     }
     SparkSession spark = builder.getOrCreate();
+    ProgressListener.attach(spark.sparkContext()); // live progress of every stage on stderr
     return SedonaContext.create(spark);
   }
 
