@@ -195,6 +195,8 @@
   layerSelect.addEventListener('change', function () { setLayer(layerSelect.value); });
 
   // --- charts ---
+  // the charts draw on canvas: give them the page's CJK font stack (style.css), not ECharts' sans-serif
+  var FONT = window.getComputedStyle(document.body).fontFamily;
   var targetChart = echarts.init(document.getElementById('chart-targets'));
   var coverage = echarts.init(document.getElementById('chart-coverage'));
   var targetSelect = document.getElementById('target-select');
@@ -210,6 +212,7 @@
     if (!rows.length) return;
     var first = rows[0];
     targetChart.setOption({
+      textStyle: { fontFamily: FONT },
       title: { text: first.indicator + ' ' + first.comparator + ' ' + first.target, subtext: (first.unit || '') + ' · ' + first.year + ' · ' + first.source,
         textStyle: { fontSize: 13 }, subtextStyle: { width: 900, overflow: 'truncate' } },
       tooltip: { trigger: 'axis' },
@@ -236,6 +239,7 @@
     document.getElementById('coverage-note').textContent = label;
     var rows = C.admin;
     coverage.setOption({
+      textStyle: { fontFamily: FONT },
       tooltip: { trigger: 'axis' },
       grid: { top: 20, bottom: 70, left: 60, right: 30 },
       xAxis: { type: 'category', data: rows.map(function (r) { return r.name + (r.level === 'city' ? '(全市)' : ''); }), axisLabel: { rotate: 30, interval: 0 } },

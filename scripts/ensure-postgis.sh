@@ -11,9 +11,28 @@
 #   LCP_PG_PASSWORD       role password             (default: read from / generated into the password file)
 #   LCP_PG_PASSWORD_FILE  password file, mode 600   (default $HOME/.config/lcp/pg_password)
 #
-# Runs as root (apt-get, pg_ctlcluster, runuser). Prints one line with host, port, database and user;
-# never the password. Passwords reach psql through standard input, never through the command line.
+#   LCP_PG_URL            an existing PostGIS (jdbc:postgresql://host:port/db) to use instead: nothing is
+#                         installed or started; the tests connect with LCP_PG_USER and LCP_PG_PASSWORD or
+#                         LCP_PG_PASSWORD_FILE
+#
+# Installs and starts Debian's PostGIS only when LCP_PG_URL is unset and the user is root (apt-get,
+# pg_ctlcluster, runuser); as another user without LCP_PG_URL it stops with one line saying how to provide
+# a database. Prints one line with host, port, database and user; never the password. Passwords reach psql
+# through standard input, never through the command line.
 set -euo pipefail
+
+if [[ -n "${LCP_PG_URL:-}" ]]; then
+  [[ "$LCP_PG_URL" == jdbc:postgresql://* ]] \
+    || { echo "ensure-postgis: Cannot use LCP_PG_URL=$LCP_PG_URL: not a jdbc:postgresql:// URL" >&2; exit 1; }
+  [[ -n "${LCP_PG_PASSWORD:-}" || -s "${LCP_PG_PASSWORD_FILE:-$HOME/.config/lcp/pg_password}" ]] \
+    || { echo "ensure-postgis: Cannot use LCP_PG_URL=$LCP_PG_URL: set LCP_PG_PASSWORD or LCP_PG_PASSWORD_FILE (user ${LCP_PG_USER:-lcp})" >&2; exit 1; }
+  echo "PostGIS given: url=$LCP_PG_URL user=${LCP_PG_USER:-lcp} (LCP_PG_URL; nothing installed)"
+  exit 0
+fi
+if [[ "$(id -u)" != 0 ]]; then
+  echo "ensure-postgis: Cannot set up PostGIS as $(id -un) (not root): set LCP_PG_URL=jdbc:postgresql://host:5432/db, LCP_PG_USER and LCP_PG_PASSWORD or LCP_PG_PASSWORD_FILE for an existing PostGIS, or run as root to install Debian's" >&2
+  exit 1
+fi
 
 readonly PG_VERSION=15
 readonly PG_CLUSTER=main
@@ -27,7 +46,6 @@ fail() {
   exit 1
 }
 
-[[ "$(id -u)" == 0 ]] || fail "Cannot set up PostGIS: must run as root (apt-get, pg_ctlcluster); run with sudo"
 [[ "$PG_USER" =~ ^[a-z_][a-z0-9_]{0,62}$ ]] || fail "Cannot use LCP_PG_USER: '$PG_USER' is not a lower-case SQL identifier"
 [[ "$PG_DB" =~ ^[a-z_][a-z0-9_]{0,62}$ ]] || fail "Cannot use LCP_PG_DB: '$PG_DB' is not a lower-case SQL identifier"
 

@@ -94,6 +94,73 @@ function mapSignature() {
   });
 }
 
+/**
+ * Draws each distinct Han character of the element's text alone on a canvas, in the element's own
+ * font, and returns the bitmaps' facts. A missing font shows every character as the same box (the
+ * .notdef glyph), which is also what a private-use character (U+E000, no glyph in any font) draws.
+ */
+function glyphFacts(p, selector) {
+  return p.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    const style = getComputedStyle(el);
+    const font = `${style.fontWeight} 40px ${style.fontFamily}`;
+    const chars = [...new Set([...el.textContent].filter((c) => /\p{Script=Han}/u.test(c)))].slice(0, 8);
+    const canvas = document.createElement('canvas');
+    canvas.width = 56;
+    canvas.height = 56;
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    const bitmap = (ch) => {
+      ctx.clearRect(0, 0, 56, 56);
+      ctx.font = font;
+      ctx.textBaseline = 'top';
+      ctx.fillText(ch, 6, 6);
+      const d = ctx.getImageData(0, 0, 56, 56).data;
+      let bits = '';
+      for (let i = 3; i < d.length; i += 4) bits += d[i] > 127 ? '1' : '0';
+      return bits;
+    };
+    const box = bitmap('\uE000');
+    const maps = chars.map(bitmap);
+    return { text: el.textContent, font, chars: chars.join(''), distinct: new Set(maps).size,
+      boxes: maps.filter((m) => m === box).length, inked: maps.filter((m) => m.includes('1')).length };
+  }, selector);
+}
+
+function assertGlyphs(facts, what) {
+  assert.ok(facts.chars.length >= 3, `${what}: "${facts.text}" has ${facts.chars.length} Han characters`);
+  assert.equal(facts.inked, facts.chars.length, `${what}: every character draws ink (${facts.font})`);
+  assert.equal(facts.boxes, 0, `${what}: ${facts.boxes} of "${facts.chars}" draw the missing-glyph box (${facts.font})`);
+  assert.equal(facts.distinct, facts.chars.length, `${what}: "${facts.chars}" draw ${facts.distinct} distinct shapes (tofu draws one)`);
+}
+
+test('Chinese labels render as glyphs, not as boxes (a CJK font is installed and declared)', async () => {
+  const title = await glyphFacts(page, '#title');
+  assertGlyphs(title, 'page title');
+  assertGlyphs(await glyphFacts(page, '#legend .title'), 'map legend');
+  assert.match(title.font, /Noto Sans CJK SC/);
+});
+
+test('the glyph check sees boxes when no CJK font is available', async () => {
+  // the same page in a chromium whose fontconfig knows only DejaVu (no CJK): the check must fail there
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lcp-nocjk-'));
+  const conf = path.join(dir, 'fonts.conf');
+  fs.writeFileSync(conf, `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>
+    <dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>${dir}/cache</cachedir></fontconfig>\n`);
+  const bare = await chromium.launch({ executablePath: process.env.LCP_CHROMIUM || '/usr/bin/chromium', headless: true,
+    env: { ...process.env, FONTCONFIG_FILE: conf }, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  try {
+    const p = await bare.newPage();
+    await p.goto(base + 'index.html');
+    await p.waitForFunction(() => window.LCP_STATE && window.LCP_STATE.ready, null, { timeout: 60000 });
+    const facts = await glyphFacts(p, '#title');
+    assert.ok(facts.chars.length >= 3);
+    assert.ok(facts.boxes > 0 || facts.distinct < facts.chars.length,
+      `without a CJK font "${facts.chars}" should draw boxes: ${JSON.stringify(facts)}`);
+  } finally {
+    await bare.close();
+  }
+});
+
 test('the page loads without console errors and without off-site requests', () => {
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(offsite, []);

@@ -21,7 +21,7 @@ public final class RepoPaths {
 
   /** Copies a directory tree (test inputs and outputs are small). */
   public static void copyTree(Path from, Path to) throws java.io.IOException {
-    try (var paths = java.nio.file.Files.walk(from)) {
+    try (var paths = java.nio.file.Files.walk(from, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
       for (Path p : paths.toList()) {
         Path target = to.resolve(from.relativize(p).toString());
         if (java.nio.file.Files.isDirectory(p)) {

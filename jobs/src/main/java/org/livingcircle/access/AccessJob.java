@@ -148,6 +148,9 @@ public final class AccessJob {
             + " FROM lcp_a_compounds k JOIN lcp_a_compound_ind i ON k.compound_id = i.origin_id").drop("origin_id");
 
     Manifest manifest = new Manifest("access", spec.configuration());
+    for (String w : dataWarnings(categories, spec.capacities(), f)) {
+      manifest.warning(w);
+    }
     try (StagedOutput out = StagedOutput.begin(spec.outDir())) {
       GeoParquet.Written g = GeoParquet.write(spark, grid, spec.crs(), Table.GRID_INDICATORS.in(out.dir()).toString());
       GeoParquet.Written k = GeoParquet.write(spark, compounds, spec.crs(), Table.COMPOUND_INDICATORS.in(out.dir()).toString());
@@ -157,6 +160,9 @@ public final class AccessJob {
       manifest.timing("total", (System.nanoTime() - start) / 1e9);
       manifest.write(out.dir().resolve(CityLayout.MANIFEST_FILE));
       out.commit();
+      for (String w : manifest.warnings()) {
+        progress.println("[access] " + spec.cityId() + ": warning: " + w);
+      }
       progress.printf(Locale.ROOT, "[access] %s: %,d cells and %,d compounds × %d categories × %s min, %,d facilities  %.1f s%n",
           spec.cityId(), g.rows(), k.rows(), ids.length, java.util.Arrays.toString(spec.thresholdsMin()), f.x.length,
           (System.nanoTime() - start) / 1e9);
@@ -167,6 +173,36 @@ public final class AccessJob {
       cells.unpersist();
       broadcast.destroy();
     }
+  }
+
+  /**
+   * Results that are valid but probably not meant: a category with no facility at all (no distance,
+   * counts 0 everywhere), and a capacity kind none of whose categories has a register row (its POIs
+   * carry no capacity, so {@code access_<kind>} is 0 everywhere).
+   */
+  static List<String> dataWarnings(List<CategorySpec> categories, List<CapacitySpec> capacities, FacilityArrays f) {
+    List<String> warnings = new ArrayList<>();
+    for (CategorySpec c : categories) {
+      if (!f.byCategory.containsKey(c.id())) {
+        warnings.add("no facility of category " + c.id() + " (neither POI nor register row): dist_m_" + c.id()
+            + " is null and its counts are 0 everywhere");
+      }
+    }
+    for (CapacitySpec cap : capacities) {
+      List<String> ofKind = new ArrayList<>();
+      boolean registered = false;
+      for (CategorySpec c : categories) {
+        if (cap.kind().equals(c.capacityKind())) {
+          ofKind.add(c.id());
+          registered |= f.registerCategories.contains(c.id());
+        }
+      }
+      if (!registered) {
+        warnings.add("no register row with capacity for " + cap.kind() + " (categories " + String.join(", ", ofKind)
+            + "): access_" + cap.kind() + " is 0 everywhere; add their capacities to the facilities file");
+      }
+    }
+    return warnings;
   }
 
   /** Cell centres and the people each capacity kind serves, as primitive arrays (one pass, no rows kept). */

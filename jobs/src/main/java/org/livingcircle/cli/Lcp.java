@@ -3,6 +3,8 @@ package org.livingcircle.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import org.livingcircle.common.ConfigException;
 import org.livingcircle.common.InputException;
 import org.livingcircle.common.PublishException;
@@ -36,7 +38,18 @@ import picocli.CommandLine.Command;
     },
     footer = {"", "Also: lcp test [--quick] runs the whole test suite (set-up included)."})
 public final class Lcp {
+  @CommandLine.Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Show the engine's logs (Spark, Hadoop, Parquet, Sedona ... at INFO); default: errors only, and none of Spark's task-failure logging")
+  boolean verbose;
+
   public static void main(String[] args) {
+    org.livingcircle.common.Progress progress = org.livingcircle.common.Progress.stderr();
+    if (progress.mode() == org.livingcircle.common.Progress.Mode.TTY) {
+      // the stages print their lines on System.out: clear the live progress line on stderr first
+      System.setOut(new PrintStream(progress.clearingBefore(new java.io.FileOutputStream(java.io.FileDescriptor.out)), true));
+    }
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(out, err, args));
@@ -44,7 +57,9 @@ public final class Lcp {
 
   /** Runs the command line and returns the exit code. */
   public static int run(PrintStream out, PrintStream err, String... args) {
-    boolean stacktrace = java.util.Arrays.asList(args).contains("--stacktrace");
+    List<String> argList = Arrays.asList(args);
+    boolean stacktrace = argList.contains("--stacktrace");
+    Logs.configure(argList.contains("--verbose"), stacktrace);
     CommandLine cli = new CommandLine(new Lcp());
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
@@ -60,20 +75,29 @@ public final class Lcp {
     return cli.execute(args);
   }
 
-  /** Finds our own exception below Spark's and Jackson's wrappers. */
+  /**
+   * Finds our own exception below Spark's and Jackson's wrappers (a task's exception travels back
+   * to the driver as the cause of a {@code SparkException}); without one, the innermost cause,
+   * which names the actual problem rather than "Job aborted due to stage failure".
+   */
   static Throwable unwrap(Throwable e) {
     Throwable t = e;
+    Throwable innermost = e;
     for (int depth = 0; t != null && depth < 20; depth++, t = t.getCause()) {
       if (t instanceof InputException || t instanceof ConfigException || t instanceof PublishException
           || t instanceof IllegalArgumentException) {
         return t;
       }
+      innermost = t;
     }
-    return e;
+    return innermost;
   }
 
   private static String oneLine(Throwable t) {
-    String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    boolean ours = t instanceof InputException || t instanceof ConfigException || t instanceof PublishException
+        || t instanceof IllegalArgumentException;
+    String message = t.getMessage() == null ? t.getClass().getSimpleName()
+        : ours ? t.getMessage() : t.getClass().getSimpleName() + ": " + t.getMessage();
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
   }

@@ -24,6 +24,7 @@ public final class Manifest {
   private final Map<String, Object> inputs = new TreeMap<>();
   private final Map<String, Object> outputs = new TreeMap<>();
   private final Map<String, Object> timings = new LinkedHashMap<>();
+  private final List<String> warnings = new java.util.ArrayList<>();
 
   public Manifest(String stage, Map<String, Object> configuration) {
     root.put("lcp_version", version());
@@ -34,6 +35,7 @@ public final class Manifest {
     root.put("inputs", inputs);
     root.put("outputs", outputs);
     root.put("timings_s", timings);
+    root.put("warnings", warnings);
   }
 
   /** Records an input file with its size and SHA-256, under {@code name}. */
@@ -67,6 +69,19 @@ public final class Manifest {
 
   public void timing(String step, double seconds) {
     timings.put(step, Math.round(seconds * 1000) / 1000.0);
+  }
+
+  /**
+   * Records a data warning (a result that is technically valid but probably not what the user
+   * meant, e.g. a capacity with no register rows) under {@code warnings}; the stage prints it too.
+   */
+  public void warning(String message) {
+    warnings.add(message);
+  }
+
+  /** The warnings recorded so far, in order. */
+  public List<String> warnings() {
+    return List.copyOf(warnings);
   }
 
   public void put(String key, Object value) {

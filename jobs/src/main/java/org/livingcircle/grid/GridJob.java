@@ -136,10 +136,19 @@ public final class GridJob {
       }
       manifest.input(Table.ADMIN_UNITS.tableName(), firstPart(Table.ADMIN_UNITS.in(ingest)));
       manifest.put("population_by_county", byCounty);
+      for (Map.Entry<String, Map<String, Object>> e : byCounty.entrySet()) {
+        if ("uniform".equals(e.getValue().get("method"))) {
+          manifest.warning("county " + e.getKey() + " has no " + (method.equals("compounds") ? "residential compounds" : "population in the raster")
+              + ": its census population is spread uniformly over its " + e.getValue().get("cells") + " cells");
+        }
+      }
       manifest.output(Table.CELLS, written.facts());
       manifest.timing("total", (System.nanoTime() - start) / 1e9);
       manifest.write(out.dir().resolve(CityLayout.MANIFEST_FILE));
       out.commit();
+      for (String w : manifest.warnings()) {
+        progress.println("[grid] " + spec.cityId() + ": warning: " + w);
+      }
       progress.printf(Locale.ROOT, "[grid] %s: %,d cells of %d m in %d counties, %,.0f residents  %.1f s%n",
           spec.cityId(), written.rows(), s, byCounty.size(),
           byCounty.values().stream().mapToDouble(m -> (Double) m.get("population_cells")).sum(),

@@ -22,7 +22,43 @@ import org.livingcircle.common.InputException;
  * weights, so cell populations still add up to each county's census total.
  */
 public final class PopulationRaster {
+  /** Raster rows between two progress updates. */
+  private static final int PROGRESS_ROWS = 256;
+
   private PopulationRaster() {}
+
+  /**
+   * Checks on the driver, before any task, that {@code tiff} is a GeoTIFF with a coordinate system
+   * and one band of pixels: one {@link InputException} naming the file otherwise.
+   */
+  public static void check(Path tiff) {
+    if (!Files.isRegularFile(tiff)) {
+      throw new InputException("Cannot read population raster " + tiff + ": no such file");
+    }
+    GeoTiffReader reader = null;
+    try {
+      reader = new GeoTiffReader(tiff.toFile());
+      GridCoverage2D coverage = reader.read(null);
+      if (coverage == null || coverage.getCoordinateReferenceSystem2D() == null) {
+        throw new InputException("Cannot read population raster " + tiff + ": no coordinate system (GeoTIFF expected)");
+      }
+      if (coverage.getNumSampleDimensions() < 1) {
+        throw new InputException("Cannot read population raster " + tiff + ": no band");
+      }
+      coverage.getRenderedImage().getData(new java.awt.Rectangle(
+          coverage.getRenderedImage().getMinX(), coverage.getRenderedImage().getMinY(), 1, 1));
+    } catch (InputException e) {
+      throw e;
+    } catch (Exception e) {
+      // GeoTools answers a file that is no TIFF with assorted exceptions (DataSourceException, IllegalArgumentException, ...)
+      throw new InputException("Cannot read population raster " + tiff + ": not a readable GeoTIFF ("
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")) + ")", e);
+    } finally {
+      if (reader != null) {
+        reader.dispose();
+      }
+    }
+  }
 
   /** Cell id ({@link CellIds}) to summed pixel value, for cells with a positive sum. */
   public static Map<Long, Double> weights(Path tiff, String cellCrs, int cellSizeM) {
@@ -45,7 +81,12 @@ public final class PopulationRaster {
       double[] pixel = new double[2 * width];
       double[] values = new double[width];
       Map<Long, Double> weights = new HashMap<>();
+      org.livingcircle.common.Progress progress = org.livingcircle.common.Progress.stderr();
+      String phase = "[grid] population raster " + tiff.getFileName();
       for (int y = y0; y < y0 + data.getHeight(); y++) {
+        if ((y - y0) % PROGRESS_ROWS == 0) {
+          progress.update(phase, y - y0, data.getHeight(), "pixel rows");
+        }
         data.getSamples(x0, y, width, 1, 0, values);
         for (int i = 0; i < width; i++) {
           pixel[2 * i] = x0 + i;
@@ -61,6 +102,8 @@ public final class PopulationRaster {
           weights.merge(id, v, Double::sum);
         }
       }
+      progress.update(phase, data.getHeight(), data.getHeight(), "pixel rows");
+      progress.end();
       return weights;
     } catch (IOException | TransformException | org.geotools.api.referencing.FactoryException e) {
       throw new InputException("Cannot read population raster " + tiff + ": " + e.getMessage(), e);

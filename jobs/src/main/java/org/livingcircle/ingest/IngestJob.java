@@ -193,9 +193,21 @@ public final class IngestJob {
         throw new InputException("Cannot read " + f + ": no such file");
       }
     }
+    // whole-file problems stop the run here, on the driver, before any task and any output
     for (PoiParser.Source s : spec.poiSources()) {
+      WholeFiles.checkText(Path.of(s.file()), "POI file");
       TextFiles.detect(Path.of(s.file()), s.encoding());
       PoiParser.checkHeader(s);
+      WholeFiles.checkJson(s);
+    }
+    String[][] tables = {{"facility_row", "facilities file"}, {"census_row", "census file"}, {"statistics_row", "statistics file"}};
+    Path[] tableFiles = {spec.facilitiesFile(), spec.censusFile(), spec.statisticsFile()};
+    for (int i = 0; i < tables.length; i++) {
+      WholeFiles.checkText(tableFiles[i], tables[i][1]);
+      new SchemaTable(tables[i][0]).checkHeader(tableFiles[i], "auto");
+    }
+    if (spec.populationRaster() != null) {
+      org.livingcircle.grid.PopulationRaster.check(spec.populationRaster());
     }
   }
 

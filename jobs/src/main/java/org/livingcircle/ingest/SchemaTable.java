@@ -57,20 +57,7 @@ public final class SchemaTable {
   public long read(Path file, String encoding, Sink sink) {
     try (BufferedReader reader = TextFiles.open(file, TextFiles.detect(file, encoding))) {
       CsvRecords records = new CsvRecords(reader);
-      CsvRecords.Record header = records.next();
-      if (header == null) {
-        throw new InputException("Cannot read " + schemaName + " file " + file + ": it is empty (no header line)");
-      }
-      List<String> names = new ArrayList<>();
-      for (String h : header.fields()) {
-        names.add(h.strip());
-      }
-      for (JsonNode required : schemaNode.path("required")) {
-        if (!names.contains(required.asText())) {
-          throw new InputException(
-              "Cannot read " + schemaName + " file " + file + ": header has no '" + required.asText() + "' column (line 1)");
-        }
-      }
+      List<String> names = headerNames(file, records.next());
       JsonNode properties = schemaNode.path("properties");
       long read = 0;
       for (CsvRecords.Record r = records.next(); r != null; r = records.next()) {
@@ -101,6 +88,39 @@ public final class SchemaTable {
     } catch (IOException e) {
       throw new InputException("Cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Checks the header of {@code file} on the driver, before any task: one line per problem. */
+  public void checkHeader(Path file, String encoding) {
+    try (BufferedReader reader = TextFiles.open(file, TextFiles.detect(file, encoding))) {
+      headerNames(file, new CsvRecords(reader).next());
+    } catch (IOException e) {
+      throw new InputException("Cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The header's column names; throws when the file has no header or lacks a required column. */
+  private List<String> headerNames(Path file, CsvRecords.Record header) {
+    if (header == null) {
+      throw new InputException("Cannot read " + schemaName + " file " + file + ": it is empty (no header line)");
+    }
+    List<String> names = new ArrayList<>();
+    for (String h : header.fields()) {
+      names.add(h.strip());
+    }
+    List<String> missing = new ArrayList<>();
+    for (JsonNode required : schemaNode.path("required")) {
+      if (!names.contains(required.asText())) {
+        missing.add(required.asText());
+      }
+    }
+    if (missing.isEmpty()) {
+      return names;
+    }
+    boolean noHeader = missing.size() == schemaNode.path("required").size();
+    throw new InputException("Cannot read " + schemaName + " file " + file + ": header has no '" + missing.get(0)
+        + "' column (line " + header.line() + ")"
+        + (noHeader ? "; the first line must name the columns (" + String.join(",", columns()) + ")" : ""));
   }
 
   /** Column names the schema declares, in declaration order. */

@@ -5,7 +5,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The one place where Spark defaults live: UTC, Kryo with Sedona's registrator, no UI, and
- * {@code local[*]} only when no master is given (by flag or by spark-submit).
+ * {@code local[*]} only when no master is given (by flag or by spark-submit). Log levels are not
+ * set here but by {@code log4j2.properties} (quiet) and the CLI's {@code --verbose}.
  */
 public final class Sessions {
   private Sessions() {}
@@ -34,7 +35,7 @@ public final class Sessions {
       builder.master("local[*]");
     }
     SparkSession spark = builder.getOrCreate();
-    spark.sparkContext().setLogLevel("WARN");
+    ProgressListener.attach(spark.sparkContext()); // live progress of every stage on stderr
     return SedonaContext.create(spark);
   }
 

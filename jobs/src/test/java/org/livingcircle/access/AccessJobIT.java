@@ -51,6 +51,7 @@ class AccessJobIT {
   static List<Row> cells;
   static List<double[]> facilities = new ArrayList<>(); // x, y, category index, capacity
   static GridJob.Result grid;
+  static final ByteArrayOutputStream gridProgress = new ByteArrayOutputStream();
 
   @BeforeAll
   static void run() {
@@ -89,7 +90,8 @@ class AccessJobIT {
             .add("pop_6_14", DataTypes.LongType).add("pop_60_plus", DataTypes.LongType).add("pop_65_plus", DataTypes.LongType)
             .add("wkt", DataTypes.StringType));
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-    grid = GridJob.run(spark, new GridJob.Spec("testcity", CRS, 250, -1, own, tmp.resolve("city/grid"), Map.of()), quiet);
+    grid = GridJob.run(spark, new GridJob.Spec("testcity", CRS, 250, -1, own, tmp.resolve("city/grid"), Map.of()),
+        new PrintStream(gridProgress, true, java.nio.charset.StandardCharsets.UTF_8));
     AccessJob.run(spark, new AccessJob.Spec("testcity", CRS, SPEED, DETOUR, THRESHOLDS, LIMIT_M, CATEGORIES,
         List.of(new AccessJob.CapacitySpec("kindergarten_places", "pop_3_5", 5)), tmp.resolve("city/grid"), own,
         List.of(own, neighbour), tmp.resolve("city/indicators"), Map.of()), quiet);
@@ -171,6 +173,39 @@ class AccessJobIT {
       assertThat((Integer) cell.getAs("n_15min_pharmacy")).isZero();
       assertThat((Boolean) cell.getAs("basic_complete_10min")).isFalse();
     });
+  }
+
+  @Test
+  void dataWarningsArePrintedOnceAndRecordedInTheManifests() throws java.io.IOException {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    long uniformCells = cells.stream().filter(c -> "140522".equals(c.getAs("county_code"))).count();
+    String uniform = "county 140522 has no residential compounds: its census population is spread uniformly over its "
+        + uniformCells + " cells";
+    assertThat(json.readTree(tmp.resolve("city/grid/manifest.json").toFile()).path("warnings"))
+        .extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactly(uniform);
+    assertThat(gridProgress.toString(java.nio.charset.StandardCharsets.UTF_8).lines())
+        .containsOnlyOnce("[grid] testcity: warning: " + uniform);
+    // the register holds kindergartens: only the category without any facility is worth a warning
+    String noPharmacy = "no facility of category pharmacy (neither POI nor register row): dist_m_pharmacy is null and its counts are 0 everywhere";
+    assertThat(json.readTree(tmp.resolve("city/indicators/manifest.json").toFile()).path("warnings"))
+        .extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactly(noPharmacy);
+
+    // served by the neighbour alone, whose register is empty: kindergarten places are 0 everywhere
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    Path out = tmp.resolve("city/indicators-no-register");
+    AccessJob.run(spark, new AccessJob.Spec("testcity", CRS, SPEED, DETOUR, THRESHOLDS, LIMIT_M, CATEGORIES,
+        List.of(new AccessJob.CapacitySpec("kindergarten_places", "pop_3_5", 5)), tmp.resolve("city/grid"),
+        tmp.resolve("city/ingest"), List.of(tmp.resolve("neighbour/ingest")), out, Map.of()),
+        new PrintStream(progress, true, java.nio.charset.StandardCharsets.UTF_8));
+    String noCapacity = "no register row with capacity for kindergarten_places (categories kindergarten):"
+        + " access_kindergarten_places is 0 everywhere; add their capacities to the facilities file";
+    assertThat(json.readTree(out.resolve("manifest.json").toFile()).path("warnings"))
+        .extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+        .contains(noCapacity, noPharmacy, noPharmacy.replace("pharmacy", "kindergarten"));
+    assertThat(progress.toString(java.nio.charset.StandardCharsets.UTF_8).lines())
+        .containsOnlyOnce("[access] testcity: warning: " + noCapacity);
+    assertThat(spark.read().format("geoparquet").load(out.resolve("grid_indicators").toString())
+        .where("access_kindergarten_places <> 0").count()).isZero();
   }
 
   @Test

@@ -163,7 +163,7 @@ class IngestIT {
   void undecodableFileStopsWithLineNumber(@TempDir Path dir) throws IOException {
     Path input = dir.resolve("in");
     RepoPaths.copyTree(FIXTURE, input);
-    byte[] bad = "id,name,typecode,location\n1,ok,060200,\"112.8,35.5\"\n2,\u0000".getBytes(StandardCharsets.UTF_8);
+    byte[] bad = "id,name,typecode,location\n1,ok,060200,\"112.8,35.5\"\n2,".getBytes(StandardCharsets.UTF_8);
     byte[] withInvalid = new byte[bad.length + 2];
     System.arraycopy(bad, 0, withInvalid, 0, bad.length);
     withInvalid[bad.length] = (byte) 0xFF;

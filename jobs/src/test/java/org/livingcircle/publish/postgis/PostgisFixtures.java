@@ -48,7 +48,8 @@ public final class PostgisFixtures {
 
   /** Credentials of the test database; fails (never skips) when it is unreachable. */
   public static PgCredentials credentials() {
-    String fix = "; run scripts/ensure-postgis.sh (as root) to install and start PostGIS";
+    String fix = "; set LCP_PG_URL (+ LCP_PG_USER, LCP_PG_PASSWORD or LCP_PG_PASSWORD_FILE) for an existing PostGIS,"
+        + " or run scripts/ensure-postgis.sh as root to install and start Debian's";
     PgCredentials credentials;
     try {
       credentials = PgCredentials.fromEnvironment(URL, USER);
