@@ -9,6 +9,7 @@ import org.livingcircle.config.Categories;
 import org.livingcircle.config.CityConfig;
 import org.livingcircle.spark.Sessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -17,6 +18,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Walking-access indicators per grid cell and residential compound: nearest walking distance and counts within 5/10/15 minutes per category, basic/quality completeness, proximity time, E2SFCA. Reads <city-out>/grid and ingest (and the ingest of the configured neighbours: the same path with their city id), writes <city-out>/indicators.")
 final class AccessCommand implements Callable<Integer> {
+  @ParentCommand Lcp lcp;
+
   @Mixin CityOptions cityOptions;
 
   @Mixin NeighbourOptions neighbourOptions;
@@ -30,7 +33,7 @@ final class AccessCommand implements Callable<Integer> {
   public Integer call() {
     CityPipeline.City city = cityOptions.pipelineCity(cityOut);
     List<Path> neighbours = neighbourOptions.ingestDirs(city.config(), city.layout());
-    CityPipeline.access(Sessions.create("lcp access " + city.config().id(), sparkOptions.master), city, neighbours, System.out);
+    CityPipeline.access(Sessions.create("lcp access " + city.config().id(), sparkOptions.master), city, neighbours, lcp.out);
     return 0;
   }
 }

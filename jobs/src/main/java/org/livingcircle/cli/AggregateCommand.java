@@ -16,6 +16,7 @@ import org.livingcircle.config.CityConfig;
 import org.livingcircle.config.Tier;
 import org.livingcircle.spark.Sessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -24,6 +25,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Aggregates one city's cell and compound indicators (DIR/indicators) and ingested POIs, facilities and census (DIR/ingest) to counties and the city: DIR/aggregate/admin_indicators (GeoParquet, CRS84) and DIR/aggregate/gap_cells (populated cells lacking a category within its own threshold, metric CRS).")
 final class AggregateCommand implements Callable<Integer> {
+  @ParentCommand Lcp lcp;
+
   @Mixin CityOptions cityOptions;
 
   @Option(names = "--city-out", required = true, description = "City output directory holding indicators/ and ingest/")
@@ -39,7 +42,7 @@ final class AggregateCommand implements Callable<Integer> {
   public Integer call() {
     CityPipeline.City city = cityOptions.pipelineCity(cityOut);
     StageSpecs.aggregate(city.config(), city.categories(), city.configFile(), city.layout().dir(), gapTiers); // bad --gap-tiers fail before Spark starts
-    CityPipeline.aggregate(Sessions.create("lcp aggregate " + city.config().id(), sparkOptions.master), city, gapTiers, System.out);
+    CityPipeline.aggregate(Sessions.create("lcp aggregate " + city.config().id(), sparkOptions.master), city, gapTiers, lcp.out);
     return 0;
   }
 }

@@ -10,6 +10,7 @@ import org.livingcircle.bench.BenchSpec;
 import org.livingcircle.config.Categories;
 import org.livingcircle.config.CityConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -24,6 +25,8 @@ import picocli.CommandLine.Option;
       "Run with LCP_DRIVER_MEMORY=6g to hold the large sizes within 6 GB of heap."
     })
 final class BenchCommand implements Callable<Integer> {
+  @ParentCommand Lcp lcp;
+
   @Option(names = "--out", required = true, description = "Bench directory (inputs, outputs, bench.json, bench.md)")
   Path out;
 
@@ -64,10 +67,10 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() {
     if (!compareGrids.isEmpty()) {
       if (compareGrids.size() != 2) {
-        throw new IllegalArgumentException("Cannot use --compare-grids " + compareGrids + ": expected BEFORE,AFTER");
+        throw new org.livingcircle.common.UsageException("Cannot use --compare-grids " + compareGrids + ": expected BEFORE,AFTER");
       }
       long diff = org.livingcircle.bench.GridDiff.run(org.livingcircle.spark.Sessions.create("lcp bench grid diff", sparkOptions.master),
-          compareGrids.get(0), compareGrids.get(1), System.out);
+          compareGrids.get(0), compareGrids.get(1), lcp.out);
       return diff == 0 ? 0 : 1;
     }
     Path config = ProjectFiles.city(city);
@@ -76,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
         Categories.load(ProjectFiles.categories()), ProjectFiles.categories(), ProjectFiles.reference(), runs, ingestRows, sizeList,
         "none".equals(pgUrl) ? null : pgUrl, pgUser, pgSize, pgCategories, pgRuns, sparkOptions.master,
         "lcp " + String.join(" ", commandLine()));
-    System.out.println("[bench] wrote " + Bench.run(spec, System.out));
+    lcp.out.println("[bench] wrote " + Bench.run(spec, lcp.out));
     return 0;
   }
 

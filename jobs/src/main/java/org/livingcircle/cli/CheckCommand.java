@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.livingcircle.quality.QualityJob;
 import org.livingcircle.spark.Sessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -18,6 +19,8 @@ import picocli.CommandLine.Option;
       "failed check."
     })
 final class CheckCommand implements Callable<Integer> {
+  @ParentCommand Lcp lcp;
+
   @Option(names = "--city-out", required = true, description = "The city's output directory")
   Path cityOut;
 
@@ -30,8 +33,8 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     QualityJob.Spec spec = new QualityJob.Spec(cityOut, maxNullShare);
-    QualityJob.Result result = QualityJob.run(Sessions.create("lcp check", sparkOptions.master), spec, System.out);
-    result.failed().forEach(c -> System.err.println("lcp check: " + c.line()));
+    QualityJob.Result result = QualityJob.run(Sessions.create("lcp check", sparkOptions.master), spec, lcp.out);
+    result.failed().forEach(c -> lcp.err.println("lcp check: " + c.line()));
     return result.passed() ? 0 : 1;
   }
 }

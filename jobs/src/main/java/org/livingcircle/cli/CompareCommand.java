@@ -9,6 +9,7 @@ import org.livingcircle.aggregate.CompareJob;
 import org.livingcircle.aggregate.Targets;
 import org.livingcircle.spark.Sessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -17,6 +18,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Compares the admin_indicators of one or more cities with the plan targets (conf/targets.yaml): writes OUT/comparison.csv and OUT/comparison.parquet and prints the comparison table.")
 final class CompareCommand implements Callable<Integer> {
+  @ParentCommand Lcp lcp;
+
   @Option(names = "--out", required = true, description = "Output directory for comparison.csv and comparison.parquet")
   Path out;
 
@@ -32,7 +35,7 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() {
     Targets t = Targets.load(targets == null ? ProjectFiles.targets() : targets);
     SparkSession spark = Sessions.create("lcp compare", sparkOptions.master);
-    CompareJob.run(spark, new CompareJob.Spec(cityOuts, out, t), System.out);
+    CompareJob.run(spark, new CompareJob.Spec(cityOuts, out, t), lcp.out);
     return 0;
   }
 }

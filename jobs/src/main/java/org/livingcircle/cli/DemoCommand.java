@@ -20,6 +20,7 @@ import org.livingcircle.release.ReleaseJob;
 import org.livingcircle.sample.SampleResult;
 import org.livingcircle.spark.Sessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -28,6 +29,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Generates SYNTHETIC sample inputs for Jincheng and Changzhi and runs every stage on them, compares them with the plan targets, builds the release (portal included), then prints where the outputs are and a summary table. With --publish, also loads each city into PostGIS (conf/publish.yaml; GeoServer too when it is on).")
 final class DemoCommand implements Callable<Integer> {
+  @ParentCommand Lcp lcp;
+
   @Option(names = "--out", defaultValue = "out/demo", description = "Output directory (default: ${DEFAULT-VALUE})")
   Path out;
 
@@ -59,9 +62,9 @@ final class DemoCommand implements Callable<Integer> {
       CityConfig city = CityConfig.load(config);
       Path base = RunLayout.of(out).city(id).dir();
       SampleResult sample = SampleCommand.generate(city, seed, scale, 0, CityLayout.of(base).input());
-      System.out.println(sample.progressLine(id));
+      lcp.out.println(sample.progressLine(id));
       CityPipeline.City c = new CityPipeline.City(city, config, categories, CityLayout.of(base));
-      IngestJob.Result ingest = CityPipeline.ingest(spark, c, c.layout().input(), System.out);
+      IngestJob.Result ingest = CityPipeline.ingest(spark, c, c.layout().input(), lcp.out);
       ingests.add(ingest);
       rows.add(new String[] {
         id,
@@ -77,26 +80,26 @@ final class DemoCommand implements Callable<Integer> {
       // the configured neighbours that this demo also runs, by the same rule as lcp run and Airflow (Neighbours)
       List<Path> neighbourOuts = c.config().neighbours().stream().filter(cities::contains).map(n -> RunLayout.of(out).city(n).dir()).toList();
       List<Path> neighbours = neighbourOuts.isEmpty() ? List.of() : Neighbours.ingestDirs(c.config(), c.layout(), neighbourOuts);
-      CityPipeline.afterIngest(spark, c, neighbours, System.out);
+      CityPipeline.afterIngest(spark, c, neighbours, lcp.out);
     }
     List<Path> cityOuts = new ArrayList<>();
     cities.forEach(id -> cityOuts.add(RunLayout.of(out).city(id).dir()));
-    CompareJob.run(spark, new CompareJob.Spec(cityOuts, RunLayout.of(out).comparison(), Targets.load(ProjectFiles.targets())), System.out);
+    CompareJob.run(spark, new CompareJob.Spec(cityOuts, RunLayout.of(out).comparison(), Targets.load(ProjectFiles.targets())), lcp.out);
     if (publish) {
       for (String id : cities) {
         CityPipeline.publish(spark, new CityPipeline.City(CityConfig.load(ProjectFiles.city(id)), ProjectFiles.city(id), categories,
-            RunLayout.of(out).city(id)), System.out);
+            RunLayout.of(out).city(id)), lcp.out);
       }
     }
     ReleaseJob.Result release =
-        ReleaseCommand.run(spark, out, cities, java.util.Optional.empty(), ProjectFiles.release());
-    System.out.println();
-    System.out.println("SYNTHETIC demo data — outputs under " + out.toAbsolutePath().normalize());
-    System.out.printf(Locale.ROOT, "%-10s %12s %12s %12s  %s%n", "city", "poi", "quarantined", "facilities", "ingest output");
+        ReleaseCommand.run(spark, out, cities, java.util.Optional.empty(), ProjectFiles.release(), lcp.out);
+    lcp.out.println();
+    lcp.out.println("SYNTHETIC demo data — outputs under " + out.toAbsolutePath().normalize());
+    lcp.out.printf(Locale.ROOT, "%-10s %12s %12s %12s  %s%n", "city", "poi", "quarantined", "facilities", "ingest output");
     for (String[] r : rows) {
-      System.out.printf(Locale.ROOT, "%-10s %12s %12s %12s  %s%n", (Object[]) r);
+      lcp.out.printf(Locale.ROOT, "%-10s %12s %12s %12s  %s%n", (Object[]) r);
     }
-    System.out.println("Release " + release.version() + ": " + release.dir().resolve("index.html"));
+    lcp.out.println("Release " + release.version() + ": " + release.dir().resolve("index.html"));
     return 0;
   }
 }

@@ -24,6 +24,7 @@ import org.livingcircle.ingest.IngestJob;
 import org.livingcircle.ingest.PoiParser;
 import org.livingcircle.spark.Sessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,6 +34,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Reads one city's POI files (Amap CSV in UTF-8 or GBK, Amap place-API JSON, GeoJSON), capacity facilities, census and statistics; converts GCJ-02/BD-09 to WGS84, maps typecodes to categories, assigns counties, collapses duplicates, quarantines bad rows, and writes GeoParquet tables poi, facilities, admin_units, census (+ statistics, quarantine/, ingest_report.json, manifest.json).")
 final class IngestCommand implements Callable<Integer> {
+  @ParentCommand Lcp lcp;
+
   @Spec picocli.CommandLine.Model.CommandSpec commandSpec;
 
   @Mixin CityOptions cityOptions;
@@ -50,7 +53,7 @@ final class IngestCommand implements Callable<Integer> {
     CityConfig city = cityOptions.city();
     Categories cats = cityOptions.categories();
     SparkSession spark = Sessions.create("lcp ingest " + city.id(), sparkOptions.master);
-    IngestJob.run(spark, StageSpecs.ingest(city, cats, cityOptions.config, input, out), System.out); // --out is the ingest directory itself
+    IngestJob.run(spark, StageSpecs.ingest(city, cats, cityOptions.config, input, out), lcp.out); // --out is the ingest directory itself
     return 0;
   }
 

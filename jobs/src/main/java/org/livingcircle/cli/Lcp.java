@@ -1,5 +1,6 @@
 package org.livingcircle.cli;
 
+import org.livingcircle.common.UsageException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,16 @@ public final class Lcp {
       description = "Show the engine's logs (Spark, Hadoop, Parquet, Sedona ... at INFO); default: errors only, and none of Spark's task-failure logging")
   boolean verbose;
 
+  @CommandLine.Option(
+      names = "--stacktrace",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Print the stack trace of an error (and Spark's task-failure log)")
+  boolean stacktrace;
+
+  /** Where every command writes: its results and progress lines, and its warnings and errors. */
+  PrintStream out = System.out;
+  PrintStream err = System.err;
+
   public static void main(String[] args) {
     org.livingcircle.common.Progress progress = org.livingcircle.common.Progress.stderr();
     if (progress.mode() == org.livingcircle.common.Progress.Mode.TTY) {
@@ -60,7 +71,10 @@ public final class Lcp {
     List<String> argList = Arrays.asList(args);
     boolean stacktrace = argList.contains("--stacktrace");
     Logs.configure(argList.contains("--verbose"), stacktrace);
-    CommandLine cli = new CommandLine(new Lcp());
+    Lcp lcp = new Lcp();
+    lcp.out = out;
+    lcp.err = err;
+    CommandLine cli = new CommandLine(lcp);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setExecutionExceptionHandler(
@@ -70,9 +84,14 @@ public final class Lcp {
           if (stacktrace) {
             e.printStackTrace(err);
           }
-          return cause instanceof ConfigException || cause instanceof IllegalArgumentException ? 2 : 1;
+          return exitCode(cause);
         });
     return cli.execute(args);
+  }
+
+  /** 2 for a usage or configuration error, 1 for bad input, a failed service or anything else. */
+  static int exitCode(Throwable cause) {
+    return cause instanceof ConfigException || cause instanceof UsageException ? 2 : 1;
   }
 
   /**

@@ -21,7 +21,7 @@ final class NeighbourOptions {
   List<Path> ingestDirs(CityConfig city, CityLayout layout) {
     if (none) {
       if (!dirs.isEmpty()) {
-        throw new IllegalArgumentException("Cannot use --no-neighbours with --neighbour-out");
+        throw new org.livingcircle.common.UsageException("Cannot use --no-neighbours with --neighbour-out");
       }
       return List.of();
     }

@@ -16,6 +16,7 @@ import org.livingcircle.release.ReleaseConfig;
 import org.livingcircle.release.ReleaseJob;
 import org.livingcircle.spark.Sessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -28,6 +29,8 @@ import picocli.CommandLine.Option;
       "metadata, a static portal (index.html) and SHA256SUMS. Needs portal/node_modules (scripts/ensure-portal.sh)."
     })
 final class ReleaseCommand implements Callable<Integer> {
+  @ParentCommand Lcp lcp;
+
   @Option(names = "--out", required = true, description = "Output directory holding <city>/ and comparison/")
   Path out;
 
@@ -45,12 +48,13 @@ final class ReleaseCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SparkSession spark = Sessions.create("lcp release", sparkOptions.master);
-    run(spark, out, cities, Optional.ofNullable(version), releaseConfig == null ? ProjectFiles.release() : releaseConfig);
+    run(spark, out, cities, Optional.ofNullable(version), releaseConfig == null ? ProjectFiles.release() : releaseConfig, lcp.out);
     return 0;
   }
 
   /** Builds the release of {@code out}; also the last stage of {@code lcp demo}. */
-  static ReleaseJob.Result run(SparkSession spark, Path out, List<String> cityIds, Optional<String> version, Path releaseConfig) {
+  static ReleaseJob.Result run(SparkSession spark, Path out, List<String> cityIds, Optional<String> version, Path releaseConfig,
+      java.io.PrintStream progress) {
     Categories categories = Categories.load(ProjectFiles.categories());
     List<ReleaseJob.City> cities = new ArrayList<>();
     for (String id : cityIds) {
@@ -64,6 +68,6 @@ final class ReleaseCommand implements Callable<Integer> {
     ReleaseJob.Spec spec = new ReleaseJob.Spec(out, cities, RunLayout.of(out).comparison(), ReleaseConfig.load(releaseConfig),
         DataDictionary.load(dictionary, categories), categories, ProjectFiles.portal(), ProjectFiles.reference(),
         configFiles, version);
-    return ReleaseJob.run(spark, spec, System.out);
+    return ReleaseJob.run(spark, spec, progress);
   }
 }

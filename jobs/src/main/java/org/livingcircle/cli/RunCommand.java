@@ -14,6 +14,7 @@ import org.livingcircle.grid.GridJob;
 import org.livingcircle.ingest.IngestJob;
 import org.livingcircle.spark.Sessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -22,6 +23,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Runs every stage for one city: ingest -> grid -> access -> aggregate (-> publish with --publish), writing <out>/ingest, <out>/grid, <out>/indicators and <out>/aggregate. Facilities of the configured neighbours count near the border: their ingest of the same period is read from the same path with their city id (e.g. out/changzhi for --out out/jincheng), so ingest them first. Each stage is also a command of its own.")
 final class RunCommand implements Callable<Integer> {
+  @ParentCommand Lcp lcp;
+
   @Mixin CityOptions cityOptions;
 
   @Mixin NeighbourOptions neighbourOptions;
@@ -46,10 +49,10 @@ final class RunCommand implements Callable<Integer> {
     CityPipeline.City c = cityOptions.pipelineCity(out);
     List<Path> neighbours = neighbourOptions.ingestDirs(city, c.layout()); // a missing neighbour fails before any output
     SparkSession spark = Sessions.create("lcp run " + city.id(), sparkOptions.master);
-    CityPipeline.ingest(spark, c, input, System.out);
-    CityPipeline.afterIngest(spark, c, neighbours, System.out);
+    CityPipeline.ingest(spark, c, input, lcp.out);
+    CityPipeline.afterIngest(spark, c, neighbours, lcp.out);
     if (publish) {
-      CityPipeline.publish(spark, c, System.out);
+      CityPipeline.publish(spark, c, lcp.out);
     }
     return 0;
   }

@@ -13,6 +13,7 @@ import org.livingcircle.sample.SampleGenerator;
 import org.livingcircle.sample.SampleResult;
 import org.livingcircle.sample.SampleSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -20,6 +21,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Writes a complete SYNTHETIC input directory for one city, deterministic for a seed: Amap-style POI CSVs in GCJ-02 (UTF-8 with BOM, GBK, lng/lat columns), an Amap place-API JSON, OSM GeoJSON, capacity facilities (with Yangcheng's real rows from its plan), census and statistics tables, with known kinds of mess recorded in sample_manifest.json.")
 final class SampleCommand implements Callable<Integer> {
+  @ParentCommand Lcp lcp;
+
   @Option(names = "--city", required = true, description = "City id (conf/cities/<id>.yaml)")
   String city;
 
@@ -38,7 +41,7 @@ final class SampleCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SampleResult result = generate(CityConfig.load(ProjectFiles.city(city)), seed, scale, rows, out);
-    System.out.println(result.progressLine(city));
+    lcp.out.println(result.progressLine(city));
     return 0;
   }
 

@@ -6,7 +6,4 @@ import picocli.CommandLine.Option;
 final class SparkOptions {
   @Option(names = "--master", description = "Spark master URL (default: local[*], or what spark-submit set)")
   String master;
-
-  @Option(names = "--stacktrace", description = "Print the stack trace of an error")
-  boolean stacktrace;
 }

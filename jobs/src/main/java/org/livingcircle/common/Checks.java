@@ -10,6 +10,13 @@ public final class Checks {
     }
   }
 
+  /** As {@link #check} for a command-line flag's value: a {@link UsageException} (exit code 2). */
+  public static void checkUsage(boolean condition, String messageFormat, Object... args) {
+    if (!condition) {
+      throw new UsageException(String.format(messageFormat, args));
+    }
+  }
+
   public static <T> T notNull(T value, String name) {
     if (value == null) {
       throw new IllegalArgumentException("Cannot use null " + name);

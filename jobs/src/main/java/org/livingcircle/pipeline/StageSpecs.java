@@ -139,7 +139,7 @@ public final class StageSpecs {
       try {
         tiers.add(Tier.valueOf(t.strip().toUpperCase(java.util.Locale.ROOT)));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("Cannot use --gap-tiers " + t + ": not basic, quality or public");
+        throw new org.livingcircle.common.UsageException("Cannot use --gap-tiers " + t + ": not basic, quality or public");
       }
     }
     Map<String, Object> configuration = new LinkedHashMap<>();

@@ -37,7 +37,7 @@ public final class QualityJob {
     public Spec {
       Checks.notNull(cityOut, "cityOut");
       if (!(maxNullShare >= 0 && maxNullShare <= 1)) {
-        throw new IllegalArgumentException("Cannot use --max-null-share " + maxNullShare + ": not in [0, 1]");
+        throw new org.livingcircle.common.UsageException("Cannot use --max-null-share " + maxNullShare + ": not in [0, 1]");
       }
     }
   }

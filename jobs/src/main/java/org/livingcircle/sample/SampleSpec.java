@@ -37,7 +37,7 @@ public record SampleSpec(
 
   public SampleSpec {
     Checks.notNull(city, "city");
-    Checks.check(city.matches("[a-z][a-z0-9_]*|\\d{6}"), "Cannot use --city %s: expected a slug such as jincheng or a 6-digit city code", city);
+    Checks.checkUsage(city.matches("[a-z][a-z0-9_]*|\\d{6}"), "Cannot use --city %s: expected a slug such as jincheng or a 6-digit city code", city);
     countyCodes = List.copyOf(Checks.notNull(countyCodes, "county codes"));
     for (String code : countyCodes) {
       Checks.check(code.matches("\\d{6}"), "Cannot use county code %s: expected 6 digits", code);
@@ -46,7 +46,7 @@ public record SampleSpec(
     Checks.notNull(adminCodesCsv, "admin codes CSV path");
     Checks.notNull(categoriesYaml, "categories YAML path");
     Checks.positive(scale, "--scale");
-    Checks.check(benchRows >= 0, "Cannot use --rows %s: must not be negative", benchRows);
+    Checks.checkUsage(benchRows >= 0, "Cannot use --rows %s: must not be negative", benchRows);
     Checks.notNull(outDir, "--out");
   }
 
@@ -56,7 +56,7 @@ public record SampleSpec(
       case "jincheng" -> "140500";
       case "changzhi" -> "140400";
       default -> {
-        Checks.check(city.matches("\\d{6}"), "Cannot use --city %s: unknown slug; pass the 6-digit city code", city);
+        Checks.checkUsage(city.matches("\\d{6}"), "Cannot use --city %s: unknown slug; pass the 6-digit city code", city);
         yield city;
       }
     };
