@@ -68,7 +68,7 @@ public final class SchemaTable {
       for (JsonNode required : schemaNode.path("required")) {
         if (!names.contains(required.asText())) {
           throw new InputException(
-              "Cannot read " + schemaName + " file " + file + ": header has no '" + required.asText() + "' column (line 1)");
+              "Cannot read " + schemaName + " file " + file + ": header has no '" + required.asText() + "' column (line " + header.line() + ")");
         }
       }
       JsonNode properties = schemaNode.path("properties");
