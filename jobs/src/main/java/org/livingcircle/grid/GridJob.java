@@ -62,7 +62,7 @@ public final class GridJob {
         .createOrReplaceTempView("lcp_g_counties");
     Dataset<Row> candidates = candidates(spark, s);
     candidates.createOrReplaceTempView("lcp_g_candidates");
-    // a centre exactly on a shared border belongs to the smaller county code
+    // a centre exactly on a shared border belongs to the smaller county code (the rule of CountyCells.assign)
     spark.sql("SELECT min(county_code) AS county_code, first(city_code) AS city_code, col, row"
             + " FROM lcp_g_candidates GROUP BY col, row")
         .createOrReplaceTempView("lcp_g_cells0");
