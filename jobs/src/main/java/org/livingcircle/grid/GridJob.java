@@ -62,7 +62,7 @@ public final class GridJob {
         .createOrReplaceTempView("lcp_g_counties");
     Dataset<Row> candidates = candidates(spark, s);
     candidates.createOrReplaceTempView("lcp_g_candidates");
-    // a centre exactly on a shared border belongs to the smaller county code
+    // a centre exactly on a shared border belongs to the smaller county code (the rule of CountyCells.assign)
     spark.sql("SELECT min(county_code) AS county_code, first(city_code) AS city_code, col, row"
             + " FROM lcp_g_candidates GROUP BY col, row")
         .createOrReplaceTempView("lcp_g_cells0");
@@ -189,11 +189,9 @@ public final class GridJob {
       } catch (org.locationtech.jts.io.ParseException ex) {
         throw new InputException("Cannot read the outline of county " + codes.get(k) + ": " + ex.getMessage(), ex);
       }
-      long col0 = (long) Math.floor(e.getMinX() / s);
-      long col1 = (long) Math.floor(e.getMaxX() / s);
-      long row1 = (long) Math.floor(e.getMaxY() / s);
-      for (long row = (long) Math.floor(e.getMinY() / s); row <= row1; row += ROWS_PER_TASK) {
-        tasks.add(new long[] {k, col0, col1, row, Math.min(row1, row + ROWS_PER_TASK - 1)});
+      CountyCells.Box box = CountyCells.box(e, s);
+      for (long row = box.row0(); row <= box.row1(); row += ROWS_PER_TASK) {
+        tasks.add(new long[] {k, box.col0(), box.col1(), row, Math.min(box.row1(), row + ROWS_PER_TASK - 1)});
       }
     }
     org.apache.spark.api.java.JavaSparkContext jsc =
@@ -204,7 +202,6 @@ public final class GridJob {
     org.apache.spark.api.java.JavaRDD<Row> rows = jsc.parallelize(tasks, Math.max(1, Math.min(tasks.size(), 64)))
         .mapPartitions(part -> {
           Map<Integer, org.locationtech.jts.geom.prep.PreparedGeometry> prepared = new java.util.HashMap<>();
-          org.locationtech.jts.geom.GeometryFactory factory = new org.locationtech.jts.geom.GeometryFactory();
           org.locationtech.jts.io.WKBReader wkbReader = new org.locationtech.jts.io.WKBReader();
           List<Row> out = new java.util.ArrayList<>();
           while (part.hasNext()) {
@@ -215,14 +212,9 @@ public final class GridJob {
               g = org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(wkbReader.read(outlines.value().get(k)));
               prepared.put(k, g);
             }
-            for (long row = t[3]; row <= t[4]; row++) {
-              for (long col = t[1]; col <= t[2]; col++) {
-                // the centre exactly as the SQL it replaces computed it: (col + 0.5D) * s
-                if (g.intersects(factory.createPoint(new org.locationtech.jts.geom.Coordinate((col + 0.5D) * s, (row + 0.5D) * s)))) {
-                  out.add(org.apache.spark.sql.RowFactory.create(codesCopy.get(k), citiesCopy.get(k), col, row));
-                }
-              }
-            }
+            // the centre exactly as the SQL it replaces computed it: (col + 0.5D) * s
+            CountyCells.centresIn(g, s, new CountyCells.Box(t[1], t[2], t[3], t[4]),
+                (col, row) -> out.add(org.apache.spark.sql.RowFactory.create(codesCopy.get(k), citiesCopy.get(k), col, row)));
           }
           return out.iterator();
         });

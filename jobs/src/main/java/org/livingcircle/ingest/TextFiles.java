@@ -30,7 +30,13 @@ public final class TextFiles {
   /** Returns the charset of {@code file}: the forced one if given, else UTF-8 or GBK by strict decoding. */
   public static Charset detect(Path file, String forcedEncoding) {
     if (forcedEncoding != null && !forcedEncoding.isBlank() && !"auto".equalsIgnoreCase(forcedEncoding)) {
-      Charset forced = Charset.forName(forcedEncoding);
+      Charset forced;
+      try {
+        forced = Charset.forName(forcedEncoding);
+      } catch (IllegalArgumentException e) { // IllegalCharsetNameException, UnsupportedCharsetException
+        throw new InputException(
+            "Cannot read " + file + ": unknown encoding '" + forcedEncoding + "'; use auto, UTF-8, GBK or another Java charset name");
+      }
       int bad = firstBadLine(file, forced);
       if (bad > 0) {
         throw new InputException(
