@@ -1,5 +1,6 @@
 package org.livingcircle.config;
 
+import org.livingcircle.geo.GridSpec;
 import static org.livingcircle.common.Checks.check;
 import static org.livingcircle.common.Checks.notNull;
 
@@ -63,7 +64,10 @@ public record CityConfig(
       }
     }
     crs = crs == null ? "EPSG:32649" : crs;
-    check(cellSizeM >= 50 && cellSizeM <= 1000, "Cannot use cell_size_m %s: outside [50, 1000]", cellSizeM);
+    if (cellSizeM < GridSpec.MIN_CELL_SIZE_M || cellSizeM > GridSpec.MAX_CELL_SIZE_M || cellSizeM % 10 != 0) {
+      throw new ConfigProblem("/cell_size_m", "Cannot use cell_size_m " + cellSizeM + ": not a multiple of 10 in ["
+          + GridSpec.MIN_CELL_SIZE_M + ", " + GridSpec.MAX_CELL_SIZE_M + "] (cell ids keep the size in units of 10 m)");
+    }
     h3Resolution = h3Resolution == null ? H3_OFF : h3Resolution;
     check(h3Resolution == H3_OFF || (h3Resolution >= 0 && h3Resolution <= 15), "Cannot use h3_resolution %s: outside [0, 15]", h3Resolution);
     notNull(walking, "walking");
@@ -90,6 +94,11 @@ public record CityConfig(
   /** Loads and validates a city file; errors are {@link org.livingcircle.common.ConfigException}s. */
   public static CityConfig load(Path file) {
     return YamlConfig.load(file, SCHEMA, CityConfig.class);
+  }
+
+  /** The city's grid: its metric CRS and cell size, with the cell formulas. */
+  public GridSpec gridSpec() {
+    return new GridSpec(crs, cellSizeM);
   }
 
   public boolean h3Enabled() {

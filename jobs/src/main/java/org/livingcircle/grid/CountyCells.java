@@ -1,5 +1,6 @@
 package org.livingcircle.grid;
 
+import org.livingcircle.geo.GridSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
@@ -36,16 +37,13 @@ final class CountyCells {
 
   /** The cells whose squares touch {@code envelope}: {@code floor(min / size)} to {@code floor(max / size)}. */
   static Box box(Envelope envelope, int sizeM) {
-    return new Box(
-        (long) Math.floor(envelope.getMinX() / sizeM),
-        (long) Math.floor(envelope.getMaxX() / sizeM),
-        (long) Math.floor(envelope.getMinY() / sizeM),
-        (long) Math.floor(envelope.getMaxY() / sizeM));
+    return new Box(GridSpec.index(envelope.getMinX(), sizeM), GridSpec.index(envelope.getMaxX(), sizeM),
+        GridSpec.index(envelope.getMinY(), sizeM), GridSpec.index(envelope.getMaxY(), sizeM));
   }
 
   /** The centre coordinate of column (or row) {@code index}: {@code (index + 0.5) * sizeM}. */
   static double centre(long index, int sizeM) {
-    return (index + 0.5D) * sizeM;
+    return GridSpec.centre(index, sizeM);
   }
 
   /** Sends to {@code sink} every cell of {@code box} whose centre intersects {@code county}. */

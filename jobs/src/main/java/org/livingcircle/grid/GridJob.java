@@ -1,5 +1,6 @@
 package org.livingcircle.grid;
 
+import org.livingcircle.geo.GridSpec;
 import org.livingcircle.common.Table;
 import org.livingcircle.geo.Epsg;
 import org.livingcircle.common.CityLayout;
@@ -55,7 +56,8 @@ public final class GridJob {
     read(spark, Table.POI.in(ingest)).createOrReplaceTempView("lcp_g_poi");
     read(spark, Table.CENSUS.in(ingest)).createOrReplaceTempView("lcp_g_census");
     String crs = spec.crs();
-    int s = spec.cellSizeM();
+    GridSpec grid = new GridSpec(crs, spec.cellSizeM());
+    int s = grid.cellSizeM();
     spark.sql(
             "SELECT admin_code AS county_code, city_code,"
                 + " ST_Transform(ST_SetSRID(geometry, 4326), 'EPSG:4326', '" + crs + "') AS g FROM lcp_g_admin")
@@ -66,7 +68,7 @@ public final class GridJob {
     spark.sql("SELECT min(county_code) AS county_code, first(city_code) AS city_code, col, row"
             + " FROM lcp_g_candidates GROUP BY col, row")
         .createOrReplaceTempView("lcp_g_cells0");
-    spark.sql("SELECT CAST(floor(ST_X(m) / " + s + ") AS BIGINT) AS col, CAST(floor(ST_Y(m) / " + s + ") AS BIGINT) AS row,"
+    spark.sql("SELECT " + grid.sqlIndex("ST_X(m)") + " AS col, " + grid.sqlIndex("ST_Y(m)") + " AS row,"
             + " count(*) AS n_compounds FROM (SELECT ST_Transform(ST_SetSRID(geometry, 4326), 'EPSG:4326', '" + crs + "') AS m"
             + " FROM lcp_g_poi WHERE tier = 'residential') GROUP BY 1, 2")
         .createOrReplaceTempView("lcp_g_compounds");
@@ -105,10 +107,11 @@ public final class GridJob {
             + spec.h3Resolution() + ", false)[0] AS h3_cell"
         : "";
     Dataset<Row> cells = spark.sql(
-        "SELECT *" + h3 + ", ST_SetSRID(ST_PolygonFromEnvelope(x - " + s + " / 2.0D, y - " + s + " / 2.0D, x + " + s + " / 2.0D, y + " + s + " / 2.0), "
+        "SELECT *" + h3 + ", ST_SetSRID(ST_PolygonFromEnvelope(x - " + grid.sqlHalfSize() + ", y - " + grid.sqlHalfSize()
+            + ", x + " + grid.sqlHalfSize() + ", y + " + grid.sqlHalfSize() + "), "
             + Epsg.code(crs) + ") AS geometry FROM ("
             + " SELECT lcp_cell_id(" + s + ", c.col, c.row) AS cell_id, '" + crs + "' AS grid_crs, " + s + " AS cell_size_m,"
-            + " c.col, c.row, c.city_code, c.county_code, (c.col + 0.5D) * " + s + " AS x, (c.row + 0.5D) * " + s + " AS y,"
+            + " c.col, c.row, c.city_code, c.county_code, " + grid.sqlCentre("c.col") + " AS x, " + grid.sqlCentre("c.row") + " AS y,"
             + " c.n_compounds, lcp_dasymetric_share(c.weight, c.county_weight, c.county_cells) AS share,"
             + " CASE WHEN c.county_weight > 0 THEN '" + method + "' ELSE 'uniform' END AS pop_method,"
             + " coalesce(t.census_basis, 'none') AS census_basis, t.pop_total, t.pop_0_2, t.pop_3_5, t.pop_6_14, t.pop_60_plus, t.pop_65_plus"
@@ -212,7 +215,7 @@ public final class GridJob {
               g = org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(wkbReader.read(outlines.value().get(k)));
               prepared.put(k, g);
             }
-            // the centre exactly as the SQL it replaces computed it: (col + 0.5D) * s
+            // the centre by GridSpec's formula, as the SQL above computes x and y
             CountyCells.centresIn(g, s, new CountyCells.Box(t[1], t[2], t[3], t[4]),
                 (col, row) -> out.add(org.apache.spark.sql.RowFactory.create(codesCopy.get(k), citiesCopy.get(k), col, row)));
           }
