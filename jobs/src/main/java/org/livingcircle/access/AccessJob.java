@@ -1,5 +1,7 @@
 package org.livingcircle.access;
 
+import org.livingcircle.config.WalkModel;
+import org.livingcircle.config.CityConfig;
 import org.livingcircle.config.Tier;
 import org.livingcircle.common.CityLayout;
 import org.livingcircle.common.Table;
@@ -52,11 +54,10 @@ public final class AccessJob {
   /**
    * What to compute.
    *
-   * @param searchLimitM walking distance in metres beyond which "none within limit" (null)
+   * @param walking the city's walking model, reporting thresholds and search limit (straight-line metres)
    * @param facilityIngestDirs ingest outputs whose POIs and facilities serve this city's residents
    */
-  public record Spec(String cityId, String crs, double speedMPerMin, double detourFactor, int[] thresholdsMin,
-      double searchLimitM, List<CategorySpec> categories, List<CapacitySpec> capacities, Path gridDir,
+  public record Spec(String cityId, String crs, CityConfig.Walking walking, List<CategorySpec> categories, List<CapacitySpec> capacities, Path gridDir,
       Path ingestDir, List<Path> facilityIngestDirs, Path outDir, Map<String, Object> configuration) {}
 
   /** What was written. */
@@ -80,8 +81,8 @@ public final class AccessJob {
       index.put(ids[c], c);
       tiers[c] = categories.get(c).tier();
     }
-    WalkModel walk = new WalkModel(spec.speedMPerMin(), spec.detourFactor());
-    AccessParams params = new AccessParams(walk, spec.thresholdsMin(), spec.searchLimitM() / spec.speedMPerMin(), tiers,
+    WalkModel walk = spec.walking().model();
+    AccessParams params = new AccessParams(walk, spec.walking().thresholdsArray(), spec.walking().searchLimitMin(), tiers,
         BASIC_THRESHOLD_MIN, QUALITY_THRESHOLD_MIN);
 
     FacilityArrays f = facilities(spark, spec, index, categories);
@@ -154,6 +155,7 @@ public final class AccessJob {
     try (StagedOutput out = StagedOutput.begin(spec.outDir())) {
       GeoParquet.Written g = GeoParquet.write(spark, grid, spec.crs(), Table.GRID_INDICATORS.in(out.dir()).toString());
       GeoParquet.Written k = GeoParquet.write(spark, compounds, spec.crs(), Table.COMPOUND_INDICATORS.in(out.dir()).toString());
+      manifest.put(Manifest.WALK_MODEL, walkModelFacts(spec.walking()));
       manifest.put("facilities", Map.of("count", f.x.length, "by_category", f.byCategory, "register_categories", f.registerCategories));
       manifest.output(Table.GRID_INDICATORS, g.facts());
       manifest.output(Table.COMPOUND_INDICATORS, k.facts());
@@ -164,7 +166,7 @@ public final class AccessJob {
         progress.println("[access] " + spec.cityId() + ": warning: " + w);
       }
       progress.printf(Locale.ROOT, "[access] %s: %,d cells and %,d compounds × %d categories × %s min, %,d facilities  %.1f s%n",
-          spec.cityId(), g.rows(), k.rows(), ids.length, java.util.Arrays.toString(spec.thresholdsMin()), f.x.length,
+          spec.cityId(), g.rows(), k.rows(), ids.length, spec.walking().thresholdsMin(), f.x.length,
           (System.nanoTime() - start) / 1e9);
       return new Result(spec.outDir(), g, k, f.x.length);
     } catch (IOException e) {
@@ -203,6 +205,16 @@ public final class AccessJob {
       }
     }
     return warnings;
+  }
+
+  private static Map<String, Object> walkModelFacts(CityConfig.Walking w) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("model", "straight_line");
+    m.put("speed_m_per_min", w.speedMPerMin());
+    m.put("detour_factor", w.detourFactor());
+    m.put("thresholds_min", w.thresholdsMin());
+    m.put("search_limit_straight_m", w.searchLimitM());
+    return m;
   }
 
   /** Cell centres and the people each capacity kind serves, as primitive arrays (one pass, no rows kept). */

@@ -1,5 +1,6 @@
 package org.livingcircle.access;
 
+import org.livingcircle.config.WalkModel;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,5 +1,6 @@
 package org.livingcircle.bench;
 
+import org.livingcircle.config.WalkModel;
 import org.livingcircle.common.Table;
 import java.io.IOException;
 import java.io.StringReader;
@@ -64,13 +65,12 @@ final class PostgisCompare {
     }
     cellRows = null;
 
-    int[] thresholds = access.thresholdsMin();
-    double detour = access.detourFactor();
-    double speed = access.speedMPerMin();
-    double limitEuclidM = access.searchLimitM() / detour;
+    int[] thresholds = access.walking().thresholdsArray();
+    WalkModel walk = access.walking().model();
+    double limitEuclidM = access.walking().searchLimitM();
     double[] radius = new double[thresholds.length];
     for (int t = 0; t < thresholds.length; t++) {
-      radius[t] = thresholds[t] * speed / detour; // as WalkModel.euclideanMetersFor
+      radius[t] = walk.euclideanMetersFor(thresholds[t]);
     }
 
     // the pipeline's values for the sampled categories
@@ -166,7 +166,7 @@ final class PostgisCompare {
         for (Row r : pipeline) {
           int i = index.get(r.getLong(0));
           compared++;
-          double pgWalk = nearest[i] * detour;
+          double pgWalk = walk.walkMetersFor(nearest[i]);
           boolean pgNone = nearest[i] > limitEuclidM;
           if (r.isNullAt(distCol)) {
             if (!pgNone) {

@@ -59,8 +59,7 @@ final class ReleaseCommand implements Callable<Integer> {
     List<ReleaseJob.City> cities = new ArrayList<>();
     for (String id : cityIds) {
       CityConfig city = CityConfig.load(ProjectFiles.city(id));
-      cities.add(new ReleaseJob.City(id, city.nameZh(), city.nameEn(), city.walking().speedMPerMin(),
-          AccessJob.BASIC_THRESHOLD_MIN, RunLayout.of(out).city(id).dir()));
+      cities.add(new ReleaseJob.City(id, city.nameZh(), city.nameEn(), AccessJob.BASIC_THRESHOLD_MIN, RunLayout.of(out).city(id).dir()));
     }
     Path dictionary = ProjectFiles.dataDictionary();
     List<Path> configFiles = new ArrayList<>(List.of(ProjectFiles.categories(), ProjectFiles.targets(), releaseConfig, dictionary));

@@ -20,6 +20,9 @@ import java.util.TreeMap;
  * versions, row counts and stage timings. Written as {@code manifest.json}.
  */
 public final class Manifest {
+  /** Key of the walking model the access stage records (speed, detour factor, thresholds, search limit); later stages read it. */
+  public static final String WALK_MODEL = "walk_model";
+
   private final Map<String, Object> root = new LinkedHashMap<>();
   private final Map<String, Object> inputs = new TreeMap<>();
   private final Map<String, Object> outputs = new TreeMap<>();

@@ -158,8 +158,7 @@ public record CityConfig(
   public record Walking(
       @JsonProperty("speed_m_per_min") double speedMPerMin, double detourFactor, List<Integer> thresholdsMin, double searchLimitM) {
     public Walking {
-      check(speedMPerMin > 0 && speedMPerMin <= 200, "Cannot use speed_m_per_min %s: outside (0, 200]", speedMPerMin);
-      check(detourFactor >= 1 && detourFactor <= 3, "Cannot use detour_factor %s: outside [1, 3]", detourFactor);
+      WalkModel model = new WalkModel(speedMPerMin, detourFactor);
       thresholdsMin = List.copyOf(notNull(thresholdsMin, "thresholds_min"));
       check(!thresholdsMin.isEmpty(), "Cannot use thresholds_min: empty");
       for (int i = 1; i < thresholdsMin.size(); i++) {
@@ -168,22 +167,37 @@ public record CityConfig(
         }
       }
       int largest = thresholdsMin.get(thresholdsMin.size() - 1);
-      if (largest * speedMPerMin / detourFactor > searchLimitM) {
+      if (model.euclideanMetersFor(largest) > searchLimitM) {
         throw new ConfigProblem(
             "/search_limit_m",
             "Cannot use search_limit_m " + searchLimitM + ": shorter than the " + largest + " min threshold ("
-                + Math.round(largest * speedMPerMin / detourFactor) + " m straight line)");
+                + Math.round(model.euclideanMetersFor(largest)) + " m straight line)");
       }
     }
 
-    /** Straight-line metres reachable in {@code minutes}: minutes × speed / detour factor. */
-    public double straightLineMeters(double minutes) {
-      return minutes * speedMPerMin / detourFactor;
+    /** The walking model every stage converts minutes and metres with. */
+    public WalkModel model() {
+      return new WalkModel(speedMPerMin, detourFactor);
     }
 
-    /** Walking minutes for a straight-line distance: metres × detour factor / speed. */
+    /** Straight-line metres reachable in {@code minutes}. */
+    public double straightLineMeters(double minutes) {
+      return model().euclideanMetersFor(minutes);
+    }
+
+    /** Walking minutes for a straight-line distance in metres. */
     public double minutesWithin(double straightLineMeters) {
-      return straightLineMeters * detourFactor / speedMPerMin;
+      return model().minutesWithin(straightLineMeters);
+    }
+
+    /** The search limit as walking minutes: beyond it, "none within limit". */
+    public double searchLimitMin() {
+      return minutesWithin(searchLimitM);
+    }
+
+    /** The reporting thresholds as an array. */
+    public int[] thresholdsArray() {
+      return thresholdsMin.stream().mapToInt(Integer::intValue).toArray();
     }
   }
 

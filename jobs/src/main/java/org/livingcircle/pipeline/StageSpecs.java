@@ -124,9 +124,7 @@ public final class StageSpecs {
     configuration.put("config_file", configFile.toString());
     configuration.put("categories", cats.categories());
     configuration.put("facility_ingest_dirs", facilityIngestDirs.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList());
-    int[] thresholds = city.walking().thresholdsMin().stream().mapToInt(Integer::intValue).toArray();
-    return new AccessJob.Spec(city.id(), city.crs(), city.walking().speedMPerMin(), city.walking().detourFactor(),
-        thresholds, city.walking().searchLimitM() * city.walking().detourFactor(), categories, capacities, gridDir.toAbsolutePath().normalize(),
+    return new AccessJob.Spec(city.id(), city.crs(), city.walking(), categories, capacities, gridDir.toAbsolutePath().normalize(),
         ingestDir.toAbsolutePath().normalize(),
         facilityIngestDirs.stream().map(p -> p.toAbsolutePath().normalize()).toList(),
         outDir.toAbsolutePath().normalize(), configuration);

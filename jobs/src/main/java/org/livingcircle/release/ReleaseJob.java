@@ -1,5 +1,6 @@
 package org.livingcircle.release;
 
+import org.livingcircle.config.WalkModel;
 import org.livingcircle.common.RunLayout;
 import org.livingcircle.common.CityLayout;
 import org.livingcircle.common.Stage;
@@ -68,7 +69,22 @@ public final class ReleaseJob {
   private ReleaseJob() {}
 
   /** A city output folder and what the portal needs to know about it. */
-  public record City(String id, String nameZh, String nameEn, double speedMPerMin, int basicThresholdMin, Path dir) {}
+  public record City(String id, String nameZh, String nameEn, int basicThresholdMin, Path dir) {
+    /** The walking model the access stage recorded in its manifest (the release never reads the YAML again). */
+    WalkModel walk() {
+      Path manifest = CityLayout.of(dir).manifest(Stage.ACCESS);
+      JsonNode walk;
+      try {
+        walk = JSON.readTree(manifest.toFile()).path(Manifest.WALK_MODEL);
+      } catch (IOException e) {
+        throw new InputException("Cannot read " + manifest + ": " + e.getMessage() + "; run the access stage first", e);
+      }
+      if (!walk.path("speed_m_per_min").isNumber() || !walk.path("detour_factor").isNumber()) {
+        throw new InputException("Cannot release " + id + ": " + manifest + " records no walk_model; rerun the access stage");
+      }
+      return new WalkModel(walk.path("speed_m_per_min").asDouble(), walk.path("detour_factor").asDouble());
+    }
+  }
 
   /** What to release. */
   public record Spec(Path out, List<City> cities, Path comparisonDir, ReleaseConfig config, DataDictionary dictionary,
@@ -390,11 +406,12 @@ public final class ReleaseJob {
     int cellSizeM = rows.get(0).getInt(2);
     ByteBuffer cells = ByteBuffer.allocate(4 * n).order(ByteOrder.LITTLE_ENDIAN);
     byte[][] layers = new byte[cats.size() + 1][n];
+    WalkModel walk = city.walk();
     for (int i = 0; i < n; i++) {
       Row r = rows.get(i);
       cells.putShort((short) (r.getInt(0) - col0)).putShort((short) (r.getInt(1) - row0));
       for (int k = 0; k < cats.size(); k++) {
-        layers[k][i] = (byte) (r.isNullAt(3 + k) ? NONE : Math.min(MAX_MINUTES, Math.round(r.getDouble(3 + k) / city.speedMPerMin())));
+        layers[k][i] = (byte) (r.isNullAt(3 + k) ? NONE : Math.min(MAX_MINUTES, Math.round(walk.minutesFor(r.getDouble(3 + k)))));
       }
       layers[cats.size()][i] = (byte) (r.isNullAt(3 + cats.size()) ? NONE : r.getInt(3 + cats.size()));
     }
@@ -451,7 +468,7 @@ public final class ReleaseJob {
     entry.put("name_zh", city.nameZh());
     entry.put("name_en", city.nameEn());
     entry.put("n_cells", n);
-    entry.put("speed_m_per_min", city.speedMPerMin());
+    entry.put("speed_m_per_min", city.walk().speedMetersPerMinute());
     entry.put("layers", layerIds);
     entry.put("completeness_layer", basic);
     return entry;

@@ -38,6 +38,9 @@ class AccessJobIT {
   static final double DETOUR = 1.3;
   static final int[] THRESHOLDS = {5, 10, 15};
   static final double LIMIT_M = 3000 * DETOUR;
+  /** The same numbers as the city configuration gives them: search limit 3,000 m straight line. */
+  static final org.livingcircle.config.CityConfig.Walking WALKING =
+      new org.livingcircle.config.CityConfig.Walking(SPEED, DETOUR, List.of(5, 10, 15), 3000);
   static final List<AccessJob.CategorySpec> CATEGORIES = List.of(
       new AccessJob.CategorySpec("convenience_store", Tier.BASIC, null),
       new AccessJob.CategorySpec("supermarket", Tier.BASIC, null),
@@ -92,7 +95,7 @@ class AccessJobIT {
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
     grid = GridJob.run(spark, new GridJob.Spec("testcity", CRS, 250, -1, own, tmp.resolve("city/grid"), Map.of()),
         new PrintStream(gridProgress, true, java.nio.charset.StandardCharsets.UTF_8));
-    AccessJob.run(spark, new AccessJob.Spec("testcity", CRS, SPEED, DETOUR, THRESHOLDS, LIMIT_M, CATEGORIES,
+    AccessJob.run(spark, new AccessJob.Spec("testcity", CRS, WALKING, CATEGORIES,
         List.of(new AccessJob.CapacitySpec("kindergarten_places", "pop_3_5", 5)), tmp.resolve("city/grid"), own,
         List.of(own, neighbour), tmp.resolve("city/indicators"), Map.of()), quiet);
     cells = spark.read().format("geoparquet").load(tmp.resolve("city/indicators/grid_indicators").toString())
@@ -193,7 +196,7 @@ class AccessJobIT {
     // served by the neighbour alone, whose register is empty: kindergarten places are 0 everywhere
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
     Path out = tmp.resolve("city/indicators-no-register");
-    AccessJob.run(spark, new AccessJob.Spec("testcity", CRS, SPEED, DETOUR, THRESHOLDS, LIMIT_M, CATEGORIES,
+    AccessJob.run(spark, new AccessJob.Spec("testcity", CRS, WALKING, CATEGORIES,
         List.of(new AccessJob.CapacitySpec("kindergarten_places", "pop_3_5", 5)), tmp.resolve("city/grid"),
         tmp.resolve("city/ingest"), List.of(tmp.resolve("neighbour/ingest")), out, Map.of()),
         new PrintStream(progress, true, java.nio.charset.StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package org.livingcircle.access;
 
+import org.livingcircle.config.WalkModel;
 import org.livingcircle.config.Tier;
 import java.util.Arrays;
 import java.util.SplittableRandom;

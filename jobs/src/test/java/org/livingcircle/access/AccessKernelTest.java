@@ -1,5 +1,6 @@
 package org.livingcircle.access;
 
+import org.livingcircle.config.WalkModel;
 import org.livingcircle.config.Tier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -152,7 +153,7 @@ class AccessKernelTest {
     assertThatThrownBy(() -> new AccessParams(EXACT_WALK, THRESHOLDS_MIN, 20, new Tier[] {Tier.QUALITY}, 10, 15))
         .hasMessage("Cannot use categories: none has tier BASIC; proximity time and completeness need one");
     assertThatThrownBy(() -> new WalkModel(80, 0.9))
-        .hasMessage("Cannot use detour_factor: 0.9 is not a finite number ≥ 1");
+        .hasMessage("Cannot use detour_factor: 0.9 is not a finite number in [1, 3]");
     assertThatThrownBy(() -> new FacilityIndex(new double[] {0}, new double[] {0}, new int[] {3}, new double[] {1}, 2, 100))
         .hasMessage("Cannot index facility 0: category 3 is outside [0, 2)");
     assertThatThrownBy(() -> new FacilityIndex(new double[] {0, 1e9}, new double[] {0, 1e9}, new int[] {0, 0},

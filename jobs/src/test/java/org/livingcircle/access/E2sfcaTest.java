@@ -1,5 +1,6 @@
 package org.livingcircle.access;
 
+import org.livingcircle.config.WalkModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
