@@ -29,7 +29,7 @@ import static org.livingcircle.common.Checks.positive;
  *
  * <p>Holds no scratch state, so one instance may be shared by threads; each call allocates its own arrays.
  */
-final class E2sfca {
+public final class E2sfca {
   private static final double EXP_MINUS_HALF = Math.exp(-0.5);
 
   private final FacilityIndex facilities;
@@ -63,7 +63,7 @@ final class E2sfca {
    * Gaussian weight of Dai (2010) for a squared straight-line distance, given the squared straight-line catchment
    * radius (the ratio d/d0 is the same for walking and straight-line distances).
    */
-  static double weight(double distanceSquared, double catchmentSquared) {
+  public static double weight(double distanceSquared, double catchmentSquared) {
     if (distanceSquared > catchmentSquared) {
       return 0.0;
     }

@@ -10,25 +10,25 @@ import static org.livingcircle.common.Checks.positive;
  * @param speedMetersPerMinute walking speed in m/min, positive (per city in configuration, with its source)
  * @param detourFactor ratio of network to straight-line distance, finite and ≥ 1
  */
-record WalkModel(double speedMetersPerMinute, double detourFactor) implements java.io.Serializable {
-  WalkModel {
+public record WalkModel(double speedMetersPerMinute, double detourFactor) implements java.io.Serializable {
+  public WalkModel {
     positive(speedMetersPerMinute, "speed_m_per_min");
     check(Double.isFinite(detourFactor) && detourFactor >= 1.0,
         "Cannot use detour_factor: %s is not a finite number ≥ 1", detourFactor);
   }
 
   /** Straight-line radius in metres that a walk of {@code minutes} reaches. */
-  double euclideanMetersFor(double minutes) {
+  public double euclideanMetersFor(double minutes) {
     return minutes * speedMetersPerMinute / detourFactor;
   }
 
   /** Walking distance in metres for a straight-line distance in metres. */
-  double walkMetersFor(double euclideanMeters) {
+  public double walkMetersFor(double euclideanMeters) {
     return euclideanMeters * detourFactor;
   }
 
   /** Walking time in minutes for a walking distance in metres. */
-  double minutesFor(double walkMeters) {
+  public double minutesFor(double walkMeters) {
     return walkMeters / speedMetersPerMinute;
   }
 }
