@@ -14,8 +14,11 @@ import org.livingcircle.grid.GridJob;
 import org.livingcircle.aggregate.AggregateJob;
 import org.livingcircle.config.PublishConfig;
 import org.livingcircle.publish.PublishJob;
+import org.livingcircle.aggregate.Targets;
+import org.livingcircle.config.SitingConfig;
+import org.livingcircle.siting.SitingJob;
 
-/** The stages after ingest, in order, for one city's output directory. */
+/** The stages after ingest, in order, for one city's output directory: grid, access, aggregate, site. */
 final class CityStages {
   private CityStages() {}
 
@@ -26,6 +29,8 @@ final class CityStages {
     AccessJob.run(spark, StageSpecs.access(city, cats, config, cityOut.resolve("grid"), cityOut.resolve("ingest"),
         facilityDirs, cityOut.resolve("indicators")), System.out);
     AggregateJob.run(spark, StageSpecs.aggregate(city, cats, config, cityOut, DEFAULT_GAP_TIERS), System.out);
+    SitingJob.run(spark, StageSpecs.site(city, cats, config, cityOut, Targets.load(Paths.targets()), Paths.targets(),
+        SitingConfig.load(Paths.siting()), Paths.siting()), System.out);
   }
 
   /**

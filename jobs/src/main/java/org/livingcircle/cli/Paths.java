@@ -19,6 +19,10 @@ final class Paths {
     return root().resolve("conf/targets.yaml");
   }
 
+  static Path siting() {
+    return root().resolve("conf/siting.yaml");
+  }
+
   static Path publish() {
     return root().resolve("conf/publish.yaml");
   }

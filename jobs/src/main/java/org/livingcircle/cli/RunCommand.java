@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Runs every stage for one city: ingest -> grid -> access -> aggregate (-> publish with --publish), writing <out>/ingest, <out>/grid, <out>/indicators and <out>/aggregate. Each stage is also a command of its own.")
+    description = "Runs every stage for one city: ingest -> grid -> access -> aggregate -> site (-> publish with --publish), writing <out>/ingest, <out>/grid, <out>/indicators, <out>/aggregate and <out>/siting. Each stage is also a command of its own.")
 final class RunCommand implements Callable<Integer> {
   @Mixin CityOptions cityOptions;
 
