@@ -125,8 +125,11 @@ final class Comparison {
       for (int i = 0; i < r.size(); i++) {
         String pad = " ".repeat(width[i] - displayWidth(r.get(i)));
         sb.append(right.contains(i) ? pad + r.get(i) : r.get(i) + (i == r.size() - 1 ? "" : pad));
-        sb.append(i == r.size() - 1 ? "\n" : "  ");
+        sb.append(i == r.size() - 1 ? "" : "  ");
       }
+      // the last column (new sites) is often empty: no trailing blanks
+      sb.setLength(sb.toString().stripTrailing().length());
+      sb.append("\n");
     }
     return sb.toString();
   }

@@ -213,10 +213,10 @@ public final class SitingJob {
 
     Tables tables = tables(groups, results, unitRows, cityCode, spec.siting().budgetSites());
     try (StagedOutput out = StagedOutput.begin(spec.outDir())) {
-      Dataset<Row> points = spark.createDataFrame(tables.suggestions, SUGGESTION_SCHEMA);
-      points.createOrReplaceTempView("lcp_s_points");
-      Dataset<Row> withGeometry = spark.sql("SELECT * EXCEPT (x, y), ST_SetSRID(ST_Point(x, y), "
-          + GridJob.epsg(spec.crs()) + ") AS geometry FROM lcp_s_points");
+      Dataset<Row> withGeometry = spark.createDataFrame(tables.suggestions, SUGGESTION_SCHEMA)
+          .withColumn("geometry", org.apache.spark.sql.functions.expr(
+              "ST_SetSRID(ST_Point(x, y), " + GridJob.epsg(spec.crs()) + ")"))
+          .drop("x", "y");
       GeoParquet.Written written = GeoParquet.write(spark, withGeometry, spec.crs(), out.dir().resolve("suggestions").toString());
       spark.createDataFrame(tables.curve, CURVE_SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
           .option("compression", "zstd").parquet(out.dir().resolve("coverage_curve").toString());
@@ -240,8 +240,6 @@ public final class SitingJob {
       return new Result(spec.outDir(), groups.size(), written.rows(), tables.targets.size(), tables.nReached, written);
     } catch (IOException e) {
       throw new InputException("Cannot write siting output " + spec.outDir() + ": " + e.getMessage(), e);
-    } finally {
-      spark.catalog().dropTempView("lcp_s_points");
     }
   }
 

@@ -71,7 +71,7 @@ class CompareTest {
     assertThat(w.toString()).isEqualTo(
         "target_id,city_code,city_name,county_code,county_name,indicator,value,target,comparator,met,gap,unit,year,source,"
             + "sites_needed,reachable_within_budget\n"
-            + "t,140500,晋城市,,,beds,,35.4,>=,,,\"beds per 1,000\",2020,\"seed 004 \"\"Box 1\"\"\"\",,false\n");
+            + "t,140500,晋城市,,,beds,,35.4,>=,,,\"beds per 1,000\",2020,\"seed 004 \"\"Box 1\"\"\",,false\n");
   }
 
   @Test
