@@ -57,7 +57,7 @@ final class ReleaseCommand implements Callable<Integer> {
           AccessJob.BASIC_THRESHOLD_MIN, out.resolve(id)));
     }
     Path dictionary = Paths.root().resolve("schemas/data-dictionary.yaml");
-    List<Path> configFiles = new ArrayList<>(List.of(Paths.categories(), Paths.targets(), releaseConfig, dictionary));
+    List<Path> configFiles = new ArrayList<>(List.of(Paths.categories(), Paths.targets(), Paths.siting(), releaseConfig, dictionary));
     cityIds.forEach(id -> configFiles.add(Paths.city(id)));
     ReleaseJob.Spec spec = new ReleaseJob.Spec(out, cities, out.resolve("comparison"), ReleaseConfig.load(releaseConfig),
         DataDictionary.load(dictionary, categories), categories, Paths.root().resolve("portal"), Paths.reference(),

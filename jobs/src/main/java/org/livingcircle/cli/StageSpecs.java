@@ -147,6 +147,9 @@ public final class StageSpecs {
     configuration.put("siting", siting);
     configuration.put("walking_speed_m_per_min", city.walking().speedMPerMin());
     configuration.put("detour_factor", city.walking().detourFactor());
+    Map<String, Double> thresholds = new LinkedHashMap<>();
+    cats.categories().forEach(c -> thresholds.put(c.id(), c.thresholdMin()));
+    configuration.put("category_threshold_min", thresholds);
     Path out = cityOut.toAbsolutePath().normalize();
     return new org.livingcircle.siting.SitingJob.Spec(city.id(), city.crs(), city.walking().speedMPerMin(),
         city.walking().detourFactor(), city.walking().thresholdsMin(), cats.categories(), catchments, targets, siting,

@@ -12,7 +12,8 @@ enum PublishedTable {
   GRID_INDICATORS("grid_indicators", "indicators", List.of("cell_id"), "Polygon"),
   GAP_CELLS("gap_cells", "aggregate", List.of("cell_id", "category"), "Polygon"),
   COMPOUND_INDICATORS("compound_indicators", "indicators", List.of("compound_id"), "Point"),
-  FACILITIES("facilities", "ingest", List.of("facility_id"), "Point");
+  FACILITIES("facilities", "ingest", List.of("facility_id"), "Point"),
+  SUGGESTIONS("suggestions", "siting", List.of("site_id"), "Point");
 
   final String tableName;
   /** Stage directory under the city output, holding the table and {@code manifest.json}. */
@@ -28,5 +29,5 @@ enum PublishedTable {
   }
 
   /** Stage directories holding published tables, in manifest-hash order. */
-  static final List<String> STAGES = List.of("ingest", "indicators", "aggregate");
+  static final List<String> STAGES = List.of("ingest", "indicators", "aggregate", "siting");
 }

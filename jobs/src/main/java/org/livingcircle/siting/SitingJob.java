@@ -124,6 +124,7 @@ public final class SitingJob {
       .add("reached", DataTypes.BooleanType, true);
 
   static final StructType SUGGESTION_SCHEMA = new StructType()
+      .add("site_id", DataTypes.StringType, false)
       .add("city_code", DataTypes.StringType, false)
       .add("admin_code", DataTypes.StringType, false)
       .add("level", DataTypes.StringType, false)
@@ -322,7 +323,8 @@ public final class SitingJob {
           placed += r.getDouble(8);
           reached = placed >= g.placesNeeded() - 1e-9;
         }
-        suggestions.add(RowFactory.create(cityCode, g.adminCode(), g.level(), countyCode, countyName, indicator, targetId,
+        String siteId = g.adminCode() + "-" + indicator + "-" + (targetId == null ? "curve" : targetId) + "-" + s;
+        suggestions.add(RowFactory.create(siteId, cityCode, g.adminCode(), g.level(), countyCode, countyName, indicator, targetId,
             category, demand, s, r.isNullAt(5) ? null : r.getDouble(5), r.isNullAt(6) ? null : r.getDouble(6), share,
             targetShare, targetId == null ? null : reached, r.isNullAt(8) ? null : r.getDouble(8),
             r.isNullAt(9) ? null : r.getDouble(9), r.getDouble(2), r.getDouble(3)));
