@@ -62,6 +62,9 @@ def _instances(demo_out):
         useful = np.array([len(n) > 0 for n in near])
         if len(dem_xy) > MAX_DEMAND or useful.sum() > MAX_CANDIDATES:
             continue
+        # a radius below the cell spacing makes every candidate cover its own cell only: greedy is trivially optimal
+        if max(len(n) for n in near) < 3:
+            continue
         found.append(dict(county=county, category=category, radius=radius, demand_xy=dem_xy,
                           weight=uncovered["population"].to_numpy(), cand_xy=cand_xy[useful],
                           total=unit["population"].sum(), covered_before=unit["population"].sum() - uncovered["population"].sum(),

@@ -107,7 +107,8 @@ final class SitingRows implements Serializable {
         double access = 0;
         if (g.coverage() != null) {
           boolean demand = (g.coverage().demand() == SitingProblems.Demand.COMPOUNDS) == compound;
-          if (demand) {
+          // demand of no weight (unpopulated cells) changes neither the objective nor the share: not shipped
+          if (demand && (compound || population > 0)) {
             role |= DEMAND;
             weight = compound ? 1 : population;
             List<SitingProblems.Need> needs = g.coverage().needs();
@@ -117,7 +118,7 @@ final class SitingRows implements Serializable {
               }
             }
           }
-        } else if (!compound) {
+        } else if (!compound && number(r, g.capacity().demandColumn()) > 0) {
           role |= DEMAND;
           weight = number(r, g.capacity().demandColumn());
           access = number(r, "access_" + g.capacity().kind());
