@@ -1,15 +1,16 @@
 /*
  * Portal of a living-circle release. Works offline from the release folder (file://) or any static
  * web server: every data file is a script (data/catalog.js, data/<city>/cells.js, data/<city>/<layer>.js)
- * so no fetch() is needed. Cells are drawn on canvas tiles by column and row (Leaflet CRS.Simple in
+ * so no fetch() is needed. data/<city>/siting.js holds the siting suggestions (lcp site): numbered new sites over
+ * the gap cells of the category shown, the coverage curve and how many new sites reach each target. Cells are drawn on canvas tiles by column and row (Leaflet CRS.Simple in
  * cell units), never as GeoJSON polygons.
  */
 (function () {
   'use strict';
   var C = window.LCP_CATALOG;
   var NONE = 255;
-  var store = { cells: {}, layers: {} };
-  var state = { city: null, layer: null, ready: false, draws: 0 };
+  var store = { cells: {}, layers: {}, siting: {} };
+  var state = { city: null, layer: null, ready: false, draws: 0, sites: 0, sitingCounty: null };
   window.LCP_STATE = state;
 
   /** Callbacks of the data scripts. */
@@ -25,7 +26,8 @@
       h.index = index;
       store.cells[h.city] = h;
     },
-    layer: function (city, id, b64) { store.layers[city + '/' + id] = decode(b64); }
+    layer: function (city, id, b64) { store.layers[city + '/' + id] = decode(b64); },
+    siting: function (city, groups) { store.siting[city] = groups; }
   };
 
   function decode(b64) {
@@ -141,6 +143,8 @@
     return script('data/' + id + '/cells.js').then(function () {
       return script('data/' + id + '/' + state.layer + '.js');
     }).then(function () {
+      return city.siting ? script('data/' + id + '/siting.js') : null;
+    }).then(function () {
       var h = store.cells[id];
       state.city = id;
       outlines.clearLayers();
@@ -152,6 +156,8 @@
       if (fit) map.fitBounds([[0, 0], [h.n_rows, h.n_cols]], { animate: false });
       legend();
       cells.redraw();
+      fillSitingCounties();
+      drawSiting();
       state.ready = true;
       return city;
     });
@@ -164,6 +170,7 @@
       legend();
       cells.redraw();
       coverageChart();
+      drawSiting();
       state.ready = true;
     });
   }
@@ -257,7 +264,97 @@
     }
   }
   targetSelect.addEventListener('change', targetsChart);
-  window.addEventListener('resize', function () { targetChart.resize(); coverage.resize(); });
+  window.addEventListener('resize', function () { targetChart.resize(); coverage.resize(); sitingChart.resize(); });
+
+  // --- siting suggestions (lcp site) ---
+  var siteMarkers = L.layerGroup().addTo(map);
+  var sitingChart = echarts.init(document.getElementById('chart-siting'));
+  var sitingCounty = document.getElementById('siting-county');
+  /** The siting problem of the map layer: the basket for the completeness layer, else share_own_<category>. */
+  function sitingIndicator() {
+    return isCompleteness() ? 'share_basic_complete_10min' : 'share_own_' + state.layer;
+  }
+  function sitingGroups() { return store.siting[state.city] || []; }
+  function fillSitingCounties() {
+    var h = store.cells[state.city];
+    sitingCounty.innerHTML = '';
+    var seen = {};
+    sitingGroups().forEach(function (g) {
+      if (g.level === 'county' && !seen[g.admin_code]) {
+        seen[g.admin_code] = true;
+        var name = g.county_name || (h.counties.filter(function (c) { return c.code === g.admin_code; })[0] || {}).name || g.admin_code;
+        sitingCounty.add(new Option(name + ' ' + g.admin_code, g.admin_code));
+      }
+    });
+    state.sitingCounty = sitingCounty.value || null;
+  }
+  function pct(v) { return v === null || v === undefined ? '?' : (100 * v).toFixed(1) + '%'; }
+  function label(category) {
+    var k = catName(category);
+    if (k) return k.name_zh + ' ' + k.name_en;
+    return category === 'basic_basket' ? '基本保障类业态 basic formats' : category;
+  }
+  /** Numbered markers of the layer's problem in every county (the target's sites where a target exists, else the curve's). */
+  function drawSiting() {
+    siteMarkers.clearLayers();
+    var ind = sitingIndicator();
+    var n = 0;
+    var byCounty = {};
+    sitingGroups().forEach(function (g) {
+      if (g.level !== 'county' || g.indicator !== ind) return;
+      if (!byCounty[g.admin_code] || g.target_id) byCounty[g.admin_code] = g;
+    });
+    Object.keys(byCounty).forEach(function (code) {
+      byCounty[code].sites.forEach(function (s) {
+        L.marker([s[3], s[2]], { icon: L.divIcon({ className: 'site-marker', html: String(s[0]), iconSize: [20, 20] }) })
+          .bindTooltip('#' + s[0] + ' ' + label(s[1]) + (s[4] !== null ? ' · +' + s[4] + ' 人 people' : ''))
+          .addTo(siteMarkers);
+        n++;
+      });
+    });
+    state.sites = n;
+    sitingSummary();
+  }
+  /** The county's curve for the layer and one sentence per target sited in the county. */
+  function sitingSummary() {
+    var code = sitingCounty.value;
+    var ind = sitingIndicator();
+    var groups = sitingGroups().filter(function (g) { return g.admin_code === code; });
+    var shown = groups.filter(function (g) { return g.indicator === ind; });
+    var notes = [];
+    groups.filter(function (g) { return g.target_id; }).forEach(function (g) {
+      var name = sitingCounty.options[sitingCounty.selectedIndex] ? sitingCounty.options[sitingCounty.selectedIndex].text : code;
+      if (g.sites_needed === 0) {
+        notes.push(g.target_id + ': 已达标 already met in ' + name);
+      } else if (g.reachable) {
+        notes.push(g.target_id + ': 新增 ' + g.sites_needed + ' 处' + label(g.category) + '即可达标 — ' + g.sites_needed + ' new '
+          + label(g.category) + ' reach the target in county ' + name);
+      } else if (g.reachable === false) {
+        notes.push(g.target_id + ': 预算内 ' + g.sites.length + ' 处新址仍未达标(' + pct(g.curve[g.curve.length - 1]) + ' < '
+          + pct(g.target_share) + ')— not reachable within the budget in county ' + name);
+      }
+    });
+    document.getElementById('siting-note').textContent = notes.length ? notes.join(' · ') : '该区县无规划目标需选址 no sited target in this county';
+    var series = shown.map(function (g) {
+      return { name: g.target_id || ('曲线 curve ' + g.indicator), type: 'line', symbolSize: 4, data: g.curve,
+        markLine: g.target_share !== null && g.target_share !== undefined
+          ? { symbol: 'none', data: [{ yAxis: g.target_share, name: '目标 target' }], lineStyle: { type: 'dashed', color: '#d73027' } } : undefined };
+    });
+    var longest = shown.reduce(function (m, g) { return Math.max(m, g.curve.length); }, 1);
+    var xs = [];
+    for (var i = 0; i < longest; i++) xs.push(i);
+    document.getElementById('siting-curve-note').textContent = shown.length
+      ? '新增选址数 → 覆盖比例 sites added → share covered: ' + ind : '此指标无选址 no siting for ' + ind;
+    sitingChart.setOption({
+      tooltip: { trigger: 'axis' },
+      legend: { bottom: 0 },
+      grid: { top: 20, bottom: 60, left: 60, right: 30 },
+      xAxis: { type: 'category', name: '新址 sites', data: xs },
+      yAxis: { type: 'value', min: 0, max: 1 },
+      series: series
+    }, true);
+  }
+  sitingCounty.addEventListener('change', function () { state.sitingCounty = sitingCounty.value; sitingSummary(); });
 
   // --- downloads and header ---
   function bytes(n) { return n > 1e6 ? (n / 1e6).toFixed(1) + ' MB' : n > 1e3 ? (n / 1e3).toFixed(1) + ' kB' : n + ' B'; }

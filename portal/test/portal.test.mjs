@@ -212,6 +212,28 @@ test('switching the category redraws the map and the legend', async () => {
   assert.deepEqual(consoleErrors, []);
 });
 
+test('the siting layer numbers new sites, draws the coverage curve and says what reaches the target', async () => {
+  await page.selectOption('#layer-select', 'convenience_store');
+  await page.waitForFunction(() => window.LCP_STATE.ready && window.LCP_STATE.layer === 'convenience_store');
+  const markers = await page.$$eval('.site-marker', (els) => els.map((e) => e.textContent));
+  assert.ok(markers.length > 0, 'numbered site markers on the map');
+  assert.equal(markers.length, await page.evaluate(() => window.LCP_STATE.sites));
+  assert.ok(markers.includes('1'), `ranks start at 1: ${markers.slice(0, 5)}`);
+  const curve = await page.evaluate(() => {
+    const option = window.echarts.getInstanceByDom(document.getElementById('chart-siting')).getOption();
+    return option.series.map((x) => x.data);
+  });
+  assert.ok(curve.length >= 1 && curve[0].length >= 2, 'a coverage curve with at least two points');
+  for (let i = 1; i < curve[0].length; i++) assert.ok(curve[0][i] >= curve[0][i - 1], 'the curve never falls');
+  // the basket layer shows the target's answer for every county with a sited target
+  await page.selectOption('#layer-select', 'basic_types_10min');
+  await page.waitForFunction(() => window.LCP_STATE.ready && window.LCP_STATE.layer === 'basic_types_10min');
+  assert.match(await page.textContent('#siting-note'), /reach the target|not reachable within the budget|already met|no sited target/);
+  await page.selectOption('#layer-select', 'convenience_store');
+  await page.waitForFunction(() => window.LCP_STATE.ready && window.LCP_STATE.layer === 'convenience_store');
+  assert.deepEqual(consoleErrors, []);
+});
+
 test('every link on the page resolves', async () => {
   const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.href));
   const local = hrefs.filter((h) => h.startsWith(base));

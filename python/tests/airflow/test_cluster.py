@@ -19,7 +19,7 @@ import pytest
 from conftest import REPO, small_config
 
 CITIES = ["jincheng", "changzhi"]
-STAGES = ("ingest", "grid", "indicators", "aggregate")
+STAGES = ("ingest", "grid", "indicators", "aggregate", "siting")
 RUN_TIMEOUT_S = 900
 
 

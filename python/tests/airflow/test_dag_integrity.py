@@ -20,7 +20,8 @@ CITY_EDGES = {
     "wait_neighbours": {"access"},
     "grid": {"access"},
     "access": {"aggregate"},
-    "aggregate": {"compare"},
+    "aggregate": {"site"},
+    "site": {"compare"},
     "compare": {"check"},
     "check": {"announce", "publish_enabled"},
     "announce": set(),
@@ -45,7 +46,7 @@ def test_city_dag_graph_follows_its_configuration(dagbag, city):
     assert {t.task_id: set(t.downstream_task_ids) for t in dag.tasks} == CITY_EDGES
     config = str(REPO / "conf" / "cities" / f"{city}.yaml")
     submits = {t.task_id: t for t in dag.tasks if isinstance(t, SparkSubmitOperator)}
-    assert sorted(submits) == ["access", "aggregate", "check", "compare", "grid", "ingest", "publish", "sample"]
+    assert sorted(submits) == ["access", "aggregate", "check", "compare", "grid", "ingest", "publish", "sample", "site"]
     for task_id, t in submits.items():
         assert t.application_args[0] == task_id
         assert t._java_class == "org.livingcircle.cli.Lcp"

@@ -65,7 +65,7 @@ def test_city_dag_runs_every_task_and_leaves_a_date_partition(airflow_db, jar, s
     states = {ti.task_id: str(ti.state) for ti in run.get_task_instances()}
     assert states == {
         "choose_input": "success", "sample": "success", "ingest": "success", "wait_neighbours": "success", "grid": "success",
-        "access": "success", "aggregate": "success", "compare": "success", "check": "success",
+        "access": "success", "aggregate": "success", "site": "success", "compare": "success", "check": "success",
         "announce": "success", "publish_enabled": "success", "publish": "skipped",
     }, states
     assert str(run.state) == "success"

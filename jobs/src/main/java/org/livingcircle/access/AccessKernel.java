@@ -1,5 +1,6 @@
 package org.livingcircle.access;
 
+import org.livingcircle.geo.BucketGrid;
 import org.livingcircle.config.WalkModel;
 import org.livingcircle.config.Tier;
 import static org.livingcircle.common.Checks.check;

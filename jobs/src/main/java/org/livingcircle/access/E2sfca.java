@@ -1,5 +1,7 @@
 package org.livingcircle.access;
 
+import org.livingcircle.geo.Decay;
+import org.livingcircle.geo.BucketGrid;
 import org.livingcircle.config.WalkModel;
 import static org.livingcircle.common.Checks.check;
 import static org.livingcircle.common.Checks.notNull;
@@ -30,7 +32,7 @@ import static org.livingcircle.common.Checks.positive;
  *
  * <p>Holds no scratch state, so one instance may be shared by threads; each call allocates its own arrays.
  */
-final class E2sfca {
+public final class E2sfca {
   private static final double EXP_MINUS_HALF = Math.exp(-0.5);
 
   private final FacilityIndex facilities;
@@ -64,11 +66,8 @@ final class E2sfca {
    * Gaussian weight of Dai (2010) for a squared straight-line distance, given the squared straight-line catchment
    * radius (the ratio d/d0 is the same for walking and straight-line distances).
    */
-  static double weight(double distanceSquared, double catchmentSquared) {
-    if (distanceSquared > catchmentSquared) {
-      return 0.0;
-    }
-    return (Math.exp(-0.5 * distanceSquared / catchmentSquared) - EXP_MINUS_HALF) / (1.0 - EXP_MINUS_HALF);
+  public static double weight(double distanceSquared, double catchmentSquared) {
+    return Decay.gaussian(distanceSquared, catchmentSquared);
   }
 
   /**

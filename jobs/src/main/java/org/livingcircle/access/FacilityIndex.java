@@ -1,5 +1,6 @@
 package org.livingcircle.access;
 
+import org.livingcircle.geo.BucketGrid;
 import static org.livingcircle.common.Checks.check;
 import static org.livingcircle.common.Checks.notNull;
 import static org.livingcircle.common.Checks.positive;

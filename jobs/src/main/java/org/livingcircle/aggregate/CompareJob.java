@@ -1,5 +1,6 @@
 package org.livingcircle.aggregate;
 
+import org.livingcircle.config.Targets;
 import org.livingcircle.common.RunLayout;
 import org.livingcircle.common.CityLayout;
 import org.livingcircle.common.Table;
@@ -70,7 +71,9 @@ public final class CompareJob {
     DataTypes.createStructField("gap", DataTypes.DoubleType, true),
     DataTypes.createStructField("unit", DataTypes.StringType, false),
     DataTypes.createStructField("year", DataTypes.IntegerType, false),
-    DataTypes.createStructField("source", DataTypes.StringType, false)
+    DataTypes.createStructField("source", DataTypes.StringType, false),
+    DataTypes.createStructField("sites_needed", DataTypes.IntegerType, true),
+    DataTypes.createStructField("reachable_within_budget", DataTypes.BooleanType, true)
   });
 
   public static Result run(SparkSession spark, Spec spec, PrintStream progress) {
@@ -84,8 +87,12 @@ public final class CompareJob {
       }
       Dataset<Row> admin = spark.read().format("geoparquet").load(table.toString()).drop("geometry", "bbox")
           .orderBy(org.apache.spark.sql.functions.col("level").desc(), org.apache.spark.sql.functions.col("admin_code"));
-      lines.addAll(Comparison.evaluate(spec.targets().targets(), new LinkedHashSet<>(List.of(admin.columns())),
-          units(admin), table.toString()));
+      Map<String, Row> siting = siting(spark, cityOut.resolve("siting/targets"));
+      for (Comparison.Line l : Comparison.evaluate(spec.targets().targets(), new LinkedHashSet<>(List.of(admin.columns())),
+          units(admin), table.toString())) {
+        Row s = siting.get(l.targetId() + "|" + l.adminCode());
+        lines.add(s == null ? l : l.withSiting(s.isNullAt(2) ? null : s.getInt(2), s.isNullAt(3) ? null : s.getBoolean(3)));
+      }
     }
     Path csv = spec.outDir().resolve(RunLayout.COMPARISON_CSV);
     Path parquet = spec.outDir().resolve(RunLayout.COMPARISON_PARQUET);
@@ -102,7 +109,8 @@ public final class CompareJob {
     List<Row> rows = new ArrayList<>();
     for (Comparison.Line l : lines) {
       rows.add(RowFactory.create(l.targetId(), l.cityCode(), l.cityName(), l.countyCode(), l.countyName(),
-          l.indicator(), l.value(), l.target(), l.comparator(), l.met(), l.gap(), l.unit(), l.year(), l.source()));
+          l.indicator(), l.value(), l.target(), l.comparator(), l.met(), l.gap(), l.unit(), l.year(), l.source(),
+          l.sitesNeeded(), l.reachableWithinBudget()));
     }
     try (StagedOutput out = StagedOutput.begin(parquet)) {
       spark.createDataFrame(rows, SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite).parquet(out.dir().toString());
@@ -119,6 +127,22 @@ public final class CompareJob {
         spec.cityOuts().size(), spec.targets().targets().size(), lines.size(), met, notMet, lines.size() - met - notMet,
         (System.nanoTime() - start) / 1e9);
     return new Result(csv, parquet, lines.size(), met, notMet, lines.size() - met - notMet);
+  }
+
+  /**
+   * The siting stage's answer per target and unit ({@code target_id|admin_code} → target_id, admin_code,
+   * sites_needed, reachable_within_budget), or nothing when {@code lcp site} has not run for the city.
+   */
+  private static Map<String, Row> siting(SparkSession spark, Path table) {
+    Map<String, Row> result = new HashMap<>();
+    if (!Files.isDirectory(table)) {
+      return result;
+    }
+    for (Row r : spark.read().parquet(table.toString())
+        .select("target_id", "admin_code", "sites_needed", "reachable_within_budget").collectAsList()) {
+      result.put(r.getString(0) + "|" + r.getString(1), r);
+    }
+    return result;
   }
 
   private static List<Comparison.UnitValues> units(Dataset<Row> admin) {

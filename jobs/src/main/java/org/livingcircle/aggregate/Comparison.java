@@ -1,5 +1,6 @@
 package org.livingcircle.aggregate;
 
+import org.livingcircle.config.Targets;
 import static org.livingcircle.common.Checks.notNull;
 
 import java.io.IOException;
@@ -20,7 +21,8 @@ import org.livingcircle.common.ConfigException;
 final class Comparison {
   /** Columns of {@code comparison.csv} and {@code comparison.parquet}, in order. */
   static final List<String> COLUMNS = List.of("target_id", "city_code", "city_name", "county_code", "county_name",
-      "indicator", "value", "target", "comparator", "met", "gap", "unit", "year", "source");
+      "indicator", "value", "target", "comparator", "met", "gap", "unit", "year", "source", "sites_needed",
+      "reachable_within_budget");
 
   private static final double TOLERANCE = 1e-9;
 
@@ -35,10 +37,24 @@ final class Comparison {
   record UnitValues(String adminCode, String cityCode, String cityName, String countyCode, String countyName,
       Map<String, Double> values) {}
 
-  /** One evaluated target for one unit; {@code met} and {@code gap} are null when the value is null. */
+  /**
+   * One evaluated target for one unit; {@code met} and {@code gap} are null when the value is null.
+   * {@code sitesNeeded} (new sites that reach the target) and {@code reachableWithinBudget} come from the siting
+   * stage ({@code <city-out>/siting/targets}); null when it did not site the target or did not run.
+   */
   record Line(String targetId, String cityCode, String cityName, String countyCode, String countyName,
       String indicator, Double value, double target, String comparator, Boolean met, Double gap, String unit,
-      int year, String source) {}
+      int year, String source, Integer sitesNeeded, Boolean reachableWithinBudget) {
+    /** The admin code of the line's unit: the county, or the city for the city row. */
+    String adminCode() {
+      return countyCode == null ? cityCode : countyCode;
+    }
+
+    Line withSiting(Integer sites, Boolean reachable) {
+      return new Line(targetId, cityCode, cityName, countyCode, countyName, indicator, value, target, comparator, met,
+          gap, unit, year, source, sites, reachable);
+    }
+  }
 
   /**
    * Evaluates every target on every unit in its scope, in target order then unit order.
@@ -70,7 +86,7 @@ final class Comparison {
           value = null;
         }
         lines.add(new Line(t.id(), u.cityCode(), u.cityName(), u.countyCode(), u.countyName(), t.indicator(), value,
-            t.value(), t.comparator().symbol(), met, gap, t.unit(), t.year(), t.source()));
+            t.value(), t.comparator().symbol(), met, gap, t.unit(), t.year(), t.source(), null, null));
       }
     }
     return lines;
@@ -88,13 +104,15 @@ final class Comparison {
 
   /** The lines as an aligned text table (numbers right-aligned, 4 significant decimals). */
   static String table(List<Line> lines) {
-    List<String> header = List.of("city", "county", "target_id", "indicator", "value", "cmp", "target", "gap", "met");
+    List<String> header = List.of("city", "county", "target_id", "indicator", "value", "cmp", "target", "gap", "met", "new sites");
     List<List<String>> rows = new ArrayList<>();
     rows.add(header);
     for (Line l : lines) {
       rows.add(List.of(l.cityName() == null ? l.cityCode() : l.cityName(),
           l.countyName() == null ? "(city)" : l.countyName(), l.targetId(), l.indicator(), number(l.value()),
-          l.comparator(), number(l.target()), number(l.gap()), l.met() == null ? "?" : l.met() ? "yes" : "NO"));
+          l.comparator(), number(l.target()), number(l.gap()), l.met() == null ? "?" : l.met() ? "yes" : "NO",
+          l.sitesNeeded() != null ? l.sitesNeeded().toString()
+              : Boolean.FALSE.equals(l.reachableWithinBudget()) ? "> budget" : ""));
     }
     int[] width = new int[header.size()];
     for (List<String> r : rows) {
@@ -108,8 +126,11 @@ final class Comparison {
       for (int i = 0; i < r.size(); i++) {
         String pad = " ".repeat(width[i] - displayWidth(r.get(i)));
         sb.append(right.contains(i) ? pad + r.get(i) : r.get(i) + (i == r.size() - 1 ? "" : pad));
-        sb.append(i == r.size() - 1 ? "\n" : "  ");
+        sb.append(i == r.size() - 1 ? "" : "  ");
       }
+      // the last column (new sites) is often empty: no trailing blanks
+      sb.setLength(sb.toString().stripTrailing().length());
+      sb.append("\n");
     }
     return sb.toString();
   }
@@ -131,6 +152,8 @@ final class Comparison {
     c.add(l.unit());
     c.add(Integer.toString(l.year()));
     c.add(l.source());
+    c.add(l.sitesNeeded() == null ? null : l.sitesNeeded().toString());
+    c.add(l.reachableWithinBudget() == null ? null : l.reachableWithinBudget().toString());
     return c;
   }
 

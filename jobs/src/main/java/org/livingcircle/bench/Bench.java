@@ -130,6 +130,9 @@ public final class Bench {
       report.add(new Measurement("grid", size.label(), cells, "cells", g.seconds(), g.peakRss(), g.peakHeap(), g.cpuSeconds()));
       report.add(new Measurement("access", size.label(), cells, "cells", a.seconds(), a.peakRss(), a.peakHeap(), a.cpuSeconds()));
       report.write();
+      if (spec.sitingBudget() > 0) {
+        siting(spark, spec, sized, sizeDir, ingestDir, cells, report, progress);
+      }
       if (spec.pgUrl() != null && size.label().equals(spec.pgSize())) {
         postgis(spark, spec, access, report, progress);
       }
@@ -139,6 +142,46 @@ public final class Bench {
     Path written = report.write();
     report.print(progress);
     return written;
+  }
+
+  /**
+   * The siting stage on one size: aggregate once (untimed; it reads the size's ingest through a link), then
+   * {@code lcp site} timed {@code runs} times with conf/targets.yaml and conf/siting.yaml's candidates.
+   */
+  private static void siting(SparkSession spark, BenchSpec spec, CityConfig sized, Path sizeDir, Path ingestDir, long cells,
+      BenchReport report, PrintStream progress) {
+    Path conf = spec.categoriesYaml().toAbsolutePath().getParent();
+    try {
+      Path link = sizeDir.resolve("ingest");
+      if (!Files.exists(link)) {
+        Files.createSymbolicLink(link, ingestDir.toAbsolutePath());
+      }
+    } catch (java.io.IOException e) {
+      throw new org.livingcircle.common.InputException("Cannot link " + ingestDir + " into " + sizeDir + ": " + e.getMessage(), e);
+    }
+    org.livingcircle.aggregate.AggregateJob.run(spark, StageSpecs.aggregate(sized, spec.categories(), spec.templateFile(),
+        sizeDir, List.of("basic")), progress);
+    org.livingcircle.config.SitingConfig file = org.livingcircle.config.SitingConfig.load(conf.resolve("siting.yaml"));
+    org.livingcircle.config.SitingConfig budget = new org.livingcircle.config.SitingConfig(spec.sitingBudget(), file.candidates(),
+        file.modulePlaces());
+    org.livingcircle.siting.SitingJob.Spec site = StageSpecs.site(sized, spec.categories(), spec.templateFile(), sizeDir,
+        org.livingcircle.config.Targets.load(conf.resolve("targets.yaml")), conf.resolve("targets.yaml"), budget,
+        conf.resolve("siting.yaml"));
+    Measurement m = new Measurement("site", sized.id(), cells, "cells", new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+        new ArrayList<>());
+    for (int r = 0; r < spec.runs(); r++) {
+      Memory.resetPeaks();
+      cpu0 = Memory.cpuSeconds();
+      long t0 = System.nanoTime();
+      org.livingcircle.siting.SitingJob.Result result = org.livingcircle.siting.SitingJob.run(spark, site, progress);
+      record(m, t0);
+      progress.printf(Locale.ROOT, "[bench] %s site run %d/%d: %d groups, %,d sites, %.1f s (%.1f CPU s), peak RSS %s%n",
+          sized.id(), r + 1, spec.runs(), result.nGroups(), result.nSites(), last(m.seconds()), last(m.cpuSeconds()),
+          BenchReport.gb(last(m.peakRss())));
+      report.write();
+    }
+    report.add(m);
+    report.write();
   }
 
   /** Process CPU seconds at the start of the phase being measured. */

@@ -16,15 +16,18 @@ import org.livingcircle.config.CityConfig;
  * @param pgUrl PostGIS JDBC URL, or null for no comparison
  * @param pgSize the size compared with PostGIS (must be in {@code sizes})
  * @param pgCategories categories compared; empty for an evenly spaced default of six
+ * @param sitingBudget budget of the siting measurement (aggregate untimed, then {@code lcp site} timed with every
+ *     basic-guarantee category and conf/targets.yaml), 0 for none
  */
 public record BenchSpec(Path outDir, CityConfig template, Path templateFile, Categories categories, Path categoriesYaml,
     Path referenceDir, int runs, long ingestRows, List<String> sizes, String pgUrl, String pgUser, String pgSize,
-    List<String> pgCategories, int pgRuns, String master, String commandLine) {
+    List<String> pgCategories, int pgRuns, String master, String commandLine, int sitingBudget) {
   public BenchSpec {
     Checks.notNull(outDir, "--out");
     Checks.check(runs >= 1, "Cannot use --runs %s: must be at least 1", runs);
     Checks.check(pgRuns >= 1, "Cannot use --pg-runs %s: must be at least 1", pgRuns);
     Checks.check(ingestRows >= 0, "Cannot use --ingest-rows %s: must not be negative", ingestRows);
+    Checks.check(sitingBudget >= 0, "Cannot use --siting-budget %s: must not be negative", sitingBudget);
     sizes = List.copyOf(sizes);
     pgCategories = List.copyOf(pgCategories);
   }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
     description = {
       "A benchmark, never a test: ingest throughput on a streamed Amap POI file, grid and access stage",
       "scaling over growing synthetic inputs (<scope>-<cell_size_m>: jincheng-250, both-100, shanxi-250),",
-      "and the access indicators recomputed in PostGIS (KNN and ST_DWithin) with values checked.",
+      "and the access indicators recomputed in PostGIS (KNN and ST_DWithin) with values checked;",
+      "with --siting-budget, the siting stage (greedy per county × category) timed on each size.",
       "Writes <out>/bench.json and <out>/bench.md; inputs and stage outputs stay under <out> for reuse.",
       "Run with LCP_DRIVER_MEMORY=6g to hold the large sizes within 6 GB of heap."
     })
@@ -61,6 +62,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--compare-grids", split = ",", description = "Only compare two grid outputs BEFORE,AFTER cell by cell, then exit")
   List<Path> compareGrids = new ArrayList<>();
 
+  @Option(names = "--siting-budget", defaultValue = "0", description = "Also time lcp site per size with this budget of sites (conf/targets.yaml, every basic category); 0 to skip (default: ${DEFAULT-VALUE})")
+  int sitingBudget;
+
   @Mixin SparkOptions sparkOptions;
 
   @Override
@@ -78,7 +82,7 @@ final class BenchCommand implements Callable<Integer> {
     BenchSpec spec = new BenchSpec(out.toAbsolutePath().normalize(), CityConfig.load(config), config,
         Categories.load(ProjectFiles.categories()), ProjectFiles.categories(), ProjectFiles.reference(), runs, ingestRows, sizeList,
         "none".equals(pgUrl) ? null : pgUrl, pgUser, pgSize, pgCategories, pgRuns, sparkOptions.master,
-        "lcp " + String.join(" ", commandLine()));
+        "lcp " + String.join(" ", commandLine()), sitingBudget);
     lcp.out.println("[bench] wrote " + Bench.run(spec, lcp.out));
     return 0;
   }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.livingcircle.aggregate.CompareJob;
-import org.livingcircle.aggregate.Targets;
+import org.livingcircle.config.Targets;
 import org.livingcircle.spark.Sessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;

@@ -15,7 +15,7 @@ import org.livingcircle.config.Categories;
 import org.livingcircle.config.CityConfig;
 import org.livingcircle.ingest.IngestJob;
 import org.livingcircle.aggregate.CompareJob;
-import org.livingcircle.aggregate.Targets;
+import org.livingcircle.config.Targets;
 import org.livingcircle.release.ReleaseJob;
 import org.livingcircle.sample.SampleResult;
 import org.livingcircle.spark.Sessions;

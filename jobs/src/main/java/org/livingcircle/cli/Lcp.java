@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       AccessCommand.class,
       RunCommand.class,
       AggregateCommand.class,
+      SiteCommand.class,
       CompareCommand.class,
       PublishCommand.class,
       CheckCommand.class,

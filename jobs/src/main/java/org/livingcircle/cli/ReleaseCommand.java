@@ -62,7 +62,7 @@ final class ReleaseCommand implements Callable<Integer> {
       cities.add(new ReleaseJob.City(id, city.nameZh(), city.nameEn(), AccessJob.BASIC_THRESHOLD_MIN, RunLayout.of(out).city(id).dir()));
     }
     Path dictionary = ProjectFiles.dataDictionary();
-    List<Path> configFiles = new ArrayList<>(List.of(ProjectFiles.categories(), ProjectFiles.targets(), releaseConfig, dictionary));
+    List<Path> configFiles = new ArrayList<>(List.of(ProjectFiles.categories(), ProjectFiles.targets(), ProjectFiles.siting(), releaseConfig, dictionary));
     cityIds.forEach(id -> configFiles.add(ProjectFiles.city(id)));
     ReleaseJob.Spec spec = new ReleaseJob.Spec(out, cities, RunLayout.of(out).comparison(), ReleaseConfig.load(releaseConfig),
         DataDictionary.load(dictionary, categories), categories, ProjectFiles.portal(), ProjectFiles.reference(),

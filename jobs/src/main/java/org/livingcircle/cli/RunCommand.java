@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Runs every stage for one city: ingest -> grid -> access -> aggregate (-> publish with --publish), writing <out>/ingest, <out>/grid, <out>/indicators and <out>/aggregate. Facilities of the configured neighbours count near the border: their ingest of the same period is read from the same path with their city id (e.g. out/changzhi for --out out/jincheng), so ingest them first. Each stage is also a command of its own.")
+    description = "Runs every stage for one city: ingest -> grid -> access -> aggregate -> site (-> publish with --publish), writing <out>/ingest, <out>/grid, <out>/indicators, <out>/aggregate and <out>/siting. Facilities of the configured neighbours count near the border: their ingest of the same period is read from the same path with their city id (e.g. out/changzhi for --out out/jincheng), so ingest them first. Each stage is also a command of its own.")
 final class RunCommand implements Callable<Integer> {
   @ParentCommand Lcp lcp;
 

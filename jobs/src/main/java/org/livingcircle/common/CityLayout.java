@@ -60,6 +60,10 @@ public record CityLayout(Path dir) {
     return stage(Stage.AGGREGATE);
   }
 
+  public Path siting() {
+    return stage(Stage.SITING);
+  }
+
   /** The ingest stage's reconciliation report. */
   public Path ingestReport() {
     return ingest().resolve(INGEST_REPORT_FILE);

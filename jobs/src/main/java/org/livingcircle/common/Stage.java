@@ -5,7 +5,8 @@ public enum Stage {
   INGEST("ingest"),
   GRID("grid"),
   ACCESS("indicators"),
-  AGGREGATE("aggregate");
+  AGGREGATE("aggregate"),
+  SITING("siting");
 
   private final String dirName;
 

@@ -18,7 +18,10 @@ public enum Table {
   GRID_INDICATORS(Stage.ACCESS, "grid_indicators", List.of("cell_id"), "Polygon", CrsKind.METRIC),
   COMPOUND_INDICATORS(Stage.ACCESS, "compound_indicators", List.of("compound_id"), "Point", CrsKind.METRIC),
   ADMIN_INDICATORS(Stage.AGGREGATE, "admin_indicators", List.of("admin_code"), "MultiPolygon", CrsKind.WGS84),
-  GAP_CELLS(Stage.AGGREGATE, "gap_cells", List.of("cell_id", "category"), "Polygon", CrsKind.METRIC);
+  GAP_CELLS(Stage.AGGREGATE, "gap_cells", List.of("cell_id", "category"), "Polygon", CrsKind.METRIC),
+  SUGGESTIONS(Stage.SITING, "suggestions", List.of("site_id"), "Point", CrsKind.METRIC),
+  COVERAGE_CURVE(Stage.SITING, "coverage_curve", List.of("admin_code", "indicator", "category", "target_id", "n_sites"), null, CrsKind.NONE),
+  SITING_TARGETS(Stage.SITING, "targets", List.of("target_id", "admin_code"), null, CrsKind.NONE);
 
   /** Which CRS a table is written in. */
   public enum CrsKind {

@@ -1,5 +1,8 @@
 package org.livingcircle.pipeline;
 
+import org.livingcircle.config.SitingConfig;
+import org.livingcircle.config.Targets;
+import org.livingcircle.siting.SitingJob;
 import org.livingcircle.config.PipelineConfig;
 import org.livingcircle.common.CityLayout;
 import java.io.PrintStream;
@@ -56,9 +59,16 @@ public final class CityPipeline {
     return AggregateJob.run(spark, StageSpecs.aggregate(c.config(), c.categories(), c.configFile(), c.layout().dir(), gapTiers), out);
   }
 
+  /** The siting stage: new sites that close the gap to each coverage target (conf/targets.yaml, conf/siting.yaml). */
+  public static SitingJob.Result site(SparkSession spark, City c, PrintStream out) {
+    return SitingJob.run(spark, StageSpecs.site(c.config(), c.categories(), c.configFile(), c.layout().dir(),
+        Targets.load(ProjectFiles.targets()), ProjectFiles.targets(), SitingConfig.load(ProjectFiles.siting()),
+        ProjectFiles.siting()), out);
+  }
+
   /**
    * Every stage after ingest, in the order of {@code conf/pipeline.yaml} (grid, access with the neighbours'
-   * facilities, aggregate).
+   * facilities, aggregate, site).
    */
   public static void afterIngest(SparkSession spark, City c, List<Path> neighbourIngests, PrintStream out) {
     for (String stage : PipelineConfig.load(ProjectFiles.pipeline()).afterIngest()) {
@@ -66,6 +76,7 @@ public final class CityPipeline {
         case "grid" -> grid(spark, c, out);
         case "access" -> access(spark, c, neighbourIngests, out);
         case "aggregate" -> aggregate(spark, c, DEFAULT_GAP_TIERS, out);
+        case "site" -> site(spark, c, out);
         default -> throw new IllegalStateException("Cannot run stage " + stage + ": not a city stage");
       }
     }

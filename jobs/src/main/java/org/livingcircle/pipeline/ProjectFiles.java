@@ -24,6 +24,10 @@ public final class ProjectFiles {
     return root().resolve("conf/pipeline.yaml");
   }
 
+  public static Path siting() {
+    return root().resolve("conf/siting.yaml");
+  }
+
   public static Path publish() {
     return root().resolve("conf/publish.yaml");
   }

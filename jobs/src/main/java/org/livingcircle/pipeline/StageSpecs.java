@@ -130,6 +130,31 @@ public final class StageSpecs {
         outDir.toAbsolutePath().normalize(), configuration);
   }
 
+  /** The siting spec of a city: targets and siting settings from conf/, outputs into {@code <city-out>/siting}. */
+  public static org.livingcircle.siting.SitingJob.Spec site(CityConfig city, Categories cats, Path config, Path cityOut,
+      org.livingcircle.config.Targets targets, Path targetsFile, org.livingcircle.config.SitingConfig siting,
+      Path sitingFile) {
+    Map<String, Double> catchments = new LinkedHashMap<>();
+    for (CapacityKind k : CapacityKind.values()) {
+      if (k != CapacityKind.NONE) {
+        catchments.put(k.id(), city.e2sfca().catchmentMin().minutes(k));
+      }
+    }
+    Map<String, Object> configuration = new LinkedHashMap<>();
+    configuration.put("config", config.toString());
+    configuration.put("targets_file", targetsFile.toString());
+    configuration.put("siting_file", sitingFile.toString());
+    configuration.put("siting", siting);
+    configuration.put("walking_speed_m_per_min", city.walking().speedMPerMin());
+    configuration.put("detour_factor", city.walking().detourFactor());
+    Map<String, Double> thresholds = new LinkedHashMap<>();
+    cats.categories().forEach(c -> thresholds.put(c.id(), c.thresholdMin()));
+    configuration.put("category_threshold_min", thresholds);
+    Path out = cityOut.toAbsolutePath().normalize();
+    return new org.livingcircle.siting.SitingJob.Spec(city.id(), city.crs(), city.walking(), cats.categories(), catchments,
+        targets, siting, out, CityLayout.of(out).siting(), configuration);
+  }
+
   /** The aggregate spec of a city; gap cells for the categories of {@code gapTiers}. */
   public static AggregateJob.Spec aggregate(CityConfig city, Categories cats, Path config, Path cityOut, List<String> gapTiers) {
     Set<Tier> tiers = java.util.EnumSet.noneOf(Tier.class);

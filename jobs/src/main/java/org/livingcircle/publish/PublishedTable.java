@@ -14,7 +14,8 @@ enum PublishedTable {
   GRID_INDICATORS(Table.GRID_INDICATORS),
   GAP_CELLS(Table.GAP_CELLS),
   COMPOUND_INDICATORS(Table.COMPOUND_INDICATORS),
-  FACILITIES(Table.FACILITIES);
+  FACILITIES(Table.FACILITIES),
+  SUGGESTIONS(Table.SUGGESTIONS);
 
   final String tableName;
   /** Stage directory under the city output, holding the table and {@code manifest.json}. */
@@ -30,5 +31,5 @@ enum PublishedTable {
   }
 
   /** Stage directories holding published tables, in manifest-hash order. */
-  static final List<String> STAGES = List.of(Stage.INGEST.dirName(), Stage.ACCESS.dirName(), Stage.AGGREGATE.dirName());
+  static final List<String> STAGES = List.of(Stage.INGEST.dirName(), Stage.ACCESS.dirName(), Stage.AGGREGATE.dirName(), Stage.SITING.dirName());
 }

@@ -62,7 +62,7 @@ public final class ReleaseJob {
 
   /** The released tables of each city, in release order. */
   static final List<Table> CITY_TABLES = List.of(Table.POI, Table.FACILITIES, Table.ADMIN_UNITS, Table.CENSUS, Table.CELLS,
-      Table.GRID_INDICATORS, Table.COMPOUND_INDICATORS, Table.ADMIN_INDICATORS, Table.GAP_CELLS);
+      Table.GRID_INDICATORS, Table.COMPOUND_INDICATORS, Table.ADMIN_INDICATORS, Table.GAP_CELLS, Table.SUGGESTIONS);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -471,7 +471,71 @@ public final class ReleaseJob {
     entry.put("speed_m_per_min", city.walk().speedMetersPerMinute());
     entry.put("layers", layerIds);
     entry.put("completeness_layer", basic);
+    entry.put("siting", sitingData(spark, city, d, dir, col0, row0, cellSizeM));
     return entry;
+  }
+
+  /**
+   * Writes data/<city>/siting.js: per unit and problem, the coverage curve, the target's answer and the suggested
+   * sites in cell units (x / cell size - col0, as the outlines); returns the number of groups written.
+   */
+  private static int sitingData(SparkSession spark, City city, Path d, Path dir, int col0, int row0, int cellSizeM)
+      throws IOException {
+    Map<String, Map<String, Object>> groups = new LinkedHashMap<>();
+    for (Row r : spark.read().parquet(city.dir().resolve("siting/coverage_curve").toString())
+        .orderBy("admin_code", "indicator", "target_id", "n_sites").collectAsList()) {
+      Map<String, Object> g = groups.computeIfAbsent(sitingKey(r), k -> {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("admin_code", r.getAs("admin_code"));
+        m.put("level", r.getAs("level"));
+        m.put("indicator", r.getAs("indicator"));
+        m.put("target_id", r.getAs("target_id"));
+        m.put("category", r.getAs("category"));
+        m.put("target_share", r.getAs("target_share"));
+        m.put("curve", new ArrayList<Object>());
+        m.put("sites", new ArrayList<Object>());
+        return m;
+      });
+      @SuppressWarnings("unchecked")
+      List<Object> curve = (List<Object>) g.get("curve");
+      curve.add(r.isNullAt(r.fieldIndex("share")) ? null : Math.round(r.<Double>getAs("share") * 1e6) / 1e6);
+    }
+    for (Row r : spark.read().parquet(city.dir().resolve("siting/targets").toString()).collectAsList()) {
+      Map<String, Object> g = groups.get(sitingKey(r));
+      if (g != null) {
+        g.put("sites_needed", r.getAs("sites_needed"));
+        g.put("reachable", r.getAs("reachable_within_budget"));
+        g.put("places_needed", r.getAs("places_needed"));
+        g.put("outcome", r.getAs("outcome"));
+      }
+    }
+    for (Row r : spark.read().format("geoparquet").load(d.resolve("tables/" + city.id() + "/suggestions").toString())
+        .selectExpr("admin_code", "indicator", "target_id", "rank", "category", "county_name", "marginal_people",
+            "marginal_compounds", "cumulative_share", "places", "ST_X(geometry) AS x", "ST_Y(geometry) AS y")
+        .orderBy("admin_code", "indicator", "target_id", "rank").collectAsList()) {
+      Map<String, Object> g = groups.get(sitingKey(r));
+      if (g == null) {
+        continue;
+      }
+      g.put("county_name", r.getAs("county_name"));
+      List<Object> site = new ArrayList<>();
+      site.add(r.getAs("rank"));
+      site.add(r.getAs("category"));
+      site.add(Math.round((r.<Double>getAs("x") / cellSizeM - col0) * 100) / 100.0);
+      site.add(Math.round((r.<Double>getAs("y") / cellSizeM - row0) * 100) / 100.0);
+      site.add(r.isNullAt(6) ? null : Math.round(r.<Double>getAs("marginal_people")));
+      site.add(r.isNullAt(9) ? null : r.<Double>getAs("places"));
+      @SuppressWarnings("unchecked")
+      List<Object> sites = (List<Object>) g.get("sites");
+      sites.add(site);
+    }
+    Files.writeString(dir.resolve("siting.js"), "LCP.siting(" + JSON.writeValueAsString(city.id()) + ","
+        + JSON.writeValueAsString(new ArrayList<>(groups.values())) + ");\n");
+    return groups.size();
+  }
+
+  private static String sitingKey(Row r) {
+    return r.getAs("admin_code") + "|" + r.getAs("indicator") + "|" + r.getAs("target_id");
   }
 
   private static String cityCrs(SparkSession spark, Path d, City city) {

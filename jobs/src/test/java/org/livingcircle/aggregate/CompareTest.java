@@ -1,5 +1,6 @@
 package org.livingcircle.aggregate;
 
+import org.livingcircle.config.Targets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -65,12 +66,13 @@ class CompareTest {
   @Test
   void csvQuotesAndLeavesNullsEmpty() throws IOException {
     Comparison.Line line = new Comparison.Line("t", "140500", "晋城市", null, null, "beds", null, 35.4, ">=", null,
-        null, "beds per 1,000", 2020, "seed 004 \"Box 1\"");
+        null, "beds per 1,000", 2020, "seed 004 \"Box 1\"", null, false);
     StringWriter w = new StringWriter();
     Comparison.writeCsv(List.of(line), w);
     assertThat(w.toString()).isEqualTo(
-        "target_id,city_code,city_name,county_code,county_name,indicator,value,target,comparator,met,gap,unit,year,source\n"
-            + "t,140500,晋城市,,,beds,,35.4,>=,,,\"beds per 1,000\",2020,\"seed 004 \"\"Box 1\"\"\"\n");
+        "target_id,city_code,city_name,county_code,county_name,indicator,value,target,comparator,met,gap,unit,year,source,"
+            + "sites_needed,reachable_within_budget\n"
+            + "t,140500,晋城市,,,beds,,35.4,>=,,,\"beds per 1,000\",2020,\"seed 004 \"\"Box 1\"\"\",,false\n");
   }
 
   @Test

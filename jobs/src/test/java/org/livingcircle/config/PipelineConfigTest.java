@@ -15,8 +15,8 @@ class PipelineConfigTest {
   void shippedStageOrder() {
     PipelineConfig p = PipelineConfig.load(RepoPaths.of("conf/pipeline.yaml"));
 
-    assertThat(p.cityStages()).containsExactly("ingest", "grid", "access", "aggregate");
-    assertThat(p.afterIngest()).containsExactly("grid", "access", "aggregate");
+    assertThat(p.cityStages()).containsExactly("ingest", "grid", "access", "aggregate", "site");
+    assertThat(p.afterIngest()).containsExactly("grid", "access", "aggregate", "site");
   }
 
   @Test

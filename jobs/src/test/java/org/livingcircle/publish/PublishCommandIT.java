@@ -34,10 +34,13 @@ import org.livingcircle.spark.SparkTestSession;
  */
 class PublishCommandIT {
   private static final String CITY = "jincheng";
-  /** Five tables: 6 grid cells, 2 compounds, 2 admin units (one Polygon, one MultiPolygon), 3 gap rows, 4 facilities. */
-  private static final long N_ROWS = 6 + 2 + 2 + 3 + 4;
+  /**
+   * Six tables: 6 grid cells, 2 compounds, 2 admin units (one Polygon, one MultiPolygon), 3 gap rows, 4 facilities,
+   * 2 suggested sites.
+   */
+  private static final long N_ROWS = 6 + 2 + 2 + 3 + 4 + 2;
   private static final List<String> TABLES =
-      List.of("admin_indicators", "grid_indicators", "gap_cells", "compound_indicators", "facilities");
+      List.of("admin_indicators", "grid_indicators", "gap_cells", "compound_indicators", "facilities", "suggestions");
 
   @TempDir static Path tmp;
   static Path cityOut;
@@ -83,9 +86,16 @@ class PublishCommandIT {
         FROM range(0, 2)
         UNION ALL SELECT 1, '140502', 'clinic', 'public', 10.0D, NULL, 3,
           ST_PolygonFromEnvelope(680250.0, 3930000.0, 680500.0, 3930250.0)"""));
+    Map<String, Long> siting = new LinkedHashMap<>();
+    siting.put("suggestions", write(spark, "siting/suggestions", "EPSG:32649", """
+        SELECT concat('140502-share_own_school-curve-', id + 1) AS site_id, '140502' AS admin_code, 'school' AS category,
+          CAST(id + 1 AS INT) AS rank, 40.0D - id * 10 AS marginal_people, 0.5D + id * 0.1 AS cumulative_share,
+          ST_Point(680125 + id * 250.0, 3930125.0) AS geometry
+        FROM range(0, 2)"""));
     manifest("ingest", ingest);
     manifest("indicators", indicators);
     manifest("aggregate", aggregate);
+    manifest("siting", siting);
   }
 
   @AfterAll
@@ -155,16 +165,16 @@ class PublishCommandIT {
       assertThat(first.code()).isZero();
       String releaseId = CityRelease.read(cityOut, CITY, java.util.Optional.empty()).releaseId();
       assertThat(releaseId).matches("jincheng_[0-9a-f]{12}");
-      assertThat(first.out()).startsWith("[publish] jincheng: release " + releaseId + ", 5 tables, " + N_ROWS
+      assertThat(first.out()).startsWith("[publish] jincheng: release " + releaseId + ", 6 tables, " + N_ROWS
           + " rows live in t_pub_jincheng; GeoServer lcp: ");
       assertThat(PostgisFixtures.string(db, "SELECT string_agg(c.relname || ' ' || c.reltuples::bigint, ', '"
           + " ORDER BY c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
           + " WHERE n.nspname = 't_pub_jincheng' AND c.relkind = 'r'"))
-          .isEqualTo("admin_indicators 2, compound_indicators 2, facilities 4, gap_cells 3, grid_indicators 6");
+          .isEqualTo("admin_indicators 2, compound_indicators 2, facilities 4, gap_cells 3, grid_indicators 6, suggestions 2");
       assertThat(PostgisFixtures.string(db, "SELECT string_agg(f_table_name || ' ' || type || ' ' || srid, ', '"
           + " ORDER BY f_table_name) FROM geometry_columns WHERE f_table_schema = 't_pub_jincheng'"))
           .isEqualTo("admin_indicators MULTIPOLYGON 4326, compound_indicators POINT 32649, facilities POINT 4326,"
-              + " gap_cells POLYGON 32649, grid_indicators POLYGON 32649");
+              + " gap_cells POLYGON 32649, grid_indicators POLYGON 32649, suggestions POINT 32649");
       assertThat(PostgisFixtures.string(db, "SELECT string_agg(conrelid::regclass::text || ' ' || pg_get_constraintdef(oid),"
           + " ', ' ORDER BY conrelid::regclass::text) FROM pg_constraint WHERE contype = 'p'"
           + " AND connamespace = 't_pub_jincheng'::regnamespace"))
@@ -172,9 +182,10 @@ class PublishCommandIT {
               + " t_pub_jincheng.compound_indicators PRIMARY KEY (compound_id),"
               + " t_pub_jincheng.facilities PRIMARY KEY (facility_id),"
               + " t_pub_jincheng.gap_cells PRIMARY KEY (cell_id, category),"
-              + " t_pub_jincheng.grid_indicators PRIMARY KEY (cell_id)");
+              + " t_pub_jincheng.grid_indicators PRIMARY KEY (cell_id),"
+              + " t_pub_jincheng.suggestions PRIMARY KEY (site_id)");
       assertThat(PostgisFixtures.string(db, "SELECT count(*) FROM pg_indexes WHERE schemaname = 't_pub_jincheng'"
-          + " AND indexdef LIKE '%USING gist (geometry)'")).isEqualTo("5");
+          + " AND indexdef LIKE '%USING gist (geometry)'")).isEqualTo("6");
       assertThat(PostgisFixtures.columnTypes(db, "t_pub_jincheng", "grid_indicators")).containsExactly(
           "cell_id bigint", "dist_m_school double precision", "n_10min_school integer", "basic_types_10min integer",
           "quality_types_15min integer", "basic_complete_10min boolean", "proximity_min double precision",
@@ -186,7 +197,8 @@ class PublishCommandIT {
       assertThat(catalog).contains("\"lcp:grid_indicators_jincheng\"", "\"lcp/jincheng_living_circle\"",
           "晋城市 网格步行可达性指标 / Grid walking-access indicators, Jincheng", "© AMap",
           "https://livingcircle.example/metadata/jincheng/gap_cells", "\"EPSG:32649\"", "\"EPSG:4326\"");
-      assertThat(catalog).contains("\"name\" : \"lcp:walk_time_min\"", "\"name\" : \"lcp:coverage_share\"");
+      assertThat(catalog).contains("\"name\" : \"lcp:walk_time_min\"", "\"name\" : \"lcp:coverage_share\"",
+          "\"name\" : \"lcp:site_points\"", "\"lcp:suggestions_jincheng\"");
       assertEveryRequestConformed(standIn);
       standIn.clearRequests();
 
@@ -194,7 +206,7 @@ class PublishCommandIT {
 
       assertThat(again.err()).isEmpty();
       assertThat(again.code()).isZero();
-      assertThat(again.out()).contains("GeoServer lcp: 0 created, ", ", 6 tile caches truncated");
+      assertThat(again.out()).contains("GeoServer lcp: 0 created, ", ", 7 tile caches truncated");
       assertThat(checksums("t_pub_jincheng")).isEqualTo(checksums);
       assertThat(PostgisFixtures.schemas(db, "t_pub_jincheng")).containsExactly("t_pub_jincheng", "t_pub_jincheng_meta");
       assertThat(standIn.dump()).isEqualTo(catalog);

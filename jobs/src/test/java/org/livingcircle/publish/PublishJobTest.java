@@ -28,7 +28,7 @@ class PublishJobTest {
     assertThat(config.postgis().liveSchema("jincheng")).isEqualTo("lcp_jincheng");
     assertThat(config.postgis().jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/lcp_test");
     assertThat(config.tables().keySet()).containsExactlyInAnyOrder(
-        "grid_indicators", "compound_indicators", "admin_indicators", "gap_cells", "facilities");
+        "grid_indicators", "compound_indicators", "admin_indicators", "gap_cells", "facilities", "suggestions");
     assertThat(config.tables().get("grid_indicators").style()).isEqualTo("walk_time_min");
   }
 

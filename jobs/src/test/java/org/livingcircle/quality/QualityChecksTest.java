@@ -21,7 +21,8 @@ class QualityChecksTest {
 
     assertThat(failed).extracting(QualityJob.Check::line).containsExactly(
         "stage_present indicators: no indicators/manifest.json; run the stage first",
-        "stage_present aggregate: no aggregate/manifest.json; run the stage first");
+        "stage_present aggregate: no aggregate/manifest.json; run the stage first",
+        "stage_present siting: no siting/manifest.json; run the stage first");
   }
 
   @Test

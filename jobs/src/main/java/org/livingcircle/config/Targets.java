@@ -1,4 +1,4 @@
-package org.livingcircle.aggregate;
+package org.livingcircle.config;
 
 import static org.livingcircle.common.Checks.check;
 import static org.livingcircle.common.Checks.notNull;

@@ -1,4 +1,4 @@
-package org.livingcircle.access;
+package org.livingcircle.geo;
 
 import static org.livingcircle.common.Checks.check;
 import static org.livingcircle.common.Checks.notNull;
@@ -16,7 +16,7 @@ import static org.livingcircle.common.Checks.positive;
  *
  * <p>Immutable after construction and safe to read from many threads.
  */
-final class BucketGrid implements java.io.Serializable {
+public final class BucketGrid implements java.io.Serializable {
   /**
    * Most buckets allowed (2^25, a 128 MiB offsets table); more means the bucket size is far too small for the
    * extent of the points.
@@ -47,7 +47,7 @@ final class BucketGrid implements java.io.Serializable {
    * @param y point y in metres, finite, same length as {@code x}
    * @param bucketMeters bucket side in metres, positive; about half the query radius works well
    */
-  BucketGrid(double[] x, double[] y, double bucketMeters) {
+  public BucketGrid(double[] x, double[] y, double bucketMeters) {
     notNull(x, "x coordinates");
     notNull(y, "y coordinates");
     check(x.length == y.length, "Cannot bucket points: %s x values but %s y values", x.length, y.length);
@@ -99,22 +99,22 @@ final class BucketGrid implements java.io.Serializable {
     this.bucketStart = start;
   }
 
-  int size() {
+  public int size() {
     return order.length;
   }
 
   /** Input index of the point at sorted position {@code sorted}. */
-  int inputIndex(int sorted) {
+  public int inputIndex(int sorted) {
     return order[sorted];
   }
 
   /** First row that may hold a point within {@code radius} metres of ordinate {@code y}; may exceed {@link #rowHi}. */
-  int rowLo(double y, double radius) {
+  public int rowLo(double y, double radius) {
     return Math.max(0, (int) Math.floor((y - radius - PAD_METERS - minY) / bucketMeters));
   }
 
   /** Last row that may hold a point within {@code radius} metres of ordinate {@code y}; may be below {@link #rowLo}. */
-  int rowHi(double y, double radius) {
+  public int rowHi(double y, double radius) {
     return Math.min(nRows - 1, (int) Math.floor((y + radius + PAD_METERS - minY) / bucketMeters));
   }
 
@@ -123,7 +123,7 @@ final class BucketGrid implements java.io.Serializable {
    * around (x, y), packed as {@code start << 32 | end} (end exclusive); read with {@link #spanStart} and
    * {@link #spanEnd}. Allocates nothing.
    */
-  long rowSpan(int row, double x, double y, double radius) {
+  public long rowSpan(int row, double x, double y, double radius) {
     double rowMinY = minY + row * bucketMeters;
     double rowMaxY = rowMinY + bucketMeters;
     double dy = y < rowMinY ? rowMinY - y : (y > rowMaxY ? y - rowMaxY : 0.0);
@@ -142,11 +142,11 @@ final class BucketGrid implements java.io.Serializable {
     return ((long) bucketStart[base + colLo] << 32) | bucketStart[base + colHi + 1];
   }
 
-  static int spanStart(long span) {
+  public static int spanStart(long span) {
     return (int) (span >>> 32);
   }
 
-  static int spanEnd(long span) {
+  public static int spanEnd(long span) {
     return (int) span;
   }
 

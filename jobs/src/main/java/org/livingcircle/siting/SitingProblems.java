@@ -1,0 +1,183 @@
+package org.livingcircle.siting;
+
+import static org.livingcircle.common.Checks.check;
+import static org.livingcircle.common.Checks.notNull;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.livingcircle.config.Targets;
+import org.livingcircle.config.CapacityKind;
+import org.livingcircle.config.Category;
+import org.livingcircle.config.Tier;
+
+/**
+ * The one place that maps a plan target to a siting problem (adapt it here when {@code conf/targets.yaml} gains
+ * indicators or threshold kinds). A target is sited when its comparator is {@code >=} and its indicator is one of:
+ *
+ * <ul>
+ *   <li>{@code share_own_<c>}, {@code compound_share_own_<c>}: category c within its own threshold, of residents
+ *       (cells weighted by population) or of residential compounds (each counts once);
+ *   <li>{@code share_<T>min_<c>}: category c within T minutes, of residents;
+ *   <li>{@code share_basic_complete_<T>min}, {@code compound_share_basic_complete_<T>min}: the basket of every
+ *       basic-guarantee category within T minutes (see {@link MaximalCovering} for how a basket is sited);
+ *   <li>{@code capacity_per_1000_<kind>} and {@code <kind>_per_1000_aged_<group>}: capacity (places or beds) per
+ *       1,000 residents or per 1,000 of an age group, sited by {@link CapacitySiting}.
+ * </ul>
+ *
+ * Today's coverage is read from the access stage's output, the same columns the aggregate stage reduces, so the
+ * starting share equals the comparison's value: {@code n_<T>min_<c> > 0} for a T-minute threshold that the access
+ * stage counted, else {@code dist_m_<c> ≤ T × speed} (walking metres, as {@code share_own_<c>}).
+ */
+final class SitingProblems {
+  private SitingProblems() {}
+
+  /** Who the demand is. */
+  enum Demand {
+    CELLS,
+    COMPOUNDS
+  }
+
+  /**
+   * One category a demand point must have.
+   *
+   * @param minutes walking threshold in minutes
+   * @param countColumn true when today's coverage is {@code n_<T>min_<c> > 0}, false for {@code dist_m_<c> ≤ T × speed}
+   */
+  record Need(String category, double minutes, boolean countColumn) implements Serializable {
+    Need {
+      notNull(category, "category");
+      check(minutes > 0 && Double.isFinite(minutes), "Cannot site category %s: threshold %s min", category, minutes);
+    }
+
+    /** The access-stage column telling who has the category today. */
+    String column() {
+      return countColumn ? "n_" + thresholdLabel(minutes) + "min_" + category : "dist_m_" + category;
+    }
+  }
+
+  /**
+   * A coverage problem: reach {@code targetShare} of the demand with every need met; NaN share for a curve.
+   *
+   * @param id the indicator it measures, e.g. {@code share_own_nursery}
+   * @param targetId the target, or null for a curve
+   */
+  record Coverage(String id, String targetId, Demand demand, List<Need> needs, double targetShare) implements Serializable {
+    Coverage {
+      notNull(id, "problem id");
+      notNull(demand, "demand");
+      needs = List.copyOf(notNull(needs, "needs"));
+      check(!needs.isEmpty(), "Cannot site %s: no category", id);
+    }
+
+    /** The category label of the suggestions: the category, or {@code basic_basket} for several. */
+    String label() {
+      return needs.size() == 1 ? needs.get(0).category() : "basic_basket";
+    }
+  }
+
+  /**
+   * A capacity problem.
+   *
+   * @param kind capacity kind id, e.g. {@code nursery_places}
+   * @param baseColumn the {@code admin_indicators} column the target is "per 1,000" of ({@code population},
+   *     {@code pop_0_2}, …)
+   * @param demandColumn the age-group column E2SFCA serves ({@link CapacityKind#demandColumn()})
+   */
+  record Capacity(String id, String targetId, String kind, String baseColumn, String demandColumn, double perThousand)
+      implements Serializable {}
+
+  private static final Pattern OWN = Pattern.compile("(compound_)?share_own_([a-z0-9_]+)");
+  private static final Pattern WITHIN = Pattern.compile("share_([0-9]+)min_([a-z0-9_]+)");
+  private static final Pattern BASKET = Pattern.compile("(compound_)?share_basic_complete_([0-9]+)min");
+  private static final Pattern PER_TOTAL = Pattern.compile("capacity_per_1000_([a-z_]+)");
+  private static final Pattern PER_GROUP = Pattern.compile("([a-z_]+)_per_1000_aged_([0-9a-z_]+)");
+
+  /**
+   * The coverage problem of a target, if it is one.
+   *
+   * @param categories destination categories of the city (residential excluded)
+   * @param countedThresholdsMin the thresholds the access stage counted ({@code walking.thresholds_min})
+   */
+  static Optional<Coverage> coverage(Targets.Target t, List<Category> categories, List<Integer> countedThresholdsMin) {
+    if (t.comparator() != Targets.Comparator.AT_LEAST) {
+      return Optional.empty();
+    }
+    String ind = t.indicator();
+    Matcher m = OWN.matcher(ind);
+    if (m.matches()) {
+      Optional<Category> c = find(categories, m.group(2));
+      return c.map(cat -> new Coverage(ind, t.id(), m.group(1) == null ? Demand.CELLS : Demand.COMPOUNDS,
+          List.of(own(cat, countedThresholdsMin)), t.value()));
+    }
+    Matcher w = WITHIN.matcher(ind);
+    if (w.matches()) {
+      int minutes = Integer.parseInt(w.group(1));
+      return find(categories, w.group(2)).map(cat -> new Coverage(ind, t.id(), Demand.CELLS,
+          List.of(new Need(cat.id(), minutes, countedThresholdsMin.contains(minutes))), t.value()));
+    }
+    Matcher b = BASKET.matcher(ind);
+    if (b.matches()) {
+      int minutes = Integer.parseInt(b.group(2));
+      List<Need> needs = new ArrayList<>();
+      for (Category c : categories) {
+        if (c.tier() == Tier.BASIC) {
+          needs.add(new Need(c.id(), minutes, countedThresholdsMin.contains(minutes)));
+        }
+      }
+      return needs.isEmpty() ? Optional.empty()
+          : Optional.of(new Coverage(ind, t.id(), b.group(1) == null ? Demand.CELLS : Demand.COMPOUNDS, needs, t.value()));
+    }
+    return Optional.empty();
+  }
+
+  /** The capacity problem of a target, if it is one. */
+  static Optional<Capacity> capacity(Targets.Target t) {
+    if (t.comparator() != Targets.Comparator.AT_LEAST) {
+      return Optional.empty();
+    }
+    Matcher m = PER_TOTAL.matcher(t.indicator());
+    if (m.matches()) {
+      return kind(m.group(1)).map(k -> new Capacity(t.indicator(), t.id(), k.id(), "population", k.demandColumn(), t.value()));
+    }
+    Matcher g = PER_GROUP.matcher(t.indicator());
+    if (g.matches()) {
+      String base = "pop_" + g.group(2);
+      return kind(g.group(1)).filter(k -> k.demandColumn().equals(base))
+          .map(k -> new Capacity(t.indicator(), t.id(), k.id(), base, k.demandColumn(), t.value()));
+    }
+    return Optional.empty();
+  }
+
+  /** The coverage curve of one category within its own threshold, for residents, without a target. */
+  static Coverage curve(Category c, List<Integer> countedThresholdsMin) {
+    return new Coverage("share_own_" + c.id(), null, Demand.CELLS, List.of(own(c, countedThresholdsMin)), Double.NaN);
+  }
+
+  private static Need own(Category c, List<Integer> counted) {
+    // share_own_<c> reduces dist_m_<c> ≤ threshold_min × speed (AggregateKernel): read the same column
+    return new Need(c.id(), c.thresholdMin(), false);
+  }
+
+  private static Optional<Category> find(List<Category> categories, String id) {
+    return categories.stream().filter(c -> c.id().equals(id)).findFirst();
+  }
+
+  private static Optional<CapacityKind> kind(String id) {
+    for (CapacityKind k : CapacityKind.values()) {
+      if (k != CapacityKind.NONE && k.id().equals(id)) {
+        return Optional.of(k);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Minutes as the access stage writes them in column names ({@code 10} for 10.0). */
+  static String thresholdLabel(double minutes) {
+    return minutes == Math.rint(minutes) ? Long.toString((long) minutes) : String.format(Locale.ROOT, "%s", minutes);
+  }
+}

@@ -1,0 +1,272 @@
+package org.livingcircle.siting;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.livingcircle.config.WalkModel;
+
+/**
+ * Turns origins (cells or compounds) into the rows of each siting group they take part in, and one group's rows into
+ * arrays for the kernels and back into result rows. With {@link SitingJob} the only classes of the stage that see
+ * Spark rows; the kernels never do.
+ */
+final class SitingRows implements Serializable {
+  /** Role bits of a group row. */
+  static final int DEMAND = 1;
+  static final int CANDIDATE = 2;
+  /** Most categories of one basket (they share a 64-bit mask). */
+  static final int MAX_NEEDS = 63;
+
+  /**
+   * One siting problem for one unit, resolved on the driver.
+   *
+   * @param adminCode the unit: a county code, or the city code for the city as a whole
+   * @param coverage the coverage problem, or null for a capacity problem
+   * @param capacity the capacity problem, or null
+   * @param placesNeeded places (beds) to add for a capacity target, ≥ 0
+   * @param targetAccess a* of {@link CapacitySiting}, places per person of the served group
+   * @param modulePlaces places of one new facility
+   */
+  record Group(int id, String adminCode, String level, SitingProblems.Coverage coverage, SitingProblems.Capacity capacity,
+      double placesNeeded, double targetAccess, double modulePlaces) implements Serializable {}
+
+  /** Rows of a group: who, where, weights, which needs are missing, today's E2SFCA access. */
+  static final StructType GROUP_ROW = new StructType()
+      .add("group_id", DataTypes.IntegerType, false)
+      .add("role", DataTypes.IntegerType, false)
+      .add("x", DataTypes.DoubleType, false)
+      .add("y", DataTypes.DoubleType, false)
+      .add("weight", DataTypes.DoubleType, false)
+      .add("people", DataTypes.DoubleType, false)
+      .add("compounds", DataTypes.DoubleType, false)
+      .add("missing", DataTypes.LongType, false)
+      .add("access", DataTypes.DoubleType, false);
+
+  /** Result rows: rank 0 carries the group's start and outcome, ranks 1… the sites. */
+  static final StructType RESULT_ROW = new StructType()
+      .add("group_id", DataTypes.IntegerType, false)
+      .add("rank", DataTypes.IntegerType, false)
+      .add("x", DataTypes.DoubleType, true)
+      .add("y", DataTypes.DoubleType, true)
+      .add("layer", DataTypes.IntegerType, false)
+      .add("marginal_people", DataTypes.DoubleType, true)
+      .add("marginal_compounds", DataTypes.DoubleType, true)
+      .add("share", DataTypes.DoubleType, true)
+      .add("places", DataTypes.DoubleType, true)
+      .add("e2sfca_gain", DataTypes.DoubleType, true)
+      .add("outcome", DataTypes.StringType, false)
+      .add("total_weight", DataTypes.DoubleType, true);
+
+  private final List<Group> groups;
+  /** Group ids per unit code. */
+  private final Map<String, int[]> groupsOfUnit;
+  private final WalkModel walk;
+  private final boolean compoundCandidates;
+  private final int budgetSites;
+  private final Map<String, Double> catchmentMinByKind;
+
+  SitingRows(List<Group> groups, Map<String, int[]> groupsOfUnit, WalkModel walk, boolean compoundCandidates,
+      int budgetSites, Map<String, Double> catchmentMinByKind) {
+    this.groups = List.copyOf(groups);
+    this.groupsOfUnit = Map.copyOf(groupsOfUnit);
+    this.walk = walk;
+    this.compoundCandidates = compoundCandidates;
+    this.budgetSites = budgetSites;
+    this.catchmentMinByKind = Map.copyOf(catchmentMinByKind);
+  }
+
+  /**
+   * The group rows of one origin.
+   *
+   * @param compound true for a compound row, false for a cell row
+   */
+  Iterator<Row> explode(Row r, boolean compound) {
+    List<Row> out = new ArrayList<>();
+    double x = r.getDouble(r.fieldIndex("x"));
+    double y = r.getDouble(r.fieldIndex("y"));
+    double population = compound ? 0 : number(r, "population");
+    double nCompounds = compound ? 1 : number(r, "n_compounds");
+    boolean candidate = compound == compoundCandidates && (compound || population > 0);
+    for (String unit : new String[] {string(r, "county_code"), string(r, "city_code")}) {
+      int[] ids = unit == null ? null : groupsOfUnit.get(unit);
+      if (ids == null) {
+        continue;
+      }
+      for (int id : ids) {
+        Group g = groups.get(id);
+        int role = candidate ? CANDIDATE : 0;
+        double weight = 0;
+        long missing = 0;
+        double access = 0;
+        if (g.coverage() != null) {
+          boolean demand = (g.coverage().demand() == SitingProblems.Demand.COMPOUNDS) == compound;
+          // demand of no weight (unpopulated cells) changes neither the objective nor the share: not shipped
+          if (demand && (compound || population > 0)) {
+            role |= DEMAND;
+            weight = compound ? 1 : population;
+            List<SitingProblems.Need> needs = g.coverage().needs();
+            for (int l = 0; l < needs.size(); l++) {
+              if (lacks(r, needs.get(l))) {
+                missing |= 1L << l;
+              }
+            }
+          }
+        } else if (!compound && number(r, g.capacity().demandColumn()) > 0) {
+          role |= DEMAND;
+          weight = number(r, g.capacity().demandColumn());
+          access = number(r, "access_" + g.capacity().kind());
+        }
+        if (role != 0) {
+          out.add(RowFactory.create(id, role, x, y, weight, population, nCompounds, missing, access));
+        }
+      }
+    }
+    return out.iterator();
+  }
+
+  private boolean lacks(Row r, SitingProblems.Need need) {
+    int i = r.fieldIndex(need.column());
+    if (need.countColumn()) {
+      return r.isNullAt(i) || ((Number) r.get(i)).intValue() == 0;
+    }
+    // share_own_<c>: dist_m (walking metres, detour included) ≤ threshold × speed, as AggregateKernel reads it
+    return r.isNullAt(i) || ((Number) r.get(i)).doubleValue() > need.minutes() * walk.speedMetersPerMinute();
+  }
+
+  /** Solves one group: its rows in, result rows out. */
+  Iterator<Row> solve(int id, Iterator<Row> rows) {
+    Group g = groups.get(id);
+    List<double[]> demand = new ArrayList<>();
+    List<long[]> masks = new ArrayList<>();
+    List<double[]> candidates = new ArrayList<>();
+    while (rows.hasNext()) {
+      Row r = rows.next();
+      int role = r.getInt(1);
+      double x = r.getDouble(2);
+      double y = r.getDouble(3);
+      if ((role & DEMAND) != 0) {
+        demand.add(new double[] {x, y, r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getDouble(8)});
+        masks.add(new long[] {r.getLong(7)});
+      }
+      if ((role & CANDIDATE) != 0) {
+        candidates.add(new double[] {x, y});
+      }
+    }
+    // rows arrive in any order: sort by position so that ties (lowest candidate index) are reproducible
+    Integer[] order = new Integer[demand.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> compareXy(demand.get(a), demand.get(b)));
+    candidates.sort(SitingRows::compareXy);
+    int n = order.length;
+    double[] dx = new double[n];
+    double[] dy = new double[n];
+    double[] w = new double[n];
+    double[] people = new double[n];
+    double[] compounds = new double[n];
+    double[] access = new double[n];
+    long[] mask = new long[n];
+    for (int j = 0; j < n; j++) {
+      double[] d = demand.get(order[j]);
+      dx[j] = d[0];
+      dy[j] = d[1];
+      w[j] = d[2];
+      people[j] = d[3];
+      compounds[j] = d[4];
+      access[j] = d[5];
+      mask[j] = masks.get(order[j])[0];
+    }
+    int m = candidates.size();
+    double[] cx = new double[m];
+    double[] cy = new double[m];
+    for (int k = 0; k < m; k++) {
+      cx[k] = candidates.get(k)[0];
+      cy[k] = candidates.get(k)[1];
+    }
+    List<Row> out = new ArrayList<>();
+    if (g.coverage() != null) {
+      coverage(g, dx, dy, w, people, compounds, mask, cx, cy, out);
+    } else {
+      capacity(g, dx, dy, w, access, cx, cy, out);
+    }
+    return out.iterator();
+  }
+
+  private void coverage(Group g, double[] dx, double[] dy, double[] w, double[] people, double[] compounds, long[] mask,
+      double[] cx, double[] cy, List<Row> out) {
+    List<SitingProblems.Need> needs = g.coverage().needs();
+    int nLayers = needs.size();
+    int n = dx.length;
+    CoverageSets[] sets = new CoverageSets[nLayers];
+    boolean[] missing = new boolean[nLayers * n];
+    Map<Double, CoverageSets> byMinutes = new java.util.HashMap<>();
+    for (int l = 0; l < nLayers; l++) {
+      double minutes = needs.get(l).minutes();
+      sets[l] = byMinutes.computeIfAbsent(minutes, t -> CoverageSets.within(cx, cy, dx, dy, walk.euclideanMetersFor(t)));
+      for (int i = 0; i < n; i++) {
+        missing[l * n + i] = (mask[i] & (1L << l)) != 0;
+      }
+    }
+    MaximalCovering.Plan plan = new MaximalCovering(sets, w, missing).solve(g.coverage().targetShare(), budgetSites);
+    boolean cells = g.coverage().demand() == SitingProblems.Demand.CELLS;
+    out.add(RowFactory.create(g.id(), 0, null, null, -1, null, null, nan(plan.initialShare()), null, null,
+        plan.outcome().name().toLowerCase(java.util.Locale.ROOT), plan.totalWeight()));
+    for (int s = 0; s < plan.nSites(); s++) {
+      double p = 0;
+      double c = 0;
+      for (int q = plan.newlyStart()[s]; q < plan.newlyStart()[s + 1]; q++) {
+        p += people[plan.newly()[q]];
+        c += compounds[plan.newly()[q]];
+      }
+      int k = plan.candidate()[s];
+      out.add(RowFactory.create(g.id(), s + 1, cx[k], cy[k], plan.layer()[s], cells ? p : null, c, plan.share()[s], null,
+          null, plan.outcome().name().toLowerCase(java.util.Locale.ROOT), plan.totalWeight()));
+    }
+  }
+
+  private void capacity(Group g, double[] dx, double[] dy, double[] w, double[] access, double[] cx, double[] cy,
+      List<Row> out) {
+    int nModules = (int) Math.min(budgetSites, Math.ceil(g.placesNeeded() / g.modulePlaces() - 1e-9));
+    nModules = Math.max(0, nModules);
+    double catchment = walk.euclideanMetersFor(catchmentMinByKind.get(g.capacity().kind()));
+    CapacitySiting.Plan plan = g.targetAccess() > 0
+        ? new CapacitySiting(cx, cy, dx, dy, w, access, catchment).solve(g.targetAccess(), g.modulePlaces(), nModules)
+        : new CapacitySiting.Plan(new int[0], new double[0], new double[0], new double[0], Double.NaN,
+            CapacitySiting.Outcome.NO_GAIN);
+    String outcome = plan.outcome().name().toLowerCase(java.util.Locale.ROOT);
+    out.add(RowFactory.create(g.id(), 0, null, null, -1, null, null, nan(plan.initialLevelShare()), null, null, outcome,
+        null));
+    for (int s = 0; s < plan.nSites(); s++) {
+      int k = plan.candidate()[s];
+      out.add(RowFactory.create(g.id(), s + 1, cx[k], cy[k], 0, null, null, plan.levelShare()[s], plan.places()[s],
+          plan.gain()[s], outcome, null));
+    }
+  }
+
+  private static Double nan(double v) {
+    return Double.isNaN(v) ? null : v;
+  }
+
+  private static int compareXy(double[] a, double[] b) {
+    int c = Double.compare(a[0], b[0]);
+    return c != 0 ? c : Double.compare(a[1], b[1]);
+  }
+
+  private static double number(Row r, String column) {
+    int i = r.fieldIndex(column);
+    return r.isNullAt(i) ? 0 : ((Number) r.get(i)).doubleValue();
+  }
+
+  private static String string(Row r, String column) {
+    int i = r.fieldIndex(column);
+    return r.isNullAt(i) ? null : r.getString(i);
+  }
+}
