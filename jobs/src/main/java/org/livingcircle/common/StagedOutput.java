@@ -32,9 +32,10 @@ import java.util.regex.Pattern;
  * it: {@code ingest -> .ingest.v-<pid>@<host>-<random>}. A run writes into {@code
  * .ingest.staging-<pid>@<host>-<random>}; commit renames that to its version name, makes a new link
  * {@code .ingest.link-…} and renames the link over {@code target} ({@code rename(2)} replaces a
- * symbolic link atomically), then deletes the previous version. The target is never missing and
+ * symbolic link atomically), then deletes the versions before the previous one. The target is never missing and
  * never partial. (A target that is still a real directory, from before this layout, is moved to a
- * version name first: only that one upgrade leaves the target missing for the time of one rename.)
+ * version name first: only that one upgrade leaves the target missing for the time of one rename.) The version a
+ * commit replaces is kept until the next commit, so a reader that followed the old link is never cut off mid-read.
  * Readers that follow links (Spark, pyarrow, GeoServer, {@code ls}, {@code cp -r}) see a directory;
  * copy a release with {@code cp -rL} or {@code rsync -L}.
  *
@@ -117,8 +118,16 @@ public final class StagedOutput implements AutoCloseable {
       }
       Files.move(link, target, StandardCopyOption.ATOMIC_MOVE);
       committed = true;
-      if (previous != null && !previous.normalize().equals(version)) {
-        deleteTree(previous);
+      // the version just replaced stays until the next commit: a reader that resolved the old link mid-read keeps
+      // finding its files; every older version goes now
+      Path keep = previous == null ? null : previous.normalize();
+      try (DirectoryStream<Path> siblings = Files.newDirectoryStream(target.getParent(), prefix(target, "v") + "*")) {
+        for (Path p : siblings) {
+          Path n = p.normalize();
+          if (!n.equals(version.normalize()) && !n.equals(keep)) {
+            deleteTree(p);
+          }
+        }
       }
     } catch (IOException e) {
       throw new InputException("Cannot move output into " + target + ": " + e.getMessage(), e);

@@ -57,14 +57,16 @@ class StagedOutputTest {
   }
 
   @Test
-  void commitSwitchesALinkAndKeepsOneVersion() throws IOException {
+  void commitSwitchesALinkAndKeepsTheCurrentAndThePreviousVersion() throws IOException {
     Path target = tmp.resolve("ingest");
     write(target, "one");
     write(target, "two");
+    write(target, "three");
     assertThat(Files.isSymbolicLink(target)).isTrue();
     assertThat(Files.readSymbolicLink(target).isAbsolute()).isFalse();
-    assertThat(Files.readString(target.resolve("table/part-0.txt"))).isEqualTo("two");
-    assertThat(siblings()).hasSize(2).contains("ingest").allMatch(n -> n.equals("ingest") || n.startsWith(".ingest.v-"));
+    assertThat(Files.readString(target.resolve("table/part-0.txt"))).isEqualTo("three");
+    // "one" is gone; "two" stays for readers that followed the link before the last commit
+    assertThat(siblings()).hasSize(3).contains("ingest").allMatch(n -> n.equals("ingest") || n.startsWith(".ingest.v-"));
   }
 
   @Test
@@ -104,7 +106,7 @@ class StagedOutputTest {
     Files.writeString(target.resolve("manifest.json"), "old layout");
     write(target, "new");
     assertThat(Files.readString(target.resolve("manifest.json"))).isEqualTo("new");
-    assertThat(siblings()).hasSize(2);
+    assertThat(siblings()).hasSize(3); // the link, the new version and the old layout's directory, kept until the next commit
   }
 
   @Test
