@@ -34,6 +34,7 @@ import org.livingcircle.common.ConfigException;
 import org.livingcircle.common.InputException;
 import org.livingcircle.common.Manifest;
 import org.livingcircle.common.StagedOutput;
+import org.livingcircle.config.AmapCodeTable;
 import org.livingcircle.geo.SourceCrs;
 import org.livingcircle.spark.GeoParquet;
 import org.livingcircle.spark.Sessions;
@@ -113,6 +114,7 @@ public final class IngestJob {
     }
     manifest.input("reference:counties", counties(spec));
     manifest.input("reference:admin_codes", spec.referenceDir().resolve("admin_codes.csv"));
+    manifest.input("reference:amap_codes", spec.referenceDir().resolve(AmapCodeTable.TABLE_FILE));
 
     IngestReport report = new IngestReport();
     Map<String, List<Quarantined>> quarantine = new TreeMap<>();
@@ -131,6 +133,7 @@ public final class IngestJob {
       t = System.nanoTime();
       Dataset<Row> parsed = parsePois(spark, spec);
       Dataset<Row> poi = locate(spark, spec, parsed, "poi", report, quarantine);
+      countUnknownTypecodes(spark, spec, report);
       tables.put("poi", GeoParquet.write(spark, poi, "OGC:CRS84", dir.resolve("poi").toString()));
       manifest.timing("poi", seconds(t));
 
@@ -187,7 +190,7 @@ public final class IngestJob {
       files.add(Path.of(s.file()));
     }
     files.addAll(List.of(spec.facilitiesFile(), spec.censusFile(), spec.statisticsFile(), counties(spec),
-        spec.referenceDir().resolve("admin_codes.csv")));
+        spec.referenceDir().resolve("admin_codes.csv"), spec.referenceDir().resolve(AmapCodeTable.TABLE_FILE)));
     if (spec.populationRaster() != null) {
       files.add(spec.populationRaster());
     }
@@ -290,6 +293,24 @@ public final class IngestJob {
   private static Row countRow(String file, long read) {
     return RowFactory.create("read", file, read, null, null, null, null, null, null, null, null, null, null,
         null, null, null, null, null, null, null, null);
+  }
+
+  /**
+   * Counts POI rows (accepted or quarantined) whose typecode field holds no code of the official Amap table
+   * (reference/amap_poi_codes_v1.06.csv), per file and code. Reads the parsed rows {@link #locate} cached.
+   */
+  private static void countUnknownTypecodes(SparkSession spark, Spec spec, IngestReport report) {
+    AmapCodeTable table = AmapCodeTable.load(spec.referenceDir().resolve(AmapCodeTable.TABLE_FILE));
+    report.amapTable(AmapCodeTable.TABLE_FILE);
+    for (Row r : spark.sql(
+            "SELECT source_file, tc, count(*) FROM (SELECT source_file, CASE WHEN kind = 'ok' THEN typecode"
+                + " ELSE regexp_extract(detail, '^typecode (.+)$', 1) END AS tc FROM lcp_parsed WHERE kind IN ('ok', 'q'))"
+                + " WHERE tc IS NOT NULL AND trim(tc) <> '' GROUP BY source_file, tc")
+        .collectAsList()) {
+      if (!table.knows(r.getString(1))) {
+        report.unknownTypecode(r.getString(0), r.getString(1).strip(), r.getLong(2));
+      }
+    }
   }
 
   /** Facilities CSV: schema-typed rows, coordinates checked and converted like POIs. */

@@ -14,7 +14,7 @@ class AggregateKernelTest {
   private static final double INF = Double.POSITIVE_INFINITY;
 
   static Category category(String id, Tier tier, double thresholdMin, CapacityKind kind) {
-    return new Category(id, id, id, tier, thresholdMin, kind, List.of(), List.of(), 0);
+    return Category.walking(id, id, id, tier, thresholdMin, kind, List.of(), List.of(), 0);
   }
 
   static final AggregateKernel KERNEL = new AggregateKernel(
