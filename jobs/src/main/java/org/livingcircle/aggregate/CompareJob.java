@@ -67,7 +67,12 @@ public final class CompareJob {
     DataTypes.createStructField("gap", DataTypes.DoubleType, true),
     DataTypes.createStructField("unit", DataTypes.StringType, false),
     DataTypes.createStructField("year", DataTypes.IntegerType, false),
-    DataTypes.createStructField("source", DataTypes.StringType, false)
+    DataTypes.createStructField("source", DataTypes.StringType, false),
+    DataTypes.createStructField("kind", DataTypes.StringType, false),
+    DataTypes.createStructField("threshold", DataTypes.StringType, false),
+    DataTypes.createStructField("document", DataTypes.StringType, false),
+    DataTypes.createStructField("line", DataTypes.StringType, false),
+    DataTypes.createStructField("measured_on", DataTypes.StringType, false)
   });
 
   public static Result run(SparkSession spark, Spec spec, PrintStream progress) {
@@ -81,7 +86,7 @@ public final class CompareJob {
       }
       Dataset<Row> admin = spark.read().format("geoparquet").load(table.toString()).drop("geometry", "bbox")
           .orderBy(org.apache.spark.sql.functions.col("level").desc(), org.apache.spark.sql.functions.col("admin_code"));
-      lines.addAll(Comparison.evaluate(spec.targets().targets(), new LinkedHashSet<>(List.of(admin.columns())),
+      lines.addAll(Comparison.evaluate(spec.targets(), new LinkedHashSet<>(List.of(admin.columns())),
           units(admin), table.toString()));
     }
     Path csv = spec.outDir().resolve("comparison.csv");
@@ -99,7 +104,8 @@ public final class CompareJob {
     List<Row> rows = new ArrayList<>();
     for (Comparison.Line l : lines) {
       rows.add(RowFactory.create(l.targetId(), l.cityCode(), l.cityName(), l.countyCode(), l.countyName(),
-          l.indicator(), l.value(), l.target(), l.comparator(), l.met(), l.gap(), l.unit(), l.year(), l.source()));
+          l.indicator(), l.value(), l.target(), l.comparator(), l.met(), l.gap(), l.unit(), l.year(), l.source(),
+          l.kind(), l.threshold(), l.document(), l.line(), l.measuredOn()));
     }
     try (StagedOutput out = StagedOutput.begin(parquet)) {
       spark.createDataFrame(rows, SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite).parquet(out.dir().toString());
@@ -107,15 +113,19 @@ public final class CompareJob {
     }
     int met = 0;
     int notMet = 0;
+    int baselines = 0;
     for (Comparison.Line l : lines) {
       met += Boolean.TRUE.equals(l.met()) ? 1 : 0;
       notMet += Boolean.FALSE.equals(l.met()) ? 1 : 0;
+      baselines += Comparison.BASELINE.equals(l.kind()) ? 1 : 0;
     }
+    int unknown = lines.size() - met - notMet - baselines;
     progress.print(Comparison.table(lines));
-    progress.printf(Locale.ROOT, "[compare] %d cities, %d targets: %d rows, %d met, %d not met, %d unknown  %.1f s%n",
-        spec.cityOuts().size(), spec.targets().targets().size(), lines.size(), met, notMet, lines.size() - met - notMet,
-        (System.nanoTime() - start) / 1e9);
-    return new Result(csv, parquet, lines.size(), met, notMet, lines.size() - met - notMet);
+    progress.printf(Locale.ROOT,
+        "[compare] %d cities, %d targets, %d baselines: %d rows, %d met, %d not met, %d unknown, %d baseline rows  %.1f s%n",
+        spec.cityOuts().size(), spec.targets().targets().size(), spec.targets().baselines().size(), lines.size(), met,
+        notMet, unknown, baselines, (System.nanoTime() - start) / 1e9);
+    return new Result(csv, parquet, lines.size(), met, notMet, unknown);
   }
 
   private static List<Comparison.UnitValues> units(Dataset<Row> admin) {

@@ -146,7 +146,16 @@ public final class StageSpecs {
     configuration.put("gap_tiers", gapTiers);
     configuration.put("walking_speed_m_per_min", city.walking().speedMPerMin());
     configuration.put("thresholds_min", city.walking().thresholdsMin());
+    configuration.put("detour_factor", city.walking().detourFactor());
+    configuration.put("category_thresholds", city.thresholdOverridesByUnit());
+    // target measures (conf/targets.yaml measures) become reach_<id> columns of admin_indicators
+    java.nio.file.Path targetsFile = Paths.targets();
+    List<org.livingcircle.aggregate.Targets.Measure> measures = java.nio.file.Files.isRegularFile(targetsFile)
+        ? org.livingcircle.aggregate.Targets.load(targetsFile).measures() : List.of();
+    configuration.put("targets_file", targetsFile.toString());
+    AggregateJob.Measuring measuring = new AggregateJob.Measuring(city.walking().detourFactor(),
+        city.thresholdOverridesByUnit(), measures);
     return new AggregateJob.Spec(city.id(), cats.categories(), city.walking().thresholdsMin(),
-        city.walking().speedMPerMin(), tiers, city.crs(), cityOut, cityOut.resolve("aggregate"), configuration);
+        city.walking().speedMPerMin(), tiers, city.crs(), cityOut, cityOut.resolve("aggregate"), configuration, measuring);
   }
 }

@@ -94,7 +94,8 @@ public final class IngestJob {
             DataTypes.createStructField("source", DataTypes.StringType, true),
             DataTypes.createStructField("reason", DataTypes.StringType, true),
             DataTypes.createStructField("detail", DataTypes.StringType, true),
-            DataTypes.createStructField("raw", DataTypes.StringType, true)
+            DataTypes.createStructField("raw", DataTypes.StringType, true),
+            DataTypes.createStructField("nursing_beds", DataTypes.DoubleType, true)
           });
 
   private IngestJob() {}
@@ -273,7 +274,7 @@ public final class IngestJob {
               public void accept(PoiParser.PoiRow r) {
                 out.add(RowFactory.create("ok", file, r.row(), r.poiId(), r.name(), r.category(), r.typecode(),
                     r.typeName(), r.address(), r.amapAdcode(), r.sourceCrs(), r.sourceLng(), r.sourceLat(),
-                    r.lng(), r.lat(), null, null, null, null, null, null));
+                    r.lng(), r.lat(), null, null, null, null, null, null, null));
               }
 
               @Override
@@ -287,12 +288,12 @@ public final class IngestJob {
 
   private static Row quarantineRow(String file, Quarantined q) {
     return RowFactory.create("q", file, q.row(), null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, q.reason().code(), q.detail(), q.raw());
+        null, null, null, null, null, q.reason().code(), q.detail(), q.raw(), null);
   }
 
   private static Row countRow(String file, long read) {
     return RowFactory.create("read", file, read, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -340,7 +341,8 @@ public final class IngestJob {
             out.add(RowFactory.create("ok", file, line, r.path("id").asText(), r.path("name").asText(), category,
                 null, null, r.path("address").asText(""), r.path("county_code").asText(""), crs.code(), src[0], src[1],
                 wgs[0], wgs[1], r.path("capacity").asDouble(), r.path("capacity_unit").asText(),
-                r.path("source").asText(), null, null, null));
+                r.path("source").asText(), null, null, null,
+                r.hasNonNull("nursing_beds") ? r.path("nursing_beds").asDouble() : null));
           }
 
           @Override
@@ -414,7 +416,7 @@ public final class IngestJob {
     }
     spark.udf().register("lcp_tier", (org.apache.spark.sql.api.java.UDF1<String, String>) spec.tiers()::get, DataTypes.StringType);
     String columns = table.equals("facilities")
-        ? "p.poi_id AS facility_id, p.name, p.category, lcp_tier(p.category) AS tier, p.capacity, p.capacity_unit,"
+        ? "p.poi_id AS facility_id, p.name, p.category, lcp_tier(p.category) AS tier, p.capacity, p.capacity_unit, p.nursing_beds,"
             + " p.address, p.county_code, '" + spec.cityCode() + "' AS city_code, p.source, p.source_crs,"
             + " p.source_lng, p.source_lat, p.source_file, p.source_row, p.geometry"
         : "p.poi_id, p.name, p.category, lcp_tier(p.category) AS tier, p.typecode, p.type_name, p.address,"
