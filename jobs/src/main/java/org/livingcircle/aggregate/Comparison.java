@@ -183,6 +183,9 @@ final class Comparison {
         sb.append(i == r.size() - 1 ? "\n" : "  ");
       }
     }
+    if (lines.stream().anyMatch(l -> !l.measuredOn().isEmpty())) {
+      sb.append("* a township or community scope measured on its county's row (no township outlines)\n");
+    }
     return sb.toString().replaceAll(" +\n", "\n");
   }
 
