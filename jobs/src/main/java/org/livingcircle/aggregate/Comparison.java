@@ -135,8 +135,16 @@ final class Comparison {
       };
       return m.get().threshold().label() + who;
     }
-    return t.threshold() == null ? "" : t.threshold().label();
+    if (t.threshold() != null) {
+      return t.threshold().label();
+    }
+    // columns named by their walking time: share_<T>min_<c>, (compound_)share_basic_complete_<T>min
+    java.util.regex.Matcher minutes = MINUTES_COLUMN.matcher(t.indicator());
+    return minutes.matches() ? minutes.group(1) + " min walk" : "";
   }
+
+  private static final java.util.regex.Pattern MINUTES_COLUMN =
+      java.util.regex.Pattern.compile("(?:compound_)?share_(?:basic_complete_)?([0-9]+)min(?:_[a-z0-9_]+)?");
 
   /** What a county row stands for when the scope names townships or communities of that county. */
   private static String measuredOn(List<String> subCounty, UnitValues u) {

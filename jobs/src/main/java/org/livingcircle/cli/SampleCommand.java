@@ -44,7 +44,7 @@ final class SampleCommand implements Callable<Integer> {
   static SampleResult generate(CityConfig config, long seed, double scale, long rows, Path out) {
     List<String> counties = new ArrayList<>();
     config.counties().forEach(c -> counties.add(c.code()));
-    SampleSpec spec = new SampleSpec(config.id(), counties, Paths.reference().resolve("shanxi_counties.geojson"),
+    SampleSpec spec = new SampleSpec(SampleSpec.cityArgument(config.id(), config.adminCode()), counties, Paths.reference().resolve("shanxi_counties.geojson"),
         Paths.reference().resolve("admin_codes.csv"), Paths.categories(), seed, scale, rows, out);
     return new SampleGenerator(spec, new ConfiguredSampleCategories(Categories.load(Paths.categories())),
         CoordinateShift.gcj02()).run();

@@ -82,9 +82,9 @@ class CompareIT {
     // jc_cover: Jincheng's county rows then its city row; nursery: Yangcheng, then Changzhi's county and city
     assertThat(csv).containsExactly(
         "target_id,city_code,city_name,county_code,county_name,indicator,value,target,comparator,met,gap,unit,year,source,kind,threshold,document,line,measured_on",
-        "jc_cover,140500,晋城市,140502,城区,share_basic_complete_10min,0.9,0.8,>=,true,-0.09999999999999998,share of residents,2025,seed 001 L375,target,,seed 001 plan,L375,",
-        "jc_cover,140500,晋城市,140522,阳城县,share_basic_complete_10min,0.6,0.8,>=,false,0.20000000000000007,share of residents,2025,seed 001 L375,target,,seed 001 plan,L375,",
-        "jc_cover,140500,晋城市,,,share_basic_complete_10min,0.75,0.8,>=,false,0.050000000000000044,share of residents,2025,seed 001 L375,target,,seed 001 plan,L375,",
+        "jc_cover,140500,晋城市,140502,城区,share_basic_complete_10min,0.9,0.8,>=,true,-0.09999999999999998,share of residents,2025,seed 001 L375,target,10 min walk,seed 001 plan,L375,",
+        "jc_cover,140500,晋城市,140522,阳城县,share_basic_complete_10min,0.6,0.8,>=,false,0.20000000000000007,share of residents,2025,seed 001 L375,target,10 min walk,seed 001 plan,L375,",
+        "jc_cover,140500,晋城市,,,share_basic_complete_10min,0.75,0.8,>=,false,0.050000000000000044,share of residents,2025,seed 001 L375,target,10 min walk,seed 001 plan,L375,",
         "nursery,140500,晋城市,140522,阳城县,capacity_per_1000_nursery_places,4.0,4.5,>=,false,0.5,\"places per 1,000\",2025,seed 000; seed 003,target,,seed 000 plan,L238,",
         "nursery,140400,长治市,140403,潞州区,capacity_per_1000_nursery_places,4.5,4.5,>=,true,0.0,\"places per 1,000\",2025,seed 000; seed 003,target,,seed 000 plan,L238,",
         "nursery,140400,长治市,,,capacity_per_1000_nursery_places,3.0,4.5,>=,false,1.5,\"places per 1,000\",2025,seed 000; seed 003,target,,seed 000 plan,L238,");

@@ -88,7 +88,7 @@ class CompareTest {
       String head = l.substring(0, offset);
       assertThat(Comparison.displayWidth(head)).as(l).isEqualTo(Comparison.displayWidth(lines[0].substring(0, lines[0].indexOf("indicator"))));
     }
-    assertThat(lines[2]).contains("阳城县").contains("0.7500").endsWith("NO");
+    assertThat(lines[2]).contains("阳城县").contains("0.7500").contains("  NO  ").endsWith("10 min walk");
     assertThat(Comparison.displayWidth(lines[2].substring(0, lines[2].indexOf("0.7500") + 6))).isEqualTo(end);
   }
 
