@@ -499,6 +499,10 @@ not taken from the packages.
   subject to AMap's service terms ("free as long as the public's access to your files are free";
   commercial use requires engaging AMap). Check this before redistributing or using the polygons
   commercially.
+  In mainland China, maps with administrative boundaries that are displayed or served publicly are
+  subject to map review (审图号, 《地图管理条例》) [external, not verified here]: serving these AMap-derived
+  county boundaries through public WMS/WFS or open downloads carries that compliance risk beyond AMap's
+  terms; prefer an officially approved boundary source for published layers.
 - **china-division** 2.7.0 by modood, WTFPL version 2. Full text: `LICENSES/china-division.LICENSE`.
   Data from the National Bureau of Statistics of China (统计用区划和城乡划分代码).
 """
