@@ -238,11 +238,22 @@
       ]
     }, true);
   }
+  // a category threshold is a walking time (minutes, by the walking model) or a service radius (metres, walking
+  // or straight-line distance); the text says which
+  function thresholdText(cat) {
+    if (cat.threshold_kind === 'radius_m') {
+      var zh = cat.threshold_distance === 'straight_line' ? '直线距离 ' : '步行距离 ';
+      return zh + cat.threshold_value + ' 米内有' + cat.name_zh + '的人口比例 share of people within ' + cat.threshold_label + ' of a ' + cat.name_en
+        + ' (own threshold; a city may override it)';
+    }
+    return '步行 ' + cat.threshold_value + ' 分钟内可达' + cat.name_zh + '的人口比例 share of people within a ' + cat.threshold_label + ' of a ' + cat.name_en
+      + ' (own threshold; a city may override it)';
+  }
   function coverageChart() {
     var cat = catName(state.layer) || catName(C.default_category);
     var col = isCompleteness() ? 'share_basic_complete_10min' : 'share_own_' + cat.id;
     var label = isCompleteness() ? '10 分钟内基本保障类业态齐全的人口比例 share of people with all basic formats within 10 min'
-      : '在 ' + cat.threshold_min + ' 分钟内可达' + cat.name_zh + '的人口比例 share of people within ' + cat.threshold_min + ' min of a ' + cat.name_en;
+      : thresholdText(cat);
     document.getElementById('coverage-note').textContent = label;
     var rows = C.admin;
     coverage.setOption({

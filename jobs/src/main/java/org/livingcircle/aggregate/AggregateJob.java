@@ -1,5 +1,6 @@
 package org.livingcircle.aggregate;
 
+import org.livingcircle.config.Targets;
 import org.livingcircle.common.CityLayout;
 import org.livingcircle.common.Table;
 import static org.livingcircle.common.Checks.check;
@@ -61,6 +62,7 @@ public final class AggregateJob {
    * @param metricCrs CRS of the grid, e.g. EPSG:32649
    * @param cityOut the city output directory holding {@code indicators/} and {@code ingest/}
    * @param outDir where to write (e.g. {@code <city-out>/aggregate})
+   * @param measuring detour factor, per-unit threshold overrides and target measures
    */
   public record Spec(
       String cityId,
@@ -71,8 +73,17 @@ public final class AggregateJob {
       String metricCrs,
       Path cityOut,
       Path outDir,
-      Map<String, Object> configuration) {
+      Map<String, Object> configuration,
+      Measuring measuring) {
+    /** The spec with categories of walking-time or walking-distance thresholds only (no overrides, no measures). */
+    public Spec(String cityId, List<Category> categories, List<Integer> thresholdsMin, double speedMPerMin,
+        Set<Tier> gapTiers, String metricCrs, Path cityOut, Path outDir, Map<String, Object> configuration) {
+      this(cityId, categories, thresholdsMin, speedMPerMin, gapTiers, metricCrs, cityOut, outDir, configuration,
+          Measuring.NONE);
+    }
+
     public Spec {
+      measuring = measuring == null ? Measuring.NONE : measuring;
       notNull(cityId, "city id");
       categories = notNull(categories, "categories").stream().filter(c -> c.tier() != Tier.RESIDENTIAL).toList();
       check(!categories.isEmpty(), "Cannot aggregate city %s: no destination categories", cityId);
@@ -83,6 +94,24 @@ public final class AggregateJob {
       notNull(cityOut, "city output directory");
       notNull(outDir, "output directory");
       configuration = configuration == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(configuration));
+    }
+  }
+
+  /**
+   * How thresholds are measured beyond the categories' own: the city's detour factor (for straight-line radii),
+   * thresholds that replace a category's own for a unit (county or city code → category id → threshold; conf/
+   * cities/&lt;id&gt;.yaml category_thresholds) and the target measures written as {@code reach_<id>}.
+   */
+  public record Measuring(double detourFactor, Map<String, Map<String, org.livingcircle.config.Threshold>> overrides,
+      List<Targets.Measure> measures) implements java.io.Serializable {
+    /** No detour factor, no overrides, no measures. */
+    public static final Measuring NONE = new Measuring(Double.NaN, Map.of(), List.of());
+
+    public Measuring {
+      Map<String, Map<String, org.livingcircle.config.Threshold>> copy = new TreeMap<>();
+      notNull(overrides, "threshold overrides").forEach((unit, m) -> copy.put(unit, Map.copyOf(m)));
+      overrides = Collections.unmodifiableMap(copy);
+      measures = List.copyOf(notNull(measures, "measures"));
     }
   }
 
@@ -100,7 +129,8 @@ public final class AggregateJob {
     Path facilities = input(spec, Table.FACILITIES);
     Path census = input(spec, Table.CENSUS);
     Path statistics = CityLayout.of(spec.cityOut()).table(Table.STATISTICS);
-    AggregateKernel kernel = new AggregateKernel(spec.categories(), spec.thresholdsMin(), spec.speedMPerMin());
+    AggregateKernel kernel = new AggregateKernel(spec.categories(), spec.thresholdsMin(), spec.speedMPerMin(),
+        spec.measuring().detourFactor(), spec.measuring().overrides(), spec.measuring().measures());
     Manifest manifest = new Manifest("aggregate", spec.configuration());
 
     Sessions.describe(spark, "aggregate", spec.cityId() + ": admin units");
@@ -203,7 +233,7 @@ public final class AggregateJob {
     List<Row> rows = byUnit
         .groupByKey((MapFunction<Row, String>) r -> r.getString(r.fieldIndex(UNIT)), Encoders.STRING())
         .mapGroups((MapGroupsFunction<String, Row, Row>) (unit, it) -> {
-          double[] v = grid ? kernel.cellValues(reader.cells(it)) : kernel.compoundValues(reader.compounds(it));
+          double[] v = grid ? kernel.cellValues(unit, reader.cells(it)) : kernel.compoundValues(unit, reader.compounds(it));
           Object[] fields = new Object[v.length + 1];
           fields[0] = unit;
           for (int i = 0; i < v.length; i++) {
@@ -241,10 +271,14 @@ public final class AggregateJob {
         supply.counts(r.getString(0))[c] += r.getLong(2);
       }
     }
-    for (Row r : spark.read().format("geoparquet").load(facilities.toString())
-        .selectExpr("county_code", "category", "CAST(capacity AS DOUBLE) AS capacity")
+    Dataset<Row> facilityRows = spark.read().format("geoparquet").load(facilities.toString());
+    String nursing = List.of(facilityRows.columns()).contains("nursing_beds") ? "CAST(nursing_beds AS DOUBLE)" : "CAST(NULL AS DOUBLE)";
+    for (Row r : facilityRows
+        .selectExpr("county_code", "category", "CAST(capacity AS DOUBLE) AS capacity", nursing + " AS nursing_beds",
+            "CASE WHEN " + nursing + " IS NOT NULL THEN CAST(capacity AS DOUBLE) END AS capacity_with_nursing")
         .groupBy("county_code", "category").agg(org.apache.spark.sql.functions.count("*"),
-            org.apache.spark.sql.functions.sum("capacity")).collectAsList()) {
+            org.apache.spark.sql.functions.sum("capacity"), org.apache.spark.sql.functions.sum("nursing_beds"),
+            org.apache.spark.sql.functions.sum("capacity_with_nursing")).collectAsList()) {
       Integer c = categoryIndex.get(r.getString(1));
       if (c == null || r.isNullAt(0)) {
         continue;
@@ -253,6 +287,10 @@ public final class AggregateJob {
       Integer k = kindIndex.get(r.getString(1));
       if (k != null && !r.isNullAt(3)) {
         supply.capacities(r.getString(0))[k] += r.getDouble(3);
+      }
+      if (AggregateKernel.ELDERLY_INSTITUTION_CATEGORY.equals(r.getString(1)) && !r.isNullAt(4) && !r.isNullAt(5)) {
+        supply.nursing(r.getString(0))[0] += r.getDouble(4);
+        supply.nursing(r.getString(0))[1] += r.getDouble(5);
       }
     }
     return supply;
@@ -285,7 +323,7 @@ public final class AggregateJob {
       compoundsV = kernel.compoundValues(new AggregateRows(kernel).compounds(Collections.emptyIterator()));
     }
     AggregateKernel.Residents residents = new AggregateKernel.Residents(cellsV[2], cellsV[3], cellsV[4], cellsV[5]);
-    double[] supplyV = kernel.supplyValues(residents, supply[0], supply[1]);
+    double[] supplyV = kernel.supplyValues(residents, supply[0], supply[1], supply[2]);
     List<Object> values = new ArrayList<>(List.of(adminCode, level, name, cityCode, cityName));
     values.add(countyCode);
     values.add(countyName);
@@ -352,7 +390,7 @@ public final class AggregateJob {
           UnitCells u = reader.cells(it);
           List<Row> out = new ArrayList<>();
           for (int c : gapCategories) {
-            GapRanking.Gaps g = GapRanking.rank(u.cellId(), u.population(), u.distM()[c], kernel.ownThresholdM(c));
+            GapRanking.Gaps g = GapRanking.rank(u.cellId(), u.population(), u.distM()[c], kernel.ownThresholdM(county, c));
             for (int j = 0; j < g.size(); j++) {
               int i = g.origin()[j];
               double d = u.distM()[c][i];
@@ -369,6 +407,7 @@ public final class AggregateJob {
     private final int nCategories;
     private final Map<String, double[]> counts = new HashMap<>();
     private final Map<String, double[]> capacities = new HashMap<>();
+    private final Map<String, double[]> nursing = new HashMap<>();
 
     Supply(int nCategories) {
       this.nCategories = nCategories;
@@ -382,17 +421,22 @@ public final class AggregateJob {
       return capacities.computeIfAbsent(county, k -> new double[AggregateKernel.CAPACITY_KINDS.size()]);
     }
 
-    /** {counts, capacities} of one county. */
-    double[][] of(String county) {
-      return new double[][] {counts(county).clone(), capacities(county).clone()};
+    /** {nursing beds, beds} of elderly-care institutions that state nursing beds. */
+    double[] nursing(String county) {
+      return nursing.computeIfAbsent(county, k -> new double[2]);
     }
 
-    /** {counts, capacities} summed over {@code counties}. */
+    /** {counts, capacities, nursing} of one county. */
+    double[][] of(String county) {
+      return new double[][] {counts(county).clone(), capacities(county).clone(), nursing(county).clone()};
+    }
+
+    /** {counts, capacities, nursing} summed over {@code counties}. */
     double[][] sum(List<String> counties) {
-      double[][] total = {new double[nCategories], new double[AggregateKernel.CAPACITY_KINDS.size()]};
+      double[][] total = {new double[nCategories], new double[AggregateKernel.CAPACITY_KINDS.size()], new double[2]};
       for (String county : counties) {
         double[][] one = of(county);
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < 3; i++) {
           for (int j = 0; j < total[i].length; j++) {
             total[i][j] += one[i][j];
           }

@@ -1,14 +1,18 @@
 package org.livingcircle.aggregate;
 
+import org.livingcircle.config.Targets;
 import static org.livingcircle.common.Checks.check;
 import static org.livingcircle.common.Checks.notNull;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.livingcircle.config.CapacityKind;
 import org.livingcircle.config.Category;
+import org.livingcircle.config.Threshold;
 
 /**
  * Per-unit (county or city) indicators of {@code admin_indicators}, computed from the unit's origins with
@@ -22,7 +26,13 @@ import org.livingcircle.config.Category;
  * </ul>
  *
  * <p>Walking times are {@code dist_m / speed} in minutes ({@code dist_m} is already a walking distance, detour
- * included). A category's own threshold in walking metres is {@code threshold_min × speed}. Cells with no facility
+ * included). A category's own threshold ({@link Threshold}) becomes walking metres: {@code threshold_min × speed}
+ * for a walking time, {@code threshold_m} for a walking-distance radius, {@code threshold_m × detour} for a
+ * straight-line radius (so the test {@code dist_m ≤ it} is "straight line ≤ threshold_m"). A unit (county or city)
+ * may have its own thresholds (conf/cities/&lt;id&gt;.yaml category_thresholds); {@code share_own_<c>} and
+ * {@code compound_share_own_<c>} of a unit use that unit's. {@code reach_<m>} columns come from the target
+ * measures: the share of the measure's population group that has every element of the basket within the
+ * measure's threshold. Cells with no facility
  * of a category within the search limit are excluded from its mean and median and counted in
  * {@code share_none_within_limit_<c>}. Immutable and thread-safe; serialisable so Spark can ship it.
  */
@@ -39,27 +49,80 @@ final class AggregateKernel implements Serializable {
 
   private final String[] categoryIds;
   private final double[] ownThresholdM;
+  /** Own thresholds in walking metres of units with overrides, by admin code. */
+  private final Map<String, double[]> ownThresholdMByUnit;
   private final int[] thresholdsMin;
   private final double speedMPerMin;
+  private final MeasureK[] measures;
+
+  /** A target measure in kernel terms: groups of category indexes (any of each, all groups), walking metres. */
+  record MeasureK(String id, int[][] groups, double walkingM, Targets.Population population) implements Serializable {}
+
+  /**
+   * Kernel for categories whose thresholds are walking times or walking-distance radii only, no overrides and
+   * no measures (a straight-line radius needs the detour factor: use the other constructor).
+   */
+  AggregateKernel(List<Category> categories, List<Integer> thresholdsMin, double speedMPerMin) {
+    this(categories, thresholdsMin, speedMPerMin, Double.NaN, Map.of(), List.of());
+  }
 
   /**
    * @param categories destination categories (no residential tier), in configuration order: the kernel index
    * @param thresholdsMin reporting thresholds in minutes, ascending (the city's {@code walking.thresholds_min})
    * @param speedMPerMin walking speed in metres per minute
+   * @param detourFactor the city's detour factor (walking / straight-line distance); NaN when no threshold is a
+   *     straight-line radius
+   * @param overrides per unit code (county or city), category id → threshold replacing the category's own
+   * @param measures target measures, written as {@code reach_<id>}
    */
-  AggregateKernel(List<Category> categories, List<Integer> thresholdsMin, double speedMPerMin) {
+  AggregateKernel(List<Category> categories, List<Integer> thresholdsMin, double speedMPerMin, double detourFactor,
+      Map<String, Map<String, Threshold>> overrides, List<Targets.Measure> measures) {
     notNull(categories, "categories");
     check(!categories.isEmpty(), "Cannot aggregate without categories");
     check(speedMPerMin > 0 && Double.isFinite(speedMPerMin), "Cannot use walking speed %s m/min", speedMPerMin);
     this.categoryIds = new String[categories.size()];
     this.ownThresholdM = new double[categories.size()];
+    Map<String, Integer> index = new HashMap<>();
     for (int c = 0; c < categories.size(); c++) {
       categoryIds[c] = categories.get(c).id();
-      ownThresholdM[c] = categories.get(c).thresholdMin() * speedMPerMin;
+      index.put(categoryIds[c], c);
+      ownThresholdM[c] = walkingMeters(categories.get(c).threshold(), speedMPerMin, detourFactor, categoryIds[c]);
+    }
+    this.ownThresholdMByUnit = new HashMap<>();
+    for (Map.Entry<String, Map<String, Threshold>> unit : notNull(overrides, "overrides").entrySet()) {
+      double[] own = ownThresholdM.clone();
+      for (Map.Entry<String, Threshold> o : unit.getValue().entrySet()) {
+        Integer c = index.get(o.getKey());
+        check(c != null, "Cannot override the threshold of %s for %s: not a destination category", o.getKey(), unit.getKey());
+        own[c] = walkingMeters(o.getValue(), speedMPerMin, detourFactor, o.getKey());
+      }
+      ownThresholdMByUnit.put(unit.getKey(), own);
     }
     this.thresholdsMin = notNull(thresholdsMin, "thresholdsMin").stream().mapToInt(Integer::intValue).toArray();
     check(this.thresholdsMin.length > 0, "Cannot aggregate without walking thresholds");
     this.speedMPerMin = speedMPerMin;
+    this.measures = new MeasureK[notNull(measures, "measures").size()];
+    for (int m = 0; m < measures.size(); m++) {
+      Targets.Measure measure = measures.get(m);
+      int[][] groups = new int[measure.allOf().size()][];
+      for (int g = 0; g < groups.length; g++) {
+        List<String> anyOf = measure.allOf().get(g);
+        groups[g] = new int[anyOf.size()];
+        for (int i = 0; i < anyOf.size(); i++) {
+          Integer c = index.get(anyOf.get(i));
+          check(c != null, "Cannot measure %s: %s is not a destination category of conf/categories.yaml", measure.id(), anyOf.get(i));
+          groups[g][i] = c;
+        }
+      }
+      this.measures[m] = new MeasureK(measure.id(), groups,
+          walkingMeters(measure.threshold(), speedMPerMin, detourFactor, "measure " + measure.id()), measure.population());
+    }
+  }
+
+  private static double walkingMeters(Threshold t, double speed, double detour, String what) {
+    check(!(t.kind() == Threshold.Kind.RADIUS_M && t.distance() == Threshold.Distance.STRAIGHT_LINE && !(detour >= 1)),
+        "Cannot use the straight-line radius of %s: no detour factor given", what);
+    return t.walkingMeters(speed, detour);
   }
 
   int nCategories() {
@@ -78,9 +141,19 @@ final class AggregateKernel implements Serializable {
     return thresholdsMin[t];
   }
 
-  /** Own threshold of category {@code c} in walking metres: threshold_min × speed. */
+  /** Own threshold of category {@code c} in walking metres (see the class comment), without unit overrides. */
   double ownThresholdM(int c) {
     return ownThresholdM[c];
+  }
+
+  /** Own threshold of category {@code c} in walking metres for the unit {@code unitCode} (county or city). */
+  double ownThresholdM(String unitCode, int c) {
+    double[] own = unitCode == null ? null : ownThresholdMByUnit.get(unitCode);
+    return own == null ? ownThresholdM[c] : own[c];
+  }
+
+  int nMeasures() {
+    return measures.length;
   }
 
   List<String> cellColumns() {
@@ -96,11 +169,19 @@ final class AggregateKernel implements Serializable {
     addPerCategory(names, "median_min_");
     addPerCategory(names, "share_none_within_limit_");
     names.add("gini_proximity_min");
+    for (MeasureK m : measures) {
+      names.add(Targets.REACH_PREFIX + m.id());
+    }
     return List.copyOf(names);
   }
 
-  /** Values of {@link #cellColumns()} for one unit's grid cells. */
+  /** Values of {@link #cellColumns()} for one unit's grid cells, with the default thresholds. */
   double[] cellValues(UnitCells cells) {
+    return cellValues(null, cells);
+  }
+
+  /** Values of {@link #cellColumns()} for the grid cells of unit {@code unitCode} (its overrides apply). */
+  double[] cellValues(String unitCode, UnitCells cells) {
     double[] w = cells.population();
     double[] out = new double[cellColumns().size()];
     int k = 0;
@@ -117,7 +198,7 @@ final class AggregateKernel implements Serializable {
       }
     }
     for (int c = 0; c < categoryIds.length; c++) {
-      out[k++] = WeightedStats.shareAtMost(cells.distM()[c], w, ownThresholdM[c]);
+      out[k++] = WeightedStats.shareAtMost(cells.distM()[c], w, ownThresholdM(unitCode, c));
     }
     double[][] minutes = new double[categoryIds.length][];
     for (int c = 0; c < categoryIds.length; c++) {
@@ -131,7 +212,32 @@ final class AggregateKernel implements Serializable {
       out[k++] = WeightedStats.share(none(cells.distM()[c]), w);
     }
     out[k++] = WeightedStats.gini(cells.proximityMin(), w);
+    for (MeasureK m : measures) {
+      double[] weights = switch (m.population()) {
+        case RESIDENTS -> w;
+        case AGED_0_2 -> cells.pop02();
+        case AGED_60_PLUS -> cells.pop60();
+      };
+      out[k++] = WeightedStats.share(reached(m, cells), weights);
+    }
     return out;
+  }
+
+  /** Per origin: every group of {@code m} has a category with a facility within the measure's walking metres. */
+  private static boolean[] reached(MeasureK m, UnitCells cells) {
+    boolean[] ok = new boolean[cells.n()];
+    for (int i = 0; i < cells.n(); i++) {
+      boolean all = true;
+      for (int[] group : m.groups()) {
+        boolean any = false;
+        for (int c : group) {
+          any |= cells.distM()[c][i] <= m.walkingM();
+        }
+        all &= any;
+      }
+      ok[i] = all;
+    }
+    return ok;
   }
 
   List<String> compoundColumns() {
@@ -142,6 +248,11 @@ final class AggregateKernel implements Serializable {
 
   /** Values of {@link #compoundColumns()}: every compound counts once (population arrays are ignored). */
   double[] compoundValues(UnitCells compounds) {
+    return compoundValues(null, compounds);
+  }
+
+  /** Values of {@link #compoundColumns()} for the compounds of unit {@code unitCode} (its overrides apply). */
+  double[] compoundValues(String unitCode, UnitCells compounds) {
     double[] ones = new double[compounds.n()];
     java.util.Arrays.fill(ones, 1.0);
     double[] out = new double[compoundColumns().size()];
@@ -149,7 +260,7 @@ final class AggregateKernel implements Serializable {
     out[k++] = compounds.n();
     out[k++] = WeightedStats.share(compounds.basicComplete(), ones);
     for (int c = 0; c < categoryIds.length; c++) {
-      out[k++] = WeightedStats.shareAtMost(compounds.distM()[c], ones, ownThresholdM[c]);
+      out[k++] = WeightedStats.shareAtMost(compounds.distM()[c], ones, ownThresholdM(unitCode, c));
     }
     return out;
   }
@@ -164,9 +275,13 @@ final class AggregateKernel implements Serializable {
       names.add("capacity_per_1000_" + kind.id());
     }
     names.addAll(List.of(
-        "nursery_places_per_1000_aged_0_2", "kindergarten_places_per_1000_aged_3_5", "elderly_beds_per_1000_aged_60_plus"));
+        "nursery_places_per_1000_aged_0_2", "kindergarten_places_per_1000_aged_3_5", "elderly_beds_per_1000_aged_60_plus",
+        "nursing_bed_share"));
     return List.copyOf(names);
   }
+
+  /** The category whose facilities are elderly-care institutions (养老机构) for {@code nursing_bed_share}. */
+  static final String ELDERLY_INSTITUTION_CATEGORY = "elderly_care";
 
   /**
    * Values of {@link #supplyColumns()}.
@@ -176,6 +291,14 @@ final class AggregateKernel implements Serializable {
    * @param capacityPerKind summed capacity per {@link #CAPACITY_KINDS} entry (places or beds)
    */
   double[] supplyValues(Residents residents, double[] countPerCategory, double[] capacityPerKind) {
+    return supplyValues(residents, countPerCategory, capacityPerKind, new double[2]);
+  }
+
+  /**
+   * As above, with {@code nursing} = {nursing beds, all beds} of the elderly-care institutions whose register row
+   * gives nursing beds: {@code nursing_bed_share} is their ratio, NaN when there are no such beds.
+   */
+  double[] supplyValues(Residents residents, double[] countPerCategory, double[] capacityPerKind, double[] nursing) {
     check(countPerCategory.length == categoryIds.length, "Cannot use %s counts for %s categories",
         countPerCategory.length, categoryIds.length);
     check(capacityPerKind.length == CAPACITY_KINDS.size(), "Cannot use %s capacities for %s kinds",
@@ -194,6 +317,7 @@ final class AggregateKernel implements Serializable {
     out[k++] = WeightedStats.perThousand(capacityPerKind[CAPACITY_KINDS.indexOf(CapacityKind.NURSERY_PLACES)], residents.aged0to2());
     out[k++] = WeightedStats.perThousand(capacityPerKind[CAPACITY_KINDS.indexOf(CapacityKind.KINDERGARTEN_PLACES)], residents.aged3to5());
     out[k++] = WeightedStats.perThousand(capacityPerKind[CAPACITY_KINDS.indexOf(CapacityKind.ELDERLY_BEDS)], residents.aged60plus());
+    out[k++] = nursing[1] > 0 ? nursing[0] / nursing[1] : Double.NaN;
     return out;
   }
 

@@ -72,6 +72,11 @@ public final class CompareJob {
     DataTypes.createStructField("unit", DataTypes.StringType, false),
     DataTypes.createStructField("year", DataTypes.IntegerType, false),
     DataTypes.createStructField("source", DataTypes.StringType, false),
+    DataTypes.createStructField("kind", DataTypes.StringType, false),
+    DataTypes.createStructField("threshold", DataTypes.StringType, false),
+    DataTypes.createStructField("document", DataTypes.StringType, false),
+    DataTypes.createStructField("line", DataTypes.StringType, false),
+    DataTypes.createStructField("measured_on", DataTypes.StringType, false),
     DataTypes.createStructField("sites_needed", DataTypes.IntegerType, true),
     DataTypes.createStructField("reachable_within_budget", DataTypes.BooleanType, true)
   });
@@ -87,8 +92,8 @@ public final class CompareJob {
       }
       Dataset<Row> admin = spark.read().format("geoparquet").load(table.toString()).drop("geometry", "bbox")
           .orderBy(org.apache.spark.sql.functions.col("level").desc(), org.apache.spark.sql.functions.col("admin_code"));
-      Map<String, Row> siting = siting(spark, cityOut.resolve("siting/targets"));
-      for (Comparison.Line l : Comparison.evaluate(spec.targets().targets(), new LinkedHashSet<>(List.of(admin.columns())),
+      Map<String, Row> siting = siting(spark, CityLayout.of(cityOut).table(Table.SITING_TARGETS));
+      for (Comparison.Line l : Comparison.evaluate(spec.targets(), new LinkedHashSet<>(List.of(admin.columns())),
           units(admin), table.toString())) {
         Row s = siting.get(l.targetId() + "|" + l.adminCode());
         lines.add(s == null ? l : l.withSiting(s.isNullAt(2) ? null : s.getInt(2), s.isNullAt(3) ? null : s.getBoolean(3)));
@@ -110,7 +115,7 @@ public final class CompareJob {
     for (Comparison.Line l : lines) {
       rows.add(RowFactory.create(l.targetId(), l.cityCode(), l.cityName(), l.countyCode(), l.countyName(),
           l.indicator(), l.value(), l.target(), l.comparator(), l.met(), l.gap(), l.unit(), l.year(), l.source(),
-          l.sitesNeeded(), l.reachableWithinBudget()));
+          l.kind(), l.threshold(), l.document(), l.line(), l.measuredOn(), l.sitesNeeded(), l.reachableWithinBudget()));
     }
     try (StagedOutput out = StagedOutput.begin(parquet)) {
       spark.createDataFrame(rows, SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite).parquet(out.dir().toString());
@@ -118,15 +123,19 @@ public final class CompareJob {
     }
     int met = 0;
     int notMet = 0;
+    int baselines = 0;
     for (Comparison.Line l : lines) {
       met += Boolean.TRUE.equals(l.met()) ? 1 : 0;
       notMet += Boolean.FALSE.equals(l.met()) ? 1 : 0;
+      baselines += Comparison.BASELINE.equals(l.kind()) ? 1 : 0;
     }
+    int unknown = lines.size() - met - notMet - baselines;
     progress.print(Comparison.table(lines));
-    progress.printf(Locale.ROOT, "[compare] %d cities, %d targets: %d rows, %d met, %d not met, %d unknown  %.1f s%n",
-        spec.cityOuts().size(), spec.targets().targets().size(), lines.size(), met, notMet, lines.size() - met - notMet,
-        (System.nanoTime() - start) / 1e9);
-    return new Result(csv, parquet, lines.size(), met, notMet, lines.size() - met - notMet);
+    progress.printf(Locale.ROOT,
+        "[compare] %d cities, %d targets, %d baselines: %d rows, %d met, %d not met, %d unknown, %d baseline rows  %.1f s%n",
+        spec.cityOuts().size(), spec.targets().targets().size(), spec.targets().baselines().size(), lines.size(), met,
+        notMet, unknown, baselines, (System.nanoTime() - start) / 1e9);
+    return new Result(csv, parquet, lines.size(), met, notMet, unknown);
   }
 
   /**

@@ -21,8 +21,13 @@ import org.livingcircle.common.ConfigException;
 final class Comparison {
   /** Columns of {@code comparison.csv} and {@code comparison.parquet}, in order. */
   static final List<String> COLUMNS = List.of("target_id", "city_code", "city_name", "county_code", "county_name",
-      "indicator", "value", "target", "comparator", "met", "gap", "unit", "year", "source", "sites_needed",
-      "reachable_within_budget");
+      "indicator", "value", "target", "comparator", "met", "gap", "unit", "year", "source", "kind", "threshold",
+      "document", "line", "measured_on", "sites_needed", "reachable_within_budget");
+
+  /** {@code kind} of a target line. */
+  static final String TARGET = "target";
+  /** {@code kind} of a baseline line: an achieved value shown beside the targets, never judged. */
+  static final String BASELINE = "baseline";
 
   private static final double TOLERANCE = 1e-9;
 
@@ -38,13 +43,27 @@ final class Comparison {
       Map<String, Double> values) {}
 
   /**
-   * One evaluated target for one unit; {@code met} and {@code gap} are null when the value is null.
-   * {@code sitesNeeded} (new sites that reach the target) and {@code reachableWithinBudget} come from the siting
-   * stage ({@code <city-out>/siting/targets}); null when it did not site the target or did not run.
+   * One evaluated target (or baseline) for one unit; {@code met} and {@code gap} are null when the value is null
+   * and always for a baseline. {@code sitesNeeded} (new sites that reach the target) and {@code
+   * reachableWithinBudget} come from the siting stage ({@code <city-out>/siting/targets}); null when it did not site
+   * the target or did not run.
+   *
+   * @param kind {@link #TARGET} or {@link #BASELINE}
+   * @param threshold the threshold the indicator applies, e.g. "15 min walk" or "300 m straight line"; "" if none
+   * @param measuredOn "" when the row is the scope itself; otherwise what the row stands for, e.g. a township
+   *     measured on its county's row
    */
   record Line(String targetId, String cityCode, String cityName, String countyCode, String countyName,
       String indicator, Double value, double target, String comparator, Boolean met, Double gap, String unit,
-      int year, String source, Integer sitesNeeded, Boolean reachableWithinBudget) {
+      int year, String source, String kind, String threshold, String document, String line, String measuredOn,
+      Integer sitesNeeded, Boolean reachableWithinBudget) {
+    /** A target line without the later columns (tests). */
+    Line(String targetId, String cityCode, String cityName, String countyCode, String countyName, String indicator,
+        Double value, double target, String comparator, Boolean met, Double gap, String unit, int year, String source) {
+      this(targetId, cityCode, cityName, countyCode, countyName, indicator, value, target, comparator, met, gap, unit,
+          year, source, TARGET, "", "", "", "", null, null);
+    }
+
     /** The admin code of the line's unit: the county, or the city for the city row. */
     String adminCode() {
       return countyCode == null ? cityCode : countyCode;
@@ -52,7 +71,7 @@ final class Comparison {
 
     Line withSiting(Integer sites, Boolean reachable) {
       return new Line(targetId, cityCode, cityName, countyCode, countyName, indicator, value, target, comparator, met,
-          gap, unit, year, source, sites, reachable);
+          gap, unit, year, source, kind, threshold, document, line, measuredOn, sites, reachable);
     }
   }
 
@@ -63,7 +82,21 @@ final class Comparison {
    * @param table the table's path, for error messages
    */
   static List<Line> evaluate(List<Targets.Target> targets, Set<String> columns, List<UnitValues> units, String table) {
-    notNull(targets, "targets");
+    return evaluate(new Targets(targets), columns, units, table);
+  }
+
+  /**
+   * Evaluates every target on every unit in its scope, then lists every baseline beside them (not judged).
+   */
+  static List<Line> evaluate(Targets all, Set<String> columns, List<UnitValues> units, String table) {
+    notNull(all, "targets");
+    List<Targets.Target> targets = all.targets();
+    for (Targets.Baseline b : all.baselines()) {
+      if (!columns.contains(b.indicator())) {
+        throw new ConfigException("Cannot show baseline " + b.id() + ": " + table + " has no column " + b.indicator()
+            + "; fix conf/targets.yaml or rerun lcp aggregate");
+      }
+    }
     for (Targets.Target t : targets) {
       if (!columns.contains(t.indicator())) {
         throw new ConfigException("Cannot evaluate target " + t.id() + ": " + table + " has no column " + t.indicator()
@@ -86,10 +119,52 @@ final class Comparison {
           value = null;
         }
         lines.add(new Line(t.id(), u.cityCode(), u.cityName(), u.countyCode(), u.countyName(), t.indicator(), value,
-            t.value(), t.comparator().symbol(), met, gap, t.unit(), t.year(), t.source(), null, null));
+            t.value(), t.comparator().symbol(), met, gap, t.unit(), t.year(), t.source(), TARGET, threshold(all, t),
+            t.document(), t.line(), measuredOn(t.subCountyScope(), u), null, null));
+      }
+    }
+    for (Targets.Baseline b : all.baselines()) {
+      for (UnitValues u : units) {
+        if (!b.covers(u.adminCode(), u.cityCode())) {
+          continue;
+        }
+        Double value = u.values().get(b.indicator());
+        value = value != null && Double.isFinite(value) ? value : null;
+        lines.add(new Line(b.id(), u.cityCode(), u.cityName(), u.countyCode(), u.countyName(), b.indicator(), value,
+            b.value(), "", null, null, b.unit(), b.year(), b.source(), BASELINE, "", b.document(), b.line(),
+            measuredOn(b.scope().stream().filter(c -> c.length() > 6).toList(), u), null, null));
       }
     }
     return lines;
+  }
+
+  /** The threshold a target's indicator applies: its measure's, else the one the target states, else "". */
+  private static String threshold(Targets all, Targets.Target t) {
+    java.util.Optional<Targets.Measure> m = all.measureOf(t.indicator());
+    if (m.isPresent()) {
+      String who = switch (m.get().population()) {
+        case RESIDENTS -> "";
+        case AGED_0_2 -> ", residents aged 0-2";
+        case AGED_60_PLUS -> ", residents aged 60+";
+      };
+      return m.get().threshold().label() + who;
+    }
+    if (t.threshold() != null) {
+      return t.threshold().label();
+    }
+    // columns named by their walking time: share_<T>min_<c>, (compound_)share_basic_complete_<T>min
+    java.util.regex.Matcher minutes = MINUTES_COLUMN.matcher(t.indicator());
+    return minutes.matches() ? minutes.group(1) + " min walk" : "";
+  }
+
+  private static final java.util.regex.Pattern MINUTES_COLUMN =
+      java.util.regex.Pattern.compile("(?:compound_)?share_(?:basic_complete_)?([0-9]+)min(?:_[a-z0-9_]+)?");
+
+  /** What a county row stands for when the scope names townships or communities of that county. */
+  private static String measuredOn(List<String> subCounty, UnitValues u) {
+    List<String> here = subCounty.stream().filter(c -> c.substring(0, 6).equals(u.adminCode())).toList();
+    return here.isEmpty() ? "" : "scope " + String.join(" ", here) + " measured on county " + u.adminCode()
+        + " (township/community outlines are not in the reference data)";
   }
 
   /** Writes {@code lines} as CSV with a header ({@link #COLUMNS}); RFC 4180 quoting, empty field for null. */
@@ -104,13 +179,16 @@ final class Comparison {
 
   /** The lines as an aligned text table (numbers right-aligned, 4 significant decimals). */
   static String table(List<Line> lines) {
-    List<String> header = List.of("city", "county", "target_id", "indicator", "value", "cmp", "target", "gap", "met", "new sites");
+    List<String> header = List.of("city", "county", "target_id", "indicator", "value", "cmp", "target", "gap", "met",
+        "threshold", "new sites");
     List<List<String>> rows = new ArrayList<>();
     rows.add(header);
     for (Line l : lines) {
       rows.add(List.of(l.cityName() == null ? l.cityCode() : l.cityName(),
           l.countyName() == null ? "(city)" : l.countyName(), l.targetId(), l.indicator(), number(l.value()),
-          l.comparator(), number(l.target()), number(l.gap()), l.met() == null ? "?" : l.met() ? "yes" : "NO",
+          BASELINE.equals(l.kind()) ? "(base)" : l.comparator(), number(l.target()), number(l.gap()),
+          BASELINE.equals(l.kind()) ? "baseline " + l.year() : l.met() == null ? "?" : l.met() ? "yes" : "NO",
+          l.threshold() + (l.measuredOn().isEmpty() ? "" : " *"),
           l.sitesNeeded() != null ? l.sitesNeeded().toString()
               : Boolean.FALSE.equals(l.reachableWithinBudget()) ? "> budget" : ""));
     }
@@ -132,7 +210,10 @@ final class Comparison {
       sb.setLength(sb.toString().stripTrailing().length());
       sb.append("\n");
     }
-    return sb.toString();
+    if (lines.stream().anyMatch(l -> !l.measuredOn().isEmpty())) {
+      sb.append("* a township or community scope measured on its county's row (no township outlines)\n");
+    }
+    return sb.toString().replaceAll(" +\n", "\n");
   }
 
   /** Cell values of one line in {@link #COLUMNS} order, as text (null stays null). */
@@ -152,6 +233,11 @@ final class Comparison {
     c.add(l.unit());
     c.add(Integer.toString(l.year()));
     c.add(l.source());
+    c.add(l.kind());
+    c.add(l.threshold());
+    c.add(l.document());
+    c.add(l.line());
+    c.add(l.measuredOn());
     c.add(l.sitesNeeded() == null ? null : l.sitesNeeded().toString());
     c.add(l.reachableWithinBudget() == null ? null : l.reachableWithinBudget().toString());
     return c;

@@ -7,7 +7,8 @@ import java.util.Arrays;
 
 /**
  * Gap cells of one county and one category: populated cells (population &gt; 0) without a facility of the
- * category within its own threshold ({@code dist_m > threshold_min × speed}, or none within the search limit,
+ * category within its own threshold ({@code dist_m > } the threshold in walking metres, see {@link AggregateKernel}; the county's
+ * override applies; or none within the search limit,
  * +∞), ranked by people affected. Ranks are competition ranks: 1 = most people; equal populations share a rank
  * and the next rank skips (100, 50, 50, 10 → 1, 2, 2, 4). Output order: rank, then cell id.
  */

@@ -1,5 +1,6 @@
 package org.livingcircle.bench;
 
+import org.livingcircle.config.Targets;
 import org.livingcircle.common.CityLayout;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -100,7 +101,7 @@ public final class Bench {
       }
       CityConfig c = spec.template();
       CityConfig sized = new CityConfig(size.label(), c.nameZh(), c.nameEn(), c.adminCode(), c.counties(), c.crs(),
-          size.cellSizeM(), c.h3Resolution(), c.walking(), c.e2sfca(), c.data(), c.sample(), List.of());
+          size.cellSizeM(), c.h3Resolution(), c.walking(), c.e2sfca(), c.data(), c.sample());
       Path sizeDir = work.resolve(size.label());
       GridJob.Spec grid = StageSpecs.grid(sized, spec.templateFile(), ingestDir, CityLayout.of(sizeDir).grid());
       AccessJob.Spec access = StageSpecs.access(sized, spec.categories(), spec.templateFile(), CityLayout.of(sizeDir).grid(),

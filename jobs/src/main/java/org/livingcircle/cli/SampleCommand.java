@@ -48,7 +48,7 @@ final class SampleCommand implements Callable<Integer> {
   static SampleResult generate(CityConfig config, long seed, double scale, long rows, Path out) {
     List<String> counties = new ArrayList<>();
     config.counties().forEach(c -> counties.add(c.code()));
-    SampleSpec spec = new SampleSpec(config.id(), counties, ProjectFiles.reference().resolve("shanxi_counties.geojson"),
+    SampleSpec spec = new SampleSpec(SampleSpec.cityArgument(config.id(), config.adminCode()), counties, ProjectFiles.reference().resolve("shanxi_counties.geojson"),
         ProjectFiles.reference().resolve("admin_codes.csv"), ProjectFiles.categories(), seed, scale, rows, out);
     return new SampleGenerator(spec, new ConfiguredSampleCategories(Categories.load(ProjectFiles.categories())),
         CoordinateShift.gcj02()).run();

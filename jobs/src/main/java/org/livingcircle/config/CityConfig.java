@@ -37,7 +37,10 @@ public record CityConfig(
     E2sfca e2sfca,
     DataPaths data,
     Sample sample,
-    List<String> neighbours) {
+    List<String> neighbours,
+    Integer pilotYear,
+    Integer rolloutYear,
+    List<ThresholdOverride> categoryThresholds) {
   /** Schema file name under {@code schemas/}. */
   public static final String SCHEMA = "city.schema.json";
   /** Named sentinel for "no H3 output" (YAML {@code h3_resolution: null}). */
@@ -80,6 +83,16 @@ public record CityConfig(
         throw new ConfigProblem("/neighbours/" + i, "Cannot use neighbour " + neighbours.get(i) + " of " + id + ": itself or listed twice");
       }
     }
+    categoryThresholds = categoryThresholds == null ? List.of() : List.copyOf(categoryThresholds);
+    for (int i = 0; i < categoryThresholds.size(); i++) {
+      for (String county : categoryThresholds.get(i).counties()) {
+        if (!codes.contains(county)) {
+          throw new ConfigProblem("/category_thresholds/" + i + "/counties",
+              "Cannot override the threshold of " + categoryThresholds.get(i).category() + " for county " + county
+                  + ": not a county of " + id);
+        }
+      }
+    }
     double limitMinutes = walking.minutesWithin(walking.searchLimitM());
     for (CapacityKind kind : CapacityKind.values()) {
       if (kind != CapacityKind.NONE && e2sfca.catchmentMin().minutes(kind) > limitMinutes) {
@@ -88,6 +101,61 @@ public record CityConfig(
             "Cannot use catchment " + e2sfca.catchmentMin().minutes(kind) + " min: beyond search_limit_m "
                 + walking.searchLimitM() + " (" + Math.round(limitMinutes) + " min); raise search_limit_m");
       }
+    }
+  }
+
+  /** A city without neighbours, pilot years and threshold overrides (benchmarks, tests). */
+  public CityConfig(String id, String nameZh, String nameEn, String adminCode, List<County> counties, String crs,
+      int cellSizeM, Integer h3Resolution, Walking walking, E2sfca e2sfca, DataPaths data, Sample sample) {
+    this(id, nameZh, nameEn, adminCode, counties, crs, cellSizeM, h3Resolution, walking, e2sfca, data, sample, List.of(),
+        null, null, List.of());
+  }
+
+  /**
+   * Threshold overrides by unit code for {@code lcp aggregate}: an override without counties applies to the city
+   * code and every county, one with counties to those counties only (a later entry wins over an earlier one).
+   */
+  public java.util.Map<String, java.util.Map<String, Threshold>> thresholdOverridesByUnit() {
+    java.util.Map<String, java.util.Map<String, Threshold>> result = new java.util.TreeMap<>();
+    for (ThresholdOverride o : categoryThresholds) {
+      List<String> units = new ArrayList<>();
+      if (o.counties().isEmpty()) {
+        units.add(adminCode);
+        counties.forEach(c -> units.add(c.code()));
+      } else {
+        units.addAll(o.counties());
+      }
+      for (String unit : units) {
+        result.computeIfAbsent(unit, k -> new java.util.TreeMap<>()).put(o.category(), o.threshold());
+      }
+    }
+    return result;
+  }
+
+  /**
+   * A threshold replacing a category's own for the whole city or some of its counties, where this city's plan
+   * differs (e.g. Yangcheng's 3-minute convenience store, seed 000 L199).
+   */
+  public record ThresholdOverride(
+      String category,
+      List<String> counties,
+      Double thresholdMin,
+      @JsonProperty("threshold_m") Double thresholdM,
+      @JsonProperty("threshold_m_distance") Threshold.Distance thresholdMDistance) {
+    public ThresholdOverride {
+      notNull(category, "category of a threshold override");
+      counties = counties == null ? List.of() : List.copyOf(counties);
+      check((thresholdMin == null) != (thresholdM == null),
+          "Cannot override the threshold of %s: give threshold_min or threshold_m", category);
+      threshold(thresholdMin, thresholdM, thresholdMDistance);
+    }
+
+    public Threshold threshold() {
+      return threshold(thresholdMin, thresholdM, thresholdMDistance);
+    }
+
+    private static Threshold threshold(Double minutes, Double metres, Threshold.Distance distance) {
+      return minutes != null ? Threshold.minutes(minutes) : Threshold.metres(metres, distance);
     }
   }
 

@@ -14,37 +14,51 @@ import java.util.Optional;
  * separated by {@code |} ("060200|060400"): the first one that maps wins. Anything else maps to nothing and the
  * ingest quarantines the row.
  *
- * <p>OSM features map through {@code key=value} tags; when several tags of one feature match, the category that
- * comes first in the configuration wins. Immutable and thread-safe.
+ * <p>OSM features map through rules of one or more {@code key=value} conditions joined by {@code &} (all must
+ * hold); a condition holds when the feature's value of the key equals the value or one element of its
+ * {@code ;}-separated list. When rules of several categories match, the category that comes first in the
+ * configuration wins. Immutable and thread-safe.
  */
 public final class TypecodeMapper implements java.io.Serializable {
   private static final int[] PREFIX_LENGTHS = {6, 4, 2};
   private static final int TYPECODE_LENGTH = 6;
 
   private final Map<String, String> categoryByPrefix;
-  private final Map<String, Integer> categoryIndexByTag;
+  /** Per rule: its conditions as {key, value} pairs. */
+  private final List<String[][]> rules;
+  /** Category index per rule. */
+  private final int[] ruleCategory;
   private final List<String> ids;
 
-  private TypecodeMapper(Map<String, String> categoryByPrefix, Map<String, Integer> categoryIndexByTag, List<String> ids) {
+  private TypecodeMapper(Map<String, String> categoryByPrefix, List<String[][]> rules, int[] ruleCategory, List<String> ids) {
     this.categoryByPrefix = Map.copyOf(categoryByPrefix);
-    this.categoryIndexByTag = Map.copyOf(categoryIndexByTag);
+    this.rules = List.copyOf(rules);
+    this.ruleCategory = ruleCategory;
     this.ids = ids;
   }
 
   /** Builds the mapper; {@code categories} is already checked to be unambiguous. */
   public static TypecodeMapper of(Categories categories) {
     Map<String, String> byPrefix = new HashMap<>();
-    Map<String, Integer> byTag = new HashMap<>();
+    List<String[][]> rules = new java.util.ArrayList<>();
+    List<Integer> ruleCategory = new java.util.ArrayList<>();
     for (int i = 0; i < categories.size(); i++) {
       Category c = categories.get(i);
       for (String prefix : c.amapTypecodes()) {
         byPrefix.put(prefix, c.id());
       }
       for (String tag : c.osmTags()) {
-        byTag.put(tag, i);
+        String[] parts = tag.split("&");
+        String[][] conditions = new String[parts.length][];
+        for (int j = 0; j < parts.length; j++) {
+          int eq = parts[j].indexOf('=');
+          conditions[j] = new String[] {parts[j].substring(0, eq), parts[j].substring(eq + 1)};
+        }
+        rules.add(conditions);
+        ruleCategory.add(i);
       }
     }
-    return new TypecodeMapper(byPrefix, byTag, categories.ids());
+    return new TypecodeMapper(byPrefix, rules, ruleCategory.stream().mapToInt(Integer::intValue).toArray(), categories.ids());
   }
 
   /**
@@ -70,16 +84,38 @@ public final class TypecodeMapper implements java.io.Serializable {
     return Optional.empty();
   }
 
-  /** Category id of an OSM feature's tags; empty when no {@code key=value} pair is configured. */
+  /** Category id of an OSM feature's tags; empty when no configured rule holds. */
   public Optional<String> categoryOfOsmTags(Map<String, String> tags) {
     int best = Integer.MAX_VALUE;
-    for (Map.Entry<String, String> tag : tags.entrySet()) {
-      Integer index = categoryIndexByTag.get(tag.getKey() + "=" + tag.getValue());
-      if (index != null && index < best) {
-        best = index;
+    for (int r = 0; r < rules.size(); r++) {
+      if (ruleCategory[r] < best && holds(rules.get(r), tags)) {
+        best = ruleCategory[r];
       }
     }
     return best == Integer.MAX_VALUE ? Optional.empty() : Optional.of(ids.get(best));
+  }
+
+  private static boolean holds(String[][] conditions, Map<String, String> tags) {
+    for (String[] kv : conditions) {
+      String value = tags.get(kv[0]);
+      if (value == null || !(value.equals(kv[1]) || listHolds(value, kv[1]))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when {@code wanted} is one element of the OSM list {@code value} ("breakfast;coffee_shop"). */
+  private static boolean listHolds(String value, String wanted) {
+    if (value.indexOf(';') < 0) {
+      return false;
+    }
+    for (String part : value.split(";")) {
+      if (part.strip().equals(wanted)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String categoryOfOne(String typecode) {

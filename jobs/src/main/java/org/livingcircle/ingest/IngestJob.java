@@ -36,6 +36,7 @@ import org.livingcircle.common.ConfigException;
 import org.livingcircle.common.InputException;
 import org.livingcircle.common.Manifest;
 import org.livingcircle.common.StagedOutput;
+import org.livingcircle.config.AmapCodeTable;
 import org.livingcircle.geo.SourceCrs;
 import org.livingcircle.spark.GeoParquet;
 import org.livingcircle.spark.Sessions;
@@ -95,7 +96,8 @@ public final class IngestJob {
             DataTypes.createStructField("source", DataTypes.StringType, true),
             DataTypes.createStructField("reason", DataTypes.StringType, true),
             DataTypes.createStructField("detail", DataTypes.StringType, true),
-            DataTypes.createStructField("raw", DataTypes.StringType, true)
+            DataTypes.createStructField("raw", DataTypes.StringType, true),
+            DataTypes.createStructField("nursing_beds", DataTypes.DoubleType, true)
           });
 
   private IngestJob() {}
@@ -115,6 +117,7 @@ public final class IngestJob {
     }
     manifest.input("reference:counties", counties(spec));
     manifest.input("reference:admin_codes", spec.referenceDir().resolve("admin_codes.csv"));
+    manifest.input("reference:amap_codes", spec.referenceDir().resolve(AmapCodeTable.TABLE_FILE));
 
     IngestReport report = new IngestReport();
     Map<String, List<Quarantined>> quarantine = new TreeMap<>();
@@ -133,6 +136,7 @@ public final class IngestJob {
       t = System.nanoTime();
       Dataset<Row> parsed = parsePois(spark, spec);
       Dataset<Row> poi = locate(spark, spec, parsed, "poi", report, quarantine);
+      countUnknownTypecodes(spark, spec, report);
       tables.put(Table.POI.tableName(), GeoParquet.write(spark, poi, "OGC:CRS84", Table.POI.in(dir).toString()));
       manifest.timing("poi", seconds(t));
 
@@ -184,7 +188,7 @@ public final class IngestJob {
       files.add(Path.of(s.file()));
     }
     files.addAll(List.of(spec.facilitiesFile(), spec.censusFile(), spec.statisticsFile(), counties(spec),
-        spec.referenceDir().resolve("admin_codes.csv")));
+        spec.referenceDir().resolve("admin_codes.csv"), spec.referenceDir().resolve(AmapCodeTable.TABLE_FILE)));
     if (spec.populationRaster() != null) {
       files.add(spec.populationRaster());
     }
@@ -279,7 +283,7 @@ public final class IngestJob {
               public void accept(PoiParser.PoiRow r) {
                 out.add(RowFactory.create("ok", file, r.row(), r.poiId(), r.name(), r.category(), r.typecode(),
                     r.typeName(), r.address(), r.amapAdcode(), r.sourceCrs(), r.sourceLng(), r.sourceLat(),
-                    r.lng(), r.lat(), null, null, null, null, null, null));
+                    r.lng(), r.lat(), null, null, null, null, null, null, null));
               }
 
               @Override
@@ -293,12 +297,30 @@ public final class IngestJob {
 
   private static Row quarantineRow(String file, Quarantined q) {
     return RowFactory.create("q", file, q.row(), null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, q.reason().code(), q.detail(), q.raw());
+        null, null, null, null, null, q.reason().code(), q.detail(), q.raw(), null);
   }
 
   private static Row countRow(String file, long read) {
     return RowFactory.create("read", file, read, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null);
+  }
+
+  /**
+   * Counts POI rows (accepted or quarantined) whose typecode field holds no code of the official Amap table
+   * (reference/amap_poi_codes_v1.06.csv), per file and code. Reads the parsed rows {@link #locate} cached.
+   */
+  private static void countUnknownTypecodes(SparkSession spark, Spec spec, IngestReport report) {
+    AmapCodeTable table = AmapCodeTable.load(spec.referenceDir().resolve(AmapCodeTable.TABLE_FILE));
+    report.amapTable(AmapCodeTable.TABLE_FILE);
+    for (Row r : spark.sql(
+            "SELECT source_file, tc, count(*) FROM (SELECT source_file, CASE WHEN kind = 'ok' THEN typecode"
+                + " ELSE regexp_extract(detail, '^typecode (.+)$', 1) END AS tc FROM lcp_parsed WHERE kind IN ('ok', 'q'))"
+                + " WHERE tc IS NOT NULL AND trim(tc) <> '' GROUP BY source_file, tc")
+        .collectAsList()) {
+      if (!table.knows(r.getString(1))) {
+        report.unknownTypecode(r.getString(0), r.getString(1).strip(), r.getLong(2));
+      }
+    }
   }
 
   /** Facilities CSV: schema-typed rows, coordinates checked and converted like POIs. */
@@ -328,7 +350,8 @@ public final class IngestJob {
             out.add(RowFactory.create("ok", file, line, r.path("id").asText(), r.path("name").asText(), category,
                 null, null, r.path("address").asText(""), r.path("county_code").asText(""), crs.code(), src[0], src[1],
                 wgs[0], wgs[1], r.path("capacity").asDouble(), r.path("capacity_unit").asText(),
-                r.path("source").asText(), null, null, null));
+                r.path("source").asText(), null, null, null,
+                r.hasNonNull("nursing_beds") ? r.path("nursing_beds").asDouble() : null));
           }
 
           @Override
@@ -402,7 +425,7 @@ public final class IngestJob {
     }
     spark.udf().register("lcp_tier", (org.apache.spark.sql.api.java.UDF1<String, String>) spec.tiers()::get, DataTypes.StringType);
     String columns = table.equals("facilities")
-        ? "p.poi_id AS facility_id, p.name, p.category, lcp_tier(p.category) AS tier, p.capacity, p.capacity_unit,"
+        ? "p.poi_id AS facility_id, p.name, p.category, lcp_tier(p.category) AS tier, p.capacity, p.capacity_unit, p.nursing_beds,"
             + " p.address, p.county_code, '" + spec.cityCode() + "' AS city_code, p.source, p.source_crs,"
             + " p.source_lng, p.source_lat, p.source_file, p.source_row, p.geometry"
         : "p.poi_id, p.name, p.category, lcp_tier(p.category) AS tier, p.typecode, p.type_name, p.address,"

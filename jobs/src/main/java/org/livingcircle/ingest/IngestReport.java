@@ -39,6 +39,24 @@ public final class IngestReport {
   }
 
   private final Map<String, FileCounts> files = new TreeMap<>();
+  /** POI rows per file and typecode whose typecode is not in the official Amap code table. */
+  private final Map<String, Map<String, Long>> unknownTypecodes = new TreeMap<>();
+  private String amapTable;
+
+  /** Names the code table POI typecodes were checked against (enables the check in the report). */
+  public void amapTable(String fileName) {
+    this.amapTable = fileName;
+  }
+
+  /** Counts {@code n} POI rows of {@code file} whose typecode field {@code typecode} is not in the code table. */
+  public void unknownTypecode(String file, String typecode, long n) {
+    unknownTypecodes.computeIfAbsent(file, k -> new TreeMap<>()).merge(typecode, n, Long::sum);
+  }
+
+  /** POI rows with a typecode not in the code table, over every file. */
+  public long unknownTypecodeRows() {
+    return unknownTypecodes.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
+  }
 
   /** Returns (creating) the counts of {@code file} in {@code table}. */
   public FileCounts file(String table, String file) {
@@ -82,6 +100,16 @@ public final class IngestReport {
           f.quarantinedTotal(),
           reasons.length() == 0 ? "" : " (" + reasons + ")");
     }
+    if (amapTable != null) {
+      Map<String, Long> byCode = new TreeMap<>();
+      unknownTypecodes.values().forEach(m -> m.forEach((code, n) -> byCode.merge(code, n, Long::sum)));
+      StringBuilder codes = new StringBuilder();
+      byCode.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+          .forEach(e -> codes.append(codes.length() == 0 ? "" : ", ").append(e.getKey()).append(" \u00d7")
+              .append(String.format(Locale.ROOT, "%,d", e.getValue())));
+      out.printf(Locale.ROOT, "[ingest] poi: %,d rows carry a typecode not in the Amap code table %s%s%n",
+          unknownTypecodeRows(), amapTable, codes.length() == 0 ? "" : " (" + codes + (byCode.size() > 5 ? ", ..." : "") + ")");
+    }
   }
 
   /** Writes the report as JSON: {"files": [...], "totals": {...}, "reconciled": true}. */
@@ -107,6 +135,13 @@ public final class IngestReport {
       t.merge("quarantined", f.quarantinedTotal(), Long::sum);
     }
     root.put("files", list);
+    if (amapTable != null) {
+      Map<String, Object> unknown = new TreeMap<>();
+      unknown.put("table", amapTable);
+      unknown.put("rows", unknownTypecodeRows());
+      unknown.put("by_file", unknownTypecodes);
+      root.put("typecodes_not_in_amap_table", unknown);
+    }
     root.put("totals", totals);
     root.put("reconciled", reconciled);
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(path.toFile(), root);

@@ -1,5 +1,6 @@
 package org.livingcircle.pipeline;
 
+import org.livingcircle.config.Targets;
 import org.livingcircle.common.CityLayout;
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -147,9 +148,9 @@ public final class StageSpecs {
     configuration.put("siting", siting);
     configuration.put("walking_speed_m_per_min", city.walking().speedMPerMin());
     configuration.put("detour_factor", city.walking().detourFactor());
-    Map<String, Double> thresholds = new LinkedHashMap<>();
-    cats.categories().forEach(c -> thresholds.put(c.id(), c.thresholdMin()));
-    configuration.put("category_threshold_min", thresholds);
+    Map<String, String> thresholds = new LinkedHashMap<>();
+    cats.categories().forEach(c -> thresholds.put(c.id(), c.threshold().label()));
+    configuration.put("category_thresholds", thresholds);
     Path out = cityOut.toAbsolutePath().normalize();
     return new org.livingcircle.siting.SitingJob.Spec(city.id(), city.crs(), city.walking(), cats.categories(), catchments,
         targets, siting, out, CityLayout.of(out).siting(), configuration);
@@ -171,7 +172,16 @@ public final class StageSpecs {
     configuration.put("gap_tiers", gapTiers);
     configuration.put("walking_speed_m_per_min", city.walking().speedMPerMin());
     configuration.put("thresholds_min", city.walking().thresholdsMin());
+    configuration.put("detour_factor", city.walking().detourFactor());
+    configuration.put("category_thresholds", city.thresholdOverridesByUnit());
+    // target measures (conf/targets.yaml measures) become reach_<id> columns of admin_indicators
+    java.nio.file.Path targetsFile = ProjectFiles.targets();
+    List<org.livingcircle.config.Targets.Measure> measures = java.nio.file.Files.isRegularFile(targetsFile)
+        ? org.livingcircle.config.Targets.load(targetsFile).measures() : List.of();
+    configuration.put("targets_file", targetsFile.toString());
+    AggregateJob.Measuring measuring = new AggregateJob.Measuring(city.walking().detourFactor(),
+        city.thresholdOverridesByUnit(), measures);
     return new AggregateJob.Spec(city.id(), cats.categories(), city.walking().thresholdsMin(),
-        city.walking().speedMPerMin(), tiers, city.crs(), cityOut, CityLayout.of(cityOut).aggregate(), configuration);
+        city.walking().speedMPerMin(), tiers, city.crs(), cityOut, CityLayout.of(cityOut).aggregate(), configuration, measuring);
   }
 }

@@ -45,7 +45,8 @@ public final class DataDictionary {
       String regex = Pattern.quote(e.pattern())
           .replace("{category}", "\\E(?<category>" + ids + ")\\Q")
           .replace("{t}", "\\E(?<t>[0-9]+)\\Q")
-          .replace("{capacity}", "\\E(?<capacity>[a-z][a-z_]*?)\\Q");
+          .replace("{capacity}", "\\E(?<capacity>[a-z][a-z_]*?)\\Q")
+          .replace("{measure}", "\\E[a-z][a-z0-9_]*\\Q");
       patterns.add(Pattern.compile(regex));
     }
   }
@@ -74,10 +75,12 @@ public final class DataDictionary {
       String categoryEn = "";
       String t = "";
       String capacity = "";
+      String threshold = "";
       if (e.pattern().contains("{category}")) {
         Category c = categories.categories().get(categories.indexOf(m.group("category")));
         categoryZh = c.nameZh();
         categoryEn = c.nameEn();
+        threshold = c.threshold().label();
       }
       if (e.pattern().contains("{t}")) {
         t = m.group("t");
@@ -86,8 +89,10 @@ public final class DataDictionary {
         capacity = m.group("capacity").replace('_', ' ');
       }
       return new Column(table, column, type,
-          fill(e.unit(), categoryZh, categoryEn, t, capacity), fill(e.zh(), categoryZh, categoryEn, t, capacity),
-          fill(e.en(), categoryZh, categoryEn, t, capacity), fill(e.method(), categoryZh, categoryEn, t, capacity));
+          fill(e.unit(), categoryZh, categoryEn, t, capacity).replace("{threshold}", threshold),
+          fill(e.zh(), categoryZh, categoryEn, t, capacity).replace("{threshold}", threshold),
+          fill(e.en(), categoryZh, categoryEn, t, capacity).replace("{threshold}", threshold),
+          fill(e.method(), categoryZh, categoryEn, t, capacity).replace("{threshold}", threshold));
     }
     throw new IllegalArgumentException(String.format(Locale.ROOT,
         "Cannot describe column %s of table %s: no entry of schemas/data-dictionary.yaml matches; add one", column, table));

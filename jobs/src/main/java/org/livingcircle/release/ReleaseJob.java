@@ -632,8 +632,21 @@ public final class ReleaseJob {
     List<Object> cats = new ArrayList<>();
     for (Category k : spec.categories().categories()) {
       if (k.tier() != Tier.RESIDENTIAL) {
-        cats.add(Map.of("id", k.id(), "name_zh", k.nameZh(), "name_en", k.nameEn(), "tier", k.tier().id(),
-            "threshold_min", k.thresholdMin()));
+        Map<String, Object> cat = new java.util.LinkedHashMap<>();
+        cat.put("id", k.id());
+        cat.put("name_zh", k.nameZh());
+        cat.put("name_en", k.nameEn());
+        cat.put("tier", k.tier().id());
+        // a walking time (threshold_min) or a service radius (threshold_m, walking or straight-line distance)
+        org.livingcircle.config.Threshold t = k.threshold();
+        cat.put("threshold_kind", t.kind().id());
+        cat.put("threshold_value", t.value());
+        cat.put("threshold_distance", t.distance().id());
+        cat.put("threshold_label", t.label());
+        if (k.thresholdMin() != null) {
+          cat.put("threshold_min", k.thresholdMin());
+        }
+        cats.add(cat);
       }
     }
     m.put("categories", cats);

@@ -17,8 +17,8 @@ import java.util.SplittableRandom;
  * for Yangcheng also the plan's real rows, placed synthetically in the county seat.
  */
 final class FacilitiesFile {
-  static final List<String> COLUMNS = List.of("id", "name", "category", "capacity", "capacity_unit", "address", "lng",
-      "lat", "crs", "county_code", "source", "location_note", "data_note");
+  static final List<String> COLUMNS = List.of("id", "name", "category", "capacity", "capacity_unit", "nursing_beds",
+      "address", "lng", "lat", "crs", "county_code", "source", "location_note", "data_note");
   static final String CRS = "EPSG:4326";
   static final String REAL_LOCATION_NOTE = "synthetic placement in county seat; plan gives address only";
   /** σ of the synthetic placement of real Yangcheng rows around the seat: the seat is ≈15 km² (seed 000). */
@@ -54,8 +54,9 @@ final class FacilitiesFile {
             String source = r.kind().source + (r.remark().isEmpty() ? "" : "; " + r.remark());
             String capacity = r.capacity() == YangchengFacilities.NO_CAPACITY ? "" : Integer.toString(r.capacity());
             nMissingCapacity += capacity.isEmpty() ? 1 : 0;
+            String nursing = r.nursingBeds() == YangchengFacilities.NO_CAPACITY ? "" : Integer.toString(r.nursingBeds());
             row(w, String.format(java.util.Locale.ROOT, "FAC-%s-%04d", county, seq++), r.name(), cat.get().id(), capacity,
-                r.kind().unit, "山西省晋城市阳城县" + r.address(), p, county, source, REAL_LOCATION_NOTE,
+                r.kind().unit, nursing, address(r.address()), p, county, source, REAL_LOCATION_NOTE,
                 SampleNotes.realFigure(r.kind().table));
             nReal++;
           }
@@ -70,8 +71,12 @@ final class FacilitiesFile {
             String place = SampleNames.place(rng);
             String name = names.facilityName(rng, place, cat.nameZh());
             String kind = cat.capacityKind().get();
+            int capacity = capacity(rng, kind);
+            // synthetic nursing-type beds for elderly-care institutions only: 20-80 % of the beds (the real
+            // Yangcheng rows have 45 % and 100 %, seed 000 附表4); day-care centres are not institutions
+            String nursing = cat.id().equals("elderly_care") ? Integer.toString((int) Math.round(capacity * (0.2 + 0.6 * rng.nextDouble()))) : "";
             row(w, String.format(java.util.Locale.ROOT, "FAC-%s-%04d", county, seq++), name, cat.id(),
-                Integer.toString(capacity(rng, kind)), unit(kind), SampleNames.address(rng, layout.county.name()), p, county,
+                Integer.toString(capacity), unit(kind), nursing, SampleNames.address(rng, layout.county.name()), p, county,
                 "lcp sample (synthetic)", "synthetic", note);
             nSynthetic++;
           }
@@ -135,9 +140,15 @@ final class FacilitiesFile {
     };
   }
 
-  private static void row(Writer w, String id, String name, String category, String capacity, String unit, String address,
-      double[] p, String county, String source, String locationNote, String note) throws IOException {
-    w.write(SampleCsv.line(List.of(id, name, category, capacity, unit, address, SampleCsv.fixed6(p[0]),
+  /** The plan's address with the province, city and county prefixed once (two hospital addresses start with 阳城县). */
+  static String address(String planAddress) {
+    return "山西省晋城市" + (planAddress.startsWith("阳城县") ? planAddress : "阳城县" + planAddress);
+  }
+
+  private static void row(Writer w, String id, String name, String category, String capacity, String unit,
+      String nursingBeds, String address, double[] p, String county, String source, String locationNote, String note)
+      throws IOException {
+    w.write(SampleCsv.line(List.of(id, name, category, capacity, unit, nursingBeds, address, SampleCsv.fixed6(p[0]),
         SampleCsv.fixed6(p[1]), CRS, county, source, locationNote, note)));
     w.write('\n');
   }

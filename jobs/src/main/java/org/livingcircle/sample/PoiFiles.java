@@ -303,7 +303,7 @@ final class PoiFiles {
       ObjectNode props = feature.putObject("properties");
       props.put("osm_id", osmId++);
       props.put("name", p.name());
-      for (String tag : tags) {
+      for (String tag : tags.stream().flatMap(t -> java.util.Arrays.stream(t.split("&"))).toList()) {
         int eq = tag.indexOf('=');
         if (!props.has(tag.substring(0, eq))) {
           props.put(tag.substring(0, eq), tag.substring(eq + 1));

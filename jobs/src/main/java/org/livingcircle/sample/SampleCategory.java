@@ -14,7 +14,7 @@ import org.livingcircle.common.Checks;
  * @param capacityKind nursery_places | kindergarten_places | elderly_beds | school_places |
  *     hospital_beds, for categories that appear in {@code facilities.csv}
  * @param amapTypecodes Amap typecode prefixes (2, 4 or 6 digits)
- * @param osmTags OSM tags as {@code key=value}
+ * @param osmTags OSM rules as {@code key=value}, or conditions joined by {@code &} (a sample feature gets them all)
  * @param per1000 calibration density, POIs per 1,000 residents (≥ 0)
  */
 public record SampleCategory(
@@ -42,7 +42,8 @@ public record SampleCategory(
       Checks.check(code.matches("\\d{2}|\\d{4}|\\d{6}"), "Cannot use category %s: amap typecode %s is not 2, 4 or 6 digits", id, code);
     }
     for (String tag : osmTags) {
-      Checks.check(tag.matches("[^=]+=[^=]+"), "Cannot use category %s: OSM tag %s is not key=value", id, tag);
+      Checks.check(tag.matches("[^=&]+=[^=&]+(&[^=&]+=[^=&]+)*"),
+          "Cannot use category %s: OSM tag %s is not key=value (or conditions joined by &)", id, tag);
     }
     Checks.check(per1000 >= 0 && Double.isFinite(per1000), "Cannot use category %s: per_1000 %s is negative", id, per1000);
     amapTypecodes = List.copyOf(amapTypecodes);

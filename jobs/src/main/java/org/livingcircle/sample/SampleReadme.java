@@ -36,7 +36,7 @@ final class SampleReadme {
         | `poi/amap_<city>_place_api.json` | UTF-8 | Amap place-API response: `status,count,info,infocode,lcp_note,pois[]` |
         | `poi/osm_<city>.geojson` | UTF-8 | WGS84 points; properties `osm_id,name` + OSM tags |
         | `poi/amap_<city>_bench.csv` | UTF-8 with BOM, LF | only with `--rows N`; Amap columns |
-        | `facilities.csv` | UTF-8, LF | `id,name,category,capacity,capacity_unit,address,lng,lat,crs,county_code,source,location_note,data_note` |
+        | `facilities.csv` | UTF-8, LF | `id,name,category,capacity,capacity_unit,nursing_beds,address,lng,lat,crs,county_code,source,location_note,data_note` |
         | `census.csv` | UTF-8, LF | `admin_code,admin_name,level,pop_total,pop_0_2,pop_3_5,pop_6_14,pop_60_plus,pop_65_plus,households,year,source,data_note` |
         | `statistics.csv` | UTF-8, LF | `admin_code,indicator,value,unit,year,source,data_note` |
 
@@ -53,9 +53,24 @@ final class SampleReadme {
         For Yangcheng (阳城县, 140522), `facilities.csv` includes the real kindergartens, primary
         schools (enrolled pupils), hospitals (beds), elderly homes and day-care centres (beds) of its
         10-minute living-circle plan (seed 000, 附表2–5), with real names, capacities and addresses but
-        SYNTHETIC coordinates (`location_note`). Junior and senior high schools are not included.
-        `statistics.csv` quotes plan figures with their source; census county totals approximate
-        published 7th-census figures (see `source`), township splits and age groups are synthetic.
+        SYNTHETIC coordinates (`location_note`); elderly homes carry 附表4's nursing-type beds
+        (`nursing_beds`; empty where the table is). Addresses of 附表4/5 are derived from the names (those
+        tables have no address column). Synthetic elderly-care rows carry synthetic nursing beds.
+        Junior and senior high schools are not included.
+        `statistics.csv` quotes plan figures with their source. Township splits and age groups in
+        `census.csv` are synthetic. County totals are census figures or estimates, as below and in
+        each county row's `source`:
+
+        """);
+    sb.append("| County | Code | pop_total | What it is |\n|---|---|---|---|\n");
+    for (SampleGeography.County c : counties) {
+      sb.append("| ").append(c.name()).append(" | ").append(c.code()).append(" | ")
+          .append(CountyFacts.population(c)).append(" | ").append(CountyFacts.populationSource(c)).append(" |\n");
+    }
+    sb.append("""
+
+        No county population comes from the plans (seeds); the city totals are the 7th-census bulletin.
+        Replace the estimates with the published county figures (《中国人口普查分县资料—2020》) for real use.
         """);
     Path file = outDir.resolve("README.md");
     try (Writer w = SampleOut.open(file, StandardCharsets.UTF_8, false)) {

@@ -62,6 +62,17 @@ public record SampleSpec(
     };
   }
 
+  /**
+   * The {@code city} to pass for a configured city: its id where the sample knows that slug (jincheng,
+   * changzhi), otherwise its 6-digit admin code (file names then use the code: poi/amap_140300_utf8.csv).
+   */
+  public static String cityArgument(String id, String adminCode) {
+    return switch (id) {
+      case "jincheng", "changzhi" -> id;
+      default -> adminCode;
+    };
+  }
+
   /** The slug used in file names. */
   public String citySlug() {
     return switch (cityCode()) {

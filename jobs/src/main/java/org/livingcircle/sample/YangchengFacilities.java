@@ -40,7 +40,15 @@ final class YangchengFacilities {
     }
   }
 
-  record Row(Kind kind, String name, String address, int capacity, String remark) {}
+  /**
+   * One register row; {@code nursingBeds} is 附表4's 护理型床位数 column, {@link #NO_CAPACITY} where the table leaves
+   * it empty or has no such column.
+   */
+  record Row(Kind kind, String name, String address, int capacity, String remark, int nursingBeds) {
+    Row(Kind kind, String name, String address, int capacity, String remark) {
+      this(kind, name, address, capacity, remark, NO_CAPACITY);
+    }
+  }
 
   static final List<Row> ROWS = List.of(
       new Row(Kind.KINDERGARTEN, "南城幼儿园", "新建路东", 843, ""),
@@ -82,9 +90,9 @@ final class YangchengFacilities {
       new Row(Kind.HOSPITAL, "阳城惠泽口腔医院", "凤城镇水村社区北漳一区85号", NO_CAPACITY, "beds not given"),
       new Row(Kind.HOSPITAL, "阳城县工业职工医院", "凤凰西街109号", 30, "暂停 (suspended)"),
       new Row(Kind.HOSPITAL, "阳城县商业职工医院", "凤凰西街47号", 24, "暂停 (suspended)"),
-      new Row(Kind.ELDERLY_HOME, "阳城县凤城镇西关村社区老年服务中心", "西关社区", 222, "nursing beds 100"),
+      new Row(Kind.ELDERLY_HOME, "阳城县凤城镇西关村社区老年服务中心", "西关社区", 222, "nursing beds 100", 100),
       new Row(Kind.ELDERLY_HOME, "阳城县岳庄老年公寓", "岳庄村", 102, ""),
-      new Row(Kind.ELDERLY_HOME, "阳城县友谊医院", "凤城镇南关社区", 20, "nursing beds 20"),
+      new Row(Kind.ELDERLY_HOME, "阳城县友谊医院", "凤城镇南关社区", 20, "nursing beds 20", 20),
       new Row(Kind.DAY_CARE, "东关社区老年人日间照料中心", "东关社区", 15, ""),
       new Row(Kind.DAY_CARE, "西关社区老年人日间照料中心", "西关社区", 30, ""),
       new Row(Kind.DAY_CARE, "上芹村老年人日间照料中心", "上芹村", 32, ""),

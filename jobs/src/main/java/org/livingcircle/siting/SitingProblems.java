@@ -1,5 +1,7 @@
 package org.livingcircle.siting;
 
+import org.livingcircle.config.WalkModel;
+import org.livingcircle.config.Threshold;
 import static org.livingcircle.common.Checks.check;
 import static org.livingcircle.common.Checks.notNull;
 
@@ -45,18 +47,35 @@ final class SitingProblems {
   /**
    * One category a demand point must have.
    *
-   * @param minutes walking threshold in minutes
-   * @param countColumn true when today's coverage is {@code n_<T>min_<c> > 0}, false for {@code dist_m_<c> ≤ T × speed}
+   * @param threshold the category's threshold: walking minutes or a service radius (walking or straight line)
+   * @param countColumn true when today's coverage is {@code n_<T>min_<c> > 0} (minutes only), false for {@code
+   *     dist_m_<c> ≤ the threshold as walking metres} (as AggregateKernel reads {@code share_own_<c>})
    */
-  record Need(String category, double minutes, boolean countColumn) implements Serializable {
+  record Need(String category, Threshold threshold, boolean countColumn) implements Serializable {
     Need {
       notNull(category, "category");
-      check(minutes > 0 && Double.isFinite(minutes), "Cannot site category %s: threshold %s min", category, minutes);
+      notNull(threshold, "threshold of " + category);
+      check(!countColumn || threshold.kind() == Threshold.Kind.WALK_MIN, "Cannot site category %s: counts are by minutes", category);
+    }
+
+    /** A walking-time need, {@code minutes} of walk. */
+    Need(String category, double minutes, boolean countColumn) {
+      this(category, Threshold.minutes(minutes), countColumn);
     }
 
     /** The access-stage column telling who has the category today. */
     String column() {
-      return countColumn ? "n_" + thresholdLabel(minutes) + "min_" + category : "dist_m_" + category;
+      return countColumn ? "n_" + thresholdLabel(threshold.value()) + "min_" + category : "dist_m_" + category;
+    }
+
+    /** The threshold as a walking distance in metres (the unit of {@code dist_m}). */
+    double walkingMeters(WalkModel walk) {
+      return threshold.walkingMeters(walk.speedMetersPerMinute(), walk.detourFactor());
+    }
+
+    /** The straight-line radius a new site at a candidate covers. */
+    double straightLineMeters(WalkModel walk) {
+      return walkingMeters(walk) / walk.detourFactor();
     }
   }
 
@@ -160,7 +179,7 @@ final class SitingProblems {
 
   private static Need own(Category c, List<Integer> counted) {
     // share_own_<c> reduces dist_m_<c> ≤ threshold_min × speed (AggregateKernel): read the same column
-    return new Need(c.id(), c.thresholdMin(), false);
+    return new Need(c.id(), c.threshold(), false);
   }
 
   private static Optional<Category> find(List<Category> categories, String id) {

@@ -136,8 +136,8 @@ final class SitingRows implements Serializable {
     if (need.countColumn()) {
       return r.isNullAt(i) || ((Number) r.get(i)).intValue() == 0;
     }
-    // share_own_<c>: dist_m (walking metres, detour included) ≤ threshold × speed, as AggregateKernel reads it
-    return r.isNullAt(i) || ((Number) r.get(i)).doubleValue() > need.minutes() * walk.speedMetersPerMinute();
+    // share_own_<c>: dist_m (walking metres, detour included) ≤ the threshold as walking metres, as AggregateKernel reads it
+    return r.isNullAt(i) || ((Number) r.get(i)).doubleValue() > need.walkingMeters(walk);
   }
 
   /** Solves one group: its rows in, result rows out. */
@@ -207,10 +207,10 @@ final class SitingRows implements Serializable {
     int n = dx.length;
     CoverageSets[] sets = new CoverageSets[nLayers];
     boolean[] missing = new boolean[nLayers * n];
-    Map<Double, CoverageSets> byMinutes = new java.util.HashMap<>();
+    Map<Double, CoverageSets> byRadius = new java.util.HashMap<>();
     for (int l = 0; l < nLayers; l++) {
-      double minutes = needs.get(l).minutes();
-      sets[l] = byMinutes.computeIfAbsent(minutes, t -> CoverageSets.within(cx, cy, dx, dy, walk.euclideanMetersFor(t)));
+      double radius = needs.get(l).straightLineMeters(walk);
+      sets[l] = byRadius.computeIfAbsent(radius, r -> CoverageSets.within(cx, cy, dx, dy, r));
       for (int i = 0; i < n; i++) {
         missing[l * n + i] = (mask[i] & (1L << l)) != 0;
       }

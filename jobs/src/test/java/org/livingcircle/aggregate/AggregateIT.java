@@ -1,5 +1,6 @@
 package org.livingcircle.aggregate;
 
+import org.livingcircle.config.Targets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -421,5 +422,63 @@ class AggregateIT {
         .isInstanceOf(InputException.class)
         .hasMessage("Cannot aggregate jincheng: " + tmp.resolve("nowhere/indicators/grid_indicators")
             + " does not exist; run the access stage first");
+  }
+
+  /**
+   * Radius thresholds, a county override and two measures on the same cells, against a brute-force oracle in
+   * exact integer arithmetic: cafe has a 500 m straight-line radius (walking dist_m ≤ 500 × 1.3, i.e.
+   * 10 × dist_m ≤ 6,500), nursery 10 min but 5 min in county 140522, shop_and_cafe needs both within 300 m walking,
+   * nursery_kids weighs children aged 0-2 with a nursery within 10 min.
+   */
+  @Test
+  void radiusThresholdsOverridesAndMeasuresMatchTheOracle() {
+    List<Category> categories = List.of(CATEGORIES.get(0),
+        new Category("cafe", "cafe", "cafe", Tier.QUALITY, null, 500.0,
+            org.livingcircle.config.Threshold.Distance.STRAIGHT_LINE, null, List.of(), List.of(), 0),
+        CATEGORIES.get(2), CATEGORIES.get(3), CATEGORIES.get(4));
+    AggregateJob.Measuring measuring = new AggregateJob.Measuring(1.3,
+        Map.of("140522", Map.of("nursery", org.livingcircle.config.Threshold.minutes(5))),
+        List.of(new Targets.Measure("shop_and_cafe", List.of(List.of("shop"), List.of("cafe")), null, 300.0,
+                org.livingcircle.config.Threshold.Distance.WALKING, Targets.Population.RESIDENTS, ""),
+            new Targets.Measure("nursery_kids", List.of(List.of("nursery")), 10.0, null, null,
+                Targets.Population.AGED_0_2, "")));
+    Path city = tmp.resolve("jincheng");
+    Path out = city.resolve("aggregate_radius");
+    AggregateJob.run(spark, new AggregateJob.Spec("jincheng", categories, List.of(5, 10, 15), SPEED,
+        Set.of(Tier.BASIC, Tier.PUBLIC), "EPSG:32649", city, out, Map.of("test", true), measuring),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    Map<String, Row> rows = new HashMap<>();
+    for (Row r : spark.read().format("geoparquet").load(out.resolve("admin_indicators").toString()).collectAsList()) {
+      rows.put(r.getString(r.fieldIndex("admin_code")), r);
+    }
+    for (String unit : List.of(COUNTIES[0], COUNTIES[1], CITY)) {
+      List<Origin> cells = of(CELLS, unit);
+      double total = 0;
+      double kids = 0;
+      double cafe = 0;
+      double nursery = 0;
+      double both = 0;
+      double nurseryKids = 0;
+      long nurseryLimitM = unit.equals("140522") ? 5 * 80 : 10 * 80;
+      for (Origin o : cells) {
+        total += o.pop();
+        kids += o.pop02();
+        Double shopM = o.dist()[0];
+        Double cafeM = o.dist()[1];
+        Double nurseryM = o.dist()[2];
+        cafe += cafeM != null && 10 * cafeM <= 6_500 ? o.pop() : 0;
+        nursery += nurseryM != null && nurseryM <= nurseryLimitM ? o.pop() : 0;
+        both += shopM != null && shopM <= 300 && cafeM != null && cafeM <= 300 ? o.pop() : 0;
+        nurseryKids += nurseryM != null && nurseryM <= 800 ? o.pop02() : 0;
+      }
+      Row r = rows.get(unit);
+      assertValue(r, "share_own_cafe", cafe / total);
+      assertValue(r, "share_own_nursery", nursery / total);
+      assertValue(r, "reach_shop_and_cafe", both / total);
+      assertValue(r, "reach_nursery_kids", nurseryKids / kids);
+    }
+    // the override changes county 140522 only: its share differs from the default run, the other county's does not
+    assertThat(rows.get(COUNTIES[0]).getDouble(rows.get(COUNTIES[0]).fieldIndex("share_own_nursery")))
+        .isEqualTo(admin.get(COUNTIES[0]).getDouble(admin.get(COUNTIES[0]).fieldIndex("share_own_nursery")));
   }
 }

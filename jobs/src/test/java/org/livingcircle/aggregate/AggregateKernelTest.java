@@ -1,5 +1,6 @@
 package org.livingcircle.aggregate;
 
+import org.livingcircle.config.Targets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -14,7 +15,7 @@ class AggregateKernelTest {
   private static final double INF = Double.POSITIVE_INFINITY;
 
   static Category category(String id, Tier tier, double thresholdMin, CapacityKind kind) {
-    return new Category(id, id, id, tier, thresholdMin, kind, List.of(), List.of(), 0);
+    return Category.walking(id, id, id, tier, thresholdMin, kind, List.of(), List.of(), 0);
   }
 
   static final AggregateKernel KERNEL = new AggregateKernel(
@@ -53,7 +54,8 @@ class AggregateKernelTest {
         "capacity_nursery_places", "capacity_kindergarten_places", "capacity_elderly_beds", "capacity_school_places",
         "capacity_hospital_beds", "capacity_per_1000_nursery_places", "capacity_per_1000_kindergarten_places",
         "capacity_per_1000_elderly_beds", "capacity_per_1000_school_places", "capacity_per_1000_hospital_beds",
-        "nursery_places_per_1000_aged_0_2", "kindergarten_places_per_1000_aged_3_5", "elderly_beds_per_1000_aged_60_plus");
+        "nursery_places_per_1000_aged_0_2", "kindergarten_places_per_1000_aged_3_5", "elderly_beds_per_1000_aged_60_plus",
+        "nursing_bed_share");
   }
 
   @Test
@@ -126,5 +128,73 @@ class AggregateKernelTest {
     assertThat(value(n, v, "median_min_b")).isNaN();
     double[] s = KERNEL.supplyValues(new AggregateKernel.Residents(0, 0, 0, 0), new double[] {1, 0}, new double[5]);
     assertThat(s[0]).isNaN();
+  }
+
+  /** Hand-derived: detour 1.25, speed 80. a: 500 m straight line = 625 m walking; b: 300 m walking distance. */
+  static final AggregateKernel RADII = new AggregateKernel(
+      List.of(
+          new Category("a", "a", "a", Tier.PUBLIC, null, 500.0, org.livingcircle.config.Threshold.Distance.STRAIGHT_LINE,
+              null, List.of(), List.of(), 0),
+          new Category("b", "b", "b", Tier.PUBLIC, null, 300.0, org.livingcircle.config.Threshold.Distance.WALKING,
+              null, List.of(), List.of(), 0)),
+      List.of(5, 10), 80, 1.25,
+      java.util.Map.of("140522", java.util.Map.of("a", org.livingcircle.config.Threshold.minutes(5))),
+      List.of(
+          new Targets.Measure("both", List.of(List.of("a"), List.of("b")), 10.0, null, null, Targets.Population.RESIDENTS, ""),
+          new Targets.Measure("either_300m", List.of(List.of("a", "b")), null, 300.0,
+              org.livingcircle.config.Threshold.Distance.STRAIGHT_LINE, Targets.Population.AGED_0_2, "")));
+
+  @Test
+  void radiusThresholdsAreMeasuredAsTheirKindSays() {
+    // dist_m (walking) a: 200, 500, 100, INF; b: 800, 900, INF, 1600 (fourCells)
+    List<String> n = RADII.cellColumns();
+    double[] v = RADII.cellValues(fourCells());
+    // a: straight line ≤ 500 m ⟺ walking ≤ 625 m: cells 1 (100), 2 (300), 3 (0) → 400 / 1000
+    assertThat(RADII.ownThresholdM(0)).isEqualTo(625.0);
+    assertThat(value(n, v, "share_own_a")).isEqualTo(0.4);
+    // b: walking ≤ 300 m: none
+    assertThat(RADII.ownThresholdM(1)).isEqualTo(300.0);
+    assertThat(value(n, v, "share_own_b")).isEqualTo(0.0);
+  }
+
+  @Test
+  void unitOverridesReplaceTheOwnThresholdOfThatUnitOnly() {
+    List<String> n = RADII.cellColumns();
+    // county 140522: a within 5 min = 400 m walking: cells 1 (100), 3 (0) → 0.1; other units keep 625 m
+    assertThat(RADII.ownThresholdM("140522", 0)).isEqualTo(400.0);
+    assertThat(RADII.ownThresholdM("140500", 0)).isEqualTo(625.0);
+    assertThat(value(n, RADII.cellValues("140522", fourCells()), "share_own_a")).isEqualTo(0.1);
+    assertThat(value(n, RADII.cellValues("140500", fourCells()), "share_own_a")).isEqualTo(0.4);
+  }
+
+  @Test
+  void measuresNeedEveryElementOfTheBasketForTheirPopulation() {
+    List<String> n = RADII.cellColumns();
+    double[] v = RADII.cellValues(fourCells());
+    // both within 10 min = 800 m walking: a ≤ 800 in cells 1, 2, 3; b ≤ 800 in cell 1 only → 100 / 1000
+    assertThat(value(n, v, "reach_both")).isEqualTo(0.1);
+    // either within 300 m straight line = 375 m walking: a in cells 1 (200) and 3 (100); weights are pop_0_2
+    // {4, 12, 0, 24}: 4 / 40
+    assertThat(value(n, v, "reach_either_300m")).isEqualTo(0.1);
+  }
+
+  @Test
+  void nursingBedShareIsNursingOverBedsOfInstitutionsThatSayIt() {
+    List<String> n = KERNEL.supplyColumns();
+    double[] v = KERNEL.supplyValues(new AggregateKernel.Residents(1000, 40, 50, 200), new double[] {3, 2},
+        new double[] {4, 8, 16, 0, 32}, new double[] {120, 242});
+    assertThat(value(n, v, "nursing_bed_share")).isEqualTo(120.0 / 242);
+    assertThat(value(n, KERNEL.supplyValues(new AggregateKernel.Residents(1000, 40, 50, 200), new double[] {3, 2},
+        new double[] {4, 8, 16, 0, 32}), "nursing_bed_share")).isNaN();
+  }
+
+  @Test
+  void straightLineRadiusNeedsADetourFactor() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AggregateKernel(
+            List.of(new Category("a", "a", "a", Tier.PUBLIC, null, 500.0,
+                org.livingcircle.config.Threshold.Distance.STRAIGHT_LINE, null, List.of(), List.of(), 0)),
+            List.of(5), 80))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Cannot use the straight-line radius of a: no detour factor given");
   }
 }

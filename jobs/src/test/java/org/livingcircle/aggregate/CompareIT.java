@@ -47,9 +47,9 @@ class CompareIT {
     Files.writeString(targets, """
         targets:
           - {id: jc_cover, indicator: share_basic_complete_10min, scope: "140500", comparator: ">=", value: 0.8,
-             unit: share of residents, year: 2025, source: "seed 001 L375", note: "proxy"}
+             unit: share of residents, year: 2025, document: "seed 001 plan", line: L375, source: "seed 001 L375", note: "proxy"}
           - {id: nursery, indicator: capacity_per_1000_nursery_places, scope: ["140522", "140400"], comparator: ">=",
-             value: 4.5, unit: "places per 1,000", year: 2025, source: "seed 000; seed 003", note: n}
+             value: 4.5, unit: "places per 1,000", year: 2025, document: "seed 000 plan", line: L238, source: "seed 000; seed 003", note: n}
         """);
   }
 
@@ -81,19 +81,19 @@ class CompareIT {
     List<String> csv = Files.readAllLines(tmp.resolve("cmp/comparison.csv"), StandardCharsets.UTF_8);
     // jc_cover: Jincheng's county rows then its city row; nursery: Yangcheng, then Changzhi's county and city
     assertThat(csv).containsExactly(
-        "target_id,city_code,city_name,county_code,county_name,indicator,value,target,comparator,met,gap,unit,year,source,sites_needed,reachable_within_budget",
-        "jc_cover,140500,晋城市,140502,城区,share_basic_complete_10min,0.9,0.8,>=,true,-0.09999999999999998,share of residents,2025,seed 001 L375,,",
-        "jc_cover,140500,晋城市,140522,阳城县,share_basic_complete_10min,0.6,0.8,>=,false,0.20000000000000007,share of residents,2025,seed 001 L375,,",
-        "jc_cover,140500,晋城市,,,share_basic_complete_10min,0.75,0.8,>=,false,0.050000000000000044,share of residents,2025,seed 001 L375,,",
-        "nursery,140500,晋城市,140522,阳城县,capacity_per_1000_nursery_places,4.0,4.5,>=,false,0.5,\"places per 1,000\",2025,seed 000; seed 003,,",
-        "nursery,140400,长治市,140403,潞州区,capacity_per_1000_nursery_places,4.5,4.5,>=,true,0.0,\"places per 1,000\",2025,seed 000; seed 003,,",
-        "nursery,140400,长治市,,,capacity_per_1000_nursery_places,3.0,4.5,>=,false,1.5,\"places per 1,000\",2025,seed 000; seed 003,,");
+        "target_id,city_code,city_name,county_code,county_name,indicator,value,target,comparator,met,gap,unit,year,source,kind,threshold,document,line,measured_on,sites_needed,reachable_within_budget",
+        "jc_cover,140500,晋城市,140502,城区,share_basic_complete_10min,0.9,0.8,>=,true,-0.09999999999999998,share of residents,2025,seed 001 L375,target,10 min walk,seed 001 plan,L375,,,",
+        "jc_cover,140500,晋城市,140522,阳城县,share_basic_complete_10min,0.6,0.8,>=,false,0.20000000000000007,share of residents,2025,seed 001 L375,target,10 min walk,seed 001 plan,L375,,,",
+        "jc_cover,140500,晋城市,,,share_basic_complete_10min,0.75,0.8,>=,false,0.050000000000000044,share of residents,2025,seed 001 L375,target,10 min walk,seed 001 plan,L375,,,",
+        "nursery,140500,晋城市,140522,阳城县,capacity_per_1000_nursery_places,4.0,4.5,>=,false,0.5,\"places per 1,000\",2025,seed 000; seed 003,target,,seed 000 plan,L238,,,",
+        "nursery,140400,长治市,140403,潞州区,capacity_per_1000_nursery_places,4.5,4.5,>=,true,0.0,\"places per 1,000\",2025,seed 000; seed 003,target,,seed 000 plan,L238,,,",
+        "nursery,140400,长治市,,,capacity_per_1000_nursery_places,3.0,4.5,>=,false,1.5,\"places per 1,000\",2025,seed 000; seed 003,target,,seed 000 plan,L238,,,");
     List<Row> parquet = spark.read().parquet(tmp.resolve("cmp/comparison.parquet").toString()).collectAsList();
     assertThat(spark.read().parquet(tmp.resolve("cmp/comparison.parquet").toString()).columns())
         .containsExactlyElementsOf(Comparison.COLUMNS);
     assertThat(parquet).hasSize(6);
     String console1 = out.toString(StandardCharsets.UTF_8);
-    assertThat(console1).contains("阳城县").contains("[compare] 2 cities, 2 targets: 6 rows, 2 met, 4 not met, 0 unknown");
+    assertThat(console1).contains("阳城县").contains("[compare] 2 cities, 2 targets, 0 baselines: 6 rows, 2 met, 4 not met, 0 unknown, 0 baseline rows");
   }
 
   @Test
@@ -101,7 +101,7 @@ class CompareIT {
     Path bad = tmp.resolve("bad.yaml");
     Files.writeString(bad, """
         targets:
-          - {id: docs, indicator: physicians_per_1000, scope: all, comparator: ">=", value: 3, unit: u, year: 2025, source: s, note: n}
+          - {id: docs, indicator: physicians_per_1000, scope: all, comparator: ">=", value: 3, unit: u, year: 2025, document: doc, line: L1, source: s, note: n}
         """);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();

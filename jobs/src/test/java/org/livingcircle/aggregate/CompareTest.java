@@ -66,13 +66,13 @@ class CompareTest {
   @Test
   void csvQuotesAndLeavesNullsEmpty() throws IOException {
     Comparison.Line line = new Comparison.Line("t", "140500", "晋城市", null, null, "beds", null, 35.4, ">=", null,
-        null, "beds per 1,000", 2020, "seed 004 \"Box 1\"", null, false);
+        null, "beds per 1,000", 2020, "seed 004 \"Box 1\"", Comparison.TARGET, "", "", "", "", null, false);
     StringWriter w = new StringWriter();
     Comparison.writeCsv(List.of(line), w);
     assertThat(w.toString()).isEqualTo(
         "target_id,city_code,city_name,county_code,county_name,indicator,value,target,comparator,met,gap,unit,year,source,"
-            + "sites_needed,reachable_within_budget\n"
-            + "t,140500,晋城市,,,beds,,35.4,>=,,,\"beds per 1,000\",2020,\"seed 004 \"\"Box 1\"\"\",,false\n");
+            + "kind,threshold,document,line,measured_on,sites_needed,reachable_within_budget\n"
+            + "t,140500,晋城市,,,beds,,35.4,>=,,,\"beds per 1,000\",2020,\"seed 004 \"\"Box 1\"\"\",target,,,,,,false\n");
   }
 
   @Test
@@ -89,7 +89,7 @@ class CompareTest {
       String head = l.substring(0, offset);
       assertThat(columns(head)).as(l).isEqualTo(columns(lines[0].substring(0, lines[0].indexOf("indicator"))));
     }
-    assertThat(lines[2]).contains("阳城县").contains("0.7500").endsWith("NO");
+    assertThat(lines[2]).contains("阳城县").contains("0.7500").contains("  NO  ").contains("10 min walk");
     assertThat(Comparison.displayWidth("阳城县 ab")).isEqualTo(9); // hand-counted: 3 ideographs × 2 + space + 2
     assertThat(columns(lines[2].substring(0, lines[2].indexOf("0.7500") + 6))).isEqualTo(end);
   }
@@ -97,5 +97,28 @@ class CompareTest {
   /** Terminal columns by an independent rule: a Han ideograph takes 2, anything else 1 (the test's text is ASCII + Han). */
   private static int columns(String s) {
     return s.codePoints().map(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN ? 2 : 1).sum();
+  }
+
+  @Test
+  void baselinesAreListedButNotJudgedAndTownshipsMeasuredOnTheirCounty() {
+    Targets all = new Targets(List.of(), List.of(
+        new Targets.Target("seat", "share_basic_complete_10min", List.of("140522100"), Targets.Comparator.AT_LEAST, 1.0,
+            "share", 2025, "seed 000 plan", "L185", "所有社区", "n", 10.0, null, null)),
+        List.of(new Targets.Baseline("beds_2020", "share_basic_complete_10min", List.of("140502"), 0.5, "share", 2020,
+            "seed 004 outline", "专栏1 #32", "35.4", "a 2020 result")));
+    List<Comparison.Line> lines = Comparison.evaluate(all, Set.of("share_basic_complete_10min"), UNITS, "t");
+
+    assertThat(lines).extracting(Comparison.Line::targetId).containsExactly("seat", "beds_2020");
+    Comparison.Line seat = lines.get(0);
+    assertThat(seat.countyCode()).isEqualTo("140522");
+    assertThat(seat.met()).isFalse();
+    assertThat(seat.threshold()).isEqualTo("10 min walk");
+    assertThat(seat.measuredOn()).startsWith("scope 140522100 measured on county 140522");
+    Comparison.Line base = lines.get(1);
+    assertThat(base.kind()).isEqualTo(Comparison.BASELINE);
+    assertThat(base.met()).isNull();
+    assertThat(base.gap()).isNull();
+    assertThat(base.value()).isNotNull();
+    assertThat(Comparison.table(lines)).contains("baseline 2020");
   }
 }

@@ -24,12 +24,12 @@ class CategoriesTest {
 
     // domain brief: 13 basic-guarantee and 12 quality-improvement formats (seed 000 名词解释);
     // public services: kindergarten, primary school, health station, hospital, elderly day care, nursery,
-    // park, fitness ground, bus stop; one residential category.
+    // park, green space (seed 000 L254 300米见绿), fitness ground, bus stop; one residential category.
     assertThat(categories.inTier(Tier.BASIC)).hasSize(13);
     assertThat(categories.inTier(Tier.QUALITY)).hasSize(12);
-    assertThat(categories.inTier(Tier.PUBLIC)).hasSize(9);
+    assertThat(categories.inTier(Tier.PUBLIC)).hasSize(10);
     assertThat(categories.inTier(Tier.RESIDENTIAL)).hasSize(1);
-    assertThat(categories.size()).isEqualTo(35);
+    assertThat(categories.size()).isEqualTo(36);
   }
 
   @Test
@@ -44,14 +44,19 @@ class CategoriesTest {
   void plannedThresholdsAreConfigured() {
     Categories categories = Categories.load(SHIPPED);
 
-    // seed 000 Ch.4 §1: convenience store 3 min, large supermarket 5, farmers' market 10
-    assertThat(categories.require("convenience_store").thresholdMin()).isEqualTo(3.0);
-    assertThat(categories.require("supermarket").thresholdMin()).isEqualTo(5.0);
-    assertThat(categories.require("wet_market").thresholdMin()).isEqualTo(10.0);
-    // seed 000 Ch.4 §3: park within 500 m; 500 m / 80 m/min = 6.25 min
-    assertThat(categories.require("park").thresholdMin()).isEqualTo(6.25);
+    // seed 002 L95-97: basic formats within 5-10 min; Yangcheng's 3/5 min (seed 000 L199) are county overrides
+    assertThat(categories.require("convenience_store").threshold()).isEqualTo(Threshold.minutes(10));
+    assertThat(categories.require("supermarket").threshold()).isEqualTo(Threshold.minutes(10));
+    assertThat(categories.require("wet_market").threshold()).isEqualTo(Threshold.minutes(10));
+    // seed 000 L254: 300米见绿、500米见园, service radii (straight line)
+    assertThat(categories.require("park").threshold()).isEqualTo(Threshold.metres(500, Threshold.Distance.STRAIGHT_LINE));
+    assertThat(categories.require("green_space").threshold()).isEqualTo(Threshold.metres(300, Threshold.Distance.STRAIGHT_LINE));
+    // GB 50180-2018: kindergarten 300 m, primary school 500 m walking distance; seed 000 L313: 10-minute health circle
+    assertThat(categories.require("kindergarten").threshold()).isEqualTo(Threshold.metres(300, Threshold.Distance.WALKING));
+    assertThat(categories.require("primary_school").threshold()).isEqualTo(Threshold.metres(500, Threshold.Distance.WALKING));
+    assertThat(categories.require("health_station").threshold()).isEqualTo(Threshold.minutes(10));
     // seed 002: quality formats within 15 min
-    assertThat(categories.inTier(Tier.QUALITY)).allMatch(c -> c.thresholdMin() == 15.0);
+    assertThat(categories.inTier(Tier.QUALITY)).allMatch(c -> c.threshold().equals(Threshold.minutes(15)));
   }
 
   @Test

@@ -72,7 +72,30 @@ class CityConfigTest {
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CityConfig(city.id(), city.nameZh(), city.nameEn(),
             city.adminCode(), city.counties(), city.crs(), city.cellSizeM(), city.h3Resolution(), city.walking(),
-            city.e2sfca(), city.data(), city.sample(), List.of("changzhi", "jincheng")))
+            city.e2sfca(), city.data(), city.sample(), List.of("changzhi", "jincheng"), null, null, null))
         .hasMessage("Cannot use neighbour jincheng of jincheng: itself or listed twice");
+  }
+
+  @Test
+  void everyPilotCityOfSeed000IsConfiguredWithItsPilotYear() throws java.io.IOException {
+    // seed 000 L61: 2022 pilots 太原 运城 晋城 阳泉; 2023 pilots 晋中 忻州 朔州; 2024 province-wide
+    java.util.Map<String, Integer> expected = java.util.Map.of("taiyuan", 2022, "yuncheng", 2022, "jincheng", 2022,
+        "yangquan", 2022, "jinzhong", 2023, "xinzhou", 2023, "shuozhou", 2023);
+    java.util.Map<String, CityConfig> cities = new java.util.TreeMap<>();
+    try (var files = java.nio.file.Files.list(org.livingcircle.RepoPaths.of("conf/cities"))) {
+      for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+        CityConfig c = CityConfig.load(f);
+        cities.put(c.id(), c);
+      }
+    }
+    assertThat(cities.keySet()).containsAll(expected.keySet()).contains("changzhi");
+    expected.forEach((id, year) -> assertThat(cities.get(id).pilotYear()).as(id).isEqualTo(year));
+    assertThat(cities.get("changzhi").pilotYear()).isNull();
+    assertThat(cities.get("changzhi").rolloutYear()).isEqualTo(2024);
+    // Yangcheng's county-seat thresholds are Yangcheng's: county 140522 only, not the city row or Changzhi
+    assertThat(cities.get("jincheng").thresholdOverridesByUnit()).containsOnlyKeys("140522");
+    assertThat(cities.get("jincheng").thresholdOverridesByUnit().get("140522").get("convenience_store"))
+        .isEqualTo(Threshold.minutes(3));
+    assertThat(cities.get("changzhi").thresholdOverridesByUnit()).isEmpty();
   }
 }

@@ -86,4 +86,25 @@ class TypecodeMapperTest {
     assertThat(shipped.categoryOfTypecodes("090101")).contains("hospital");
     assertThat(shipped.categoryOfTypecodes("150904")).isEmpty(); // 停车场
   }
+
+  @Test
+  void shippedOsmRulesNeedEveryConditionAndReadLists() {
+    TypecodeMapper shipped = TypecodeMapper.of(Categories.load(RepoPaths.of("conf/categories.yaml")));
+
+    // review-domain §2.2: amenity=school alone is every school; primary schools need isced:level=1 or school=primary
+    assertThat(shipped.categoryOfOsmTags(Map.of("amenity", "school"))).isEmpty();
+    assertThat(shipped.categoryOfOsmTags(Map.of("amenity", "school", "isced:level", "1"))).contains("primary_school");
+    assertThat(shipped.categoryOfOsmTags(Map.of("amenity", "school", "isced:level", "1;2"))).contains("primary_school");
+    assertThat(shipped.categoryOfOsmTags(Map.of("amenity", "school", "school", "primary"))).contains("primary_school");
+    // social_facility=day_care is also child day care: only social_facility:for=senior is elderly day care
+    assertThat(shipped.categoryOfOsmTags(Map.of("social_facility", "day_care"))).isEmpty();
+    assertThat(shipped.categoryOfOsmTags(Map.of("social_facility", "day_care", "social_facility:for", "senior")))
+        .contains("elderly_day_care");
+    assertThat(shipped.categoryOfOsmTags(Map.of("cuisine", "breakfast;coffee_shop"))).contains("breakfast");
+    assertThat(shipped.categoryOfOsmTags(Map.of("cuisine", "breakfastclub"))).isEmpty();
+    assertThat(shipped.categoryOfOsmTags(Map.of("shop", "tea"))).isEmpty();
+    assertThat(shipped.categoryOfOsmTags(Map.of("amenity", "recycling"))).isEmpty();
+    assertThat(shipped.categoryOfOsmTags(Map.of("amenity", "recycling", "recycling_type", "centre"))).contains("recycling");
+    assertThat(shipped.categoryOfOsmTags(Map.of("craft", "key_cutter"))).contains("repair");
+  }
 }

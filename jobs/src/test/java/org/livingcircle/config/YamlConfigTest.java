@@ -27,8 +27,8 @@ class YamlConfigTest {
   @Test
   void belowMinimumNamesFilePointerAndValue() throws IOException {
     // the 8th category (index 7) is photo_print, threshold 10
-    Path file = shippedWith("conf/categories.yaml", "threshold_min: 10\n    threshold_min_source: \"seed 002: basic formats within a 5-10 minute walk (upper bound)\"\n    amap_typecodes: [\"0713\"",
-        "threshold_min: 0\n    threshold_min_source: \"seed 002: basic formats within a 5-10 minute walk (upper bound)\"\n    amap_typecodes: [\"0713\"");
+    Path file = shippedWith("conf/categories.yaml", "threshold_min: 10\n    threshold_min_source: \"seed 002: basic formats within a 5-10 minute walk (upper bound)\"\n    amap_typecodes: [\"071300\"",
+        "threshold_min: 0\n    threshold_min_source: \"seed 002: basic formats within a 5-10 minute walk (upper bound)\"\n    amap_typecodes: [\"071300\"");
 
     assertThatThrownBy(() -> Categories.load(file))
         .isInstanceOf(ConfigException.class)

@@ -69,6 +69,22 @@ class IngestIT {
   }
 
   @Test
+  void typecodesNotInTheOfficialTableAreCounted() throws IOException {
+    // B011 carries 999999, which the Amap table V1.06 does not have (quarantined: unknown_category); B015's
+    // "999999|060200" holds a real code and is not counted; the OSM and GBK rows carry known codes or none
+    assertThat(result.report().unknownTypecodeRows()).isEqualTo(1);
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(result.outDir().resolve("ingest_report.json").toFile()).path("typecodes_not_in_amap_table");
+    assertThat(json.path("table").asText()).isEqualTo("amap_poi_codes_v1.06.csv");
+    assertThat(json.path("rows").asLong()).isEqualTo(1);
+    assertThat(json.path("by_file").path("poi/amap_test_utf8.csv").path("999999").asLong()).isEqualTo(1);
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    result.report().print(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .contains("[ingest] poi: 1 rows carry a typecode not in the Amap code table amap_poi_codes_v1.06.csv (999999 \u00d71)");
+  }
+
+  @Test
   void gbkFileWithChineseHeadersAndLngLatColumns() {
     IngestReport.FileCounts c = counts("poi", "poi/amap_test_gbk.csv");
     assertThat(c.read).isEqualTo(3);

@@ -220,7 +220,7 @@ class SampleGeneratorTest {
   @Test
   void yangchengRealFacilitiesKeepNamesAndCapacities() {
     List<List<String>> rows = SampleFixture.records(out.resolve("facilities.csv"), StandardCharsets.UTF_8, "\n");
-    List<List<String>> real = rows.stream().filter(r -> r.get(12).startsWith("real figure")).toList();
+    List<List<String>> real = rows.stream().filter(r -> r.get(13).startsWith("real figure")).toList();
     assertThat(real).hasSize(19 + 9 + 11 + 3 + 4);
     assertThat(real).anySatisfy(r -> assertThat(r.subList(1, 5)).containsExactly("阳城县人民医院", "hospital", "560", "beds"));
     assertThat(real).anySatisfy(r -> assertThat(r.subList(1, 5)).containsExactly("实验小学", "primary_school", "2853", "pupils"));
@@ -229,12 +229,24 @@ class SampleGeneratorTest {
     assertThat(real).anySatisfy(r -> assertThat(r.subList(1, 5))
         .containsExactly("阳城县凤城镇西关村社区老年服务中心", "elderly_care", "222", "beds"));
     for (List<String> r : real) {
-      assertThat(r.get(9)).isEqualTo("140522");
-      assertThat(r.get(11)).isEqualTo("synthetic placement in county seat; plan gives address only");
-      assertThat(r.get(10)).startsWith("seed 000 附表");
-      assertThat(distanceM(Double.parseDouble(r.get(6)), Double.parseDouble(r.get(7)), 112.415, 35.486)).isLessThan(6_000);
+      assertThat(r.get(10)).isEqualTo("140522");
+      assertThat(r.get(12)).isEqualTo("synthetic placement in county seat; plan gives address only");
+      assertThat(r.get(11)).startsWith("seed 000 附表");
+      assertThat(distanceM(Double.parseDouble(r.get(7)), Double.parseDouble(r.get(8)), 112.415, 35.486)).isLessThan(6_000);
     }
     assertThat(rows.stream().filter(r -> r.get(3).isEmpty()).map(r -> r.get(1))).containsExactly("阳城惠泽口腔医院");
+    // 附表4's 护理型床位数: 100 of 222 and 20 of 20; 岳庄老年公寓 leaves it empty; day-care centres have none
+    assertThat(real).anySatisfy(r -> assertThat(r.subList(1, 6))
+        .containsExactly("阳城县凤城镇西关村社区老年服务中心", "elderly_care", "222", "beds", "100"));
+    assertThat(real).anySatisfy(r -> assertThat(r.subList(1, 6)).containsExactly("阳城县岳庄老年公寓", "elderly_care", "102", "beds", ""));
+    assertThat(real).filteredOn(r -> r.get(2).equals("elderly_day_care")).allSatisfy(r -> assertThat(r.get(5)).isEmpty());
+    // the plan's address is prefixed once: 阳城县滨河西路1509号, not 阳城县阳城县
+    assertThat(real).anySatisfy(r -> assertThat(r.get(6)).isEqualTo("山西省晋城市阳城县滨河西路1509号"));
+    assertThat(real).noneSatisfy(r -> assertThat(r.get(6)).contains("阳城县阳城县"));
+    // synthetic elderly-care rows carry synthetic nursing beds within their capacity
+    assertThat(rows).filteredOn(r -> r.get(2).equals("elderly_care") && !r.get(13).startsWith("real figure"))
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(Integer.parseInt(r.get(5))).isBetween(0, Integer.parseInt(r.get(3))));
   }
 
   @Test

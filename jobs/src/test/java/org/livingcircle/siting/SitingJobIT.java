@@ -44,10 +44,10 @@ class SitingJobIT {
   static final String A = "140502";
   static final String B = "140522";
   static final List<Category> CATEGORIES = List.of(
-      new Category("shop", "shop", "shop", Tier.BASIC, 5, CapacityKind.NONE, List.of(), List.of(), 0),
-      new Category("bank", "bank", "bank", Tier.BASIC, 10, CapacityKind.NONE, List.of(), List.of(), 0),
-      new Category("nursery", "nursery", "nursery", Tier.PUBLIC, 10, CapacityKind.NURSERY_PLACES, List.of(), List.of(), 0),
-      new Category("home", "home", "home", Tier.RESIDENTIAL, 15, CapacityKind.NONE, List.of(), List.of(), 0));
+      new Category("shop", "shop", "shop", Tier.BASIC, 5.0, null, null, CapacityKind.NONE, List.of(), List.of(), 0),
+      new Category("bank", "bank", "bank", Tier.BASIC, 10.0, null, null, CapacityKind.NONE, List.of(), List.of(), 0),
+      new Category("nursery", "nursery", "nursery", Tier.PUBLIC, 10.0, null, null, CapacityKind.NURSERY_PLACES, List.of(), List.of(), 0),
+      new Category("home", "home", "home", Tier.RESIDENTIAL, 15.0, null, null, CapacityKind.NONE, List.of(), List.of(), 0));
   /** Existing facilities per category (x, y in metres). */
   static final Map<String, double[][]> EXISTING = Map.of(
       "shop", new double[][] {{300, 300}, {5300, 2000}},
