@@ -153,7 +153,7 @@ public final class Bench {
       BenchReport report, PrintStream progress) {
     Path conf = spec.categoriesYaml().toAbsolutePath().getParent();
     try {
-      Path link = sizeDir.resolve("ingest");
+      Path link = CityLayout.of(sizeDir).ingest();
       if (!Files.exists(link)) {
         Files.createSymbolicLink(link, ingestDir.toAbsolutePath());
       }

@@ -482,7 +482,7 @@ public final class ReleaseJob {
   private static int sitingData(SparkSession spark, City city, Path d, Path dir, int col0, int row0, int cellSizeM)
       throws IOException {
     Map<String, Map<String, Object>> groups = new LinkedHashMap<>();
-    for (Row r : spark.read().parquet(city.dir().resolve("siting/coverage_curve").toString())
+    for (Row r : spark.read().parquet(CityLayout.of(city.dir()).table(Table.COVERAGE_CURVE).toString())
         .orderBy("admin_code", "indicator", "target_id", "n_sites").collectAsList()) {
       Map<String, Object> g = groups.computeIfAbsent(sitingKey(r), k -> {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -500,7 +500,7 @@ public final class ReleaseJob {
       List<Object> curve = (List<Object>) g.get("curve");
       curve.add(r.isNullAt(r.fieldIndex("share")) ? null : Math.round(r.<Double>getAs("share") * 1e6) / 1e6);
     }
-    for (Row r : spark.read().parquet(city.dir().resolve("siting/targets").toString()).collectAsList()) {
+    for (Row r : spark.read().parquet(CityLayout.of(city.dir()).table(Table.SITING_TARGETS).toString()).collectAsList()) {
       Map<String, Object> g = groups.get(sitingKey(r));
       if (g != null) {
         g.put("sites_needed", r.getAs("sites_needed"));

@@ -149,10 +149,10 @@ public final class SitingJob {
 
   public static Result run(SparkSession spark, Spec spec, PrintStream progress) {
     long start = System.nanoTime();
-    Path cellsPath = input(spec, "grid/cells");
-    Path gridPath = input(spec, "indicators/grid_indicators");
-    Path compoundsPath = input(spec, "indicators/compound_indicators");
-    Path adminPath = input(spec, "aggregate/admin_indicators");
+    Path cellsPath = input(spec, Table.CELLS);
+    Path gridPath = input(spec, Table.GRID_INDICATORS);
+    Path compoundsPath = input(spec, Table.COMPOUND_INDICATORS);
+    Path adminPath = input(spec, Table.ADMIN_INDICATORS);
     WalkModel walk = spec.walking().model();
     Manifest manifest = new Manifest("site", spec.configuration());
 
@@ -383,11 +383,11 @@ public final class SitingJob {
     return r.isNullAt(i) ? 0 : ((Number) r.get(i)).doubleValue();
   }
 
-  private static Path input(Spec spec, String relative) {
-    Path p = spec.cityOut().resolve(relative);
+  private static Path input(Spec spec, Table table) {
+    Path p = CityLayout.of(spec.cityOut()).table(table);
     if (!Files.isDirectory(p)) {
       throw new InputException("Cannot site " + spec.cityId() + ": " + p + " does not exist; run lcp "
-          + (relative.startsWith("aggregate") ? "aggregate" : relative.startsWith("grid") ? "grid" : "access") + " first");
+          + table.stage().id() + " first");
     }
     return p;
   }
