@@ -182,7 +182,7 @@ public final class SitingJob {
         if (!t.covers(code, cityCode)) {
           continue;
         }
-        Optional<SitingProblems.Coverage> cov = SitingProblems.coverage(t, spec.categories(), spec.walking().thresholdsMin());
+        Optional<SitingProblems.Coverage> cov = SitingProblems.coverage(t, spec.targets(), spec.categories(), spec.walking().thresholdsMin());
         Optional<SitingProblems.Capacity> cap = SitingProblems.capacity(t);
         if (cov.isPresent()) {
           requireColumns(spark, gridPath, compoundsPath, cov.get());

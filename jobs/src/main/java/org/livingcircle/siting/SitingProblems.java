@@ -38,6 +38,9 @@ import org.livingcircle.config.Tier;
 final class SitingProblems {
   private SitingProblems() {}
 
+  /** The weight column of residents' demand. */
+  static final String POPULATION = "population";
+
   /** Who the demand is. */
   enum Demand {
     CELLS,
@@ -85,12 +88,19 @@ final class SitingProblems {
    * @param id the indicator it measures, e.g. {@code share_own_nursery}
    * @param targetId the target, or null for a curve
    */
-  record Coverage(String id, String targetId, Demand demand, List<Need> needs, double targetShare) implements Serializable {
+  record Coverage(String id, String targetId, Demand demand, List<Need> needs, double targetShare, String weightColumn)
+      implements Serializable {
     Coverage {
       notNull(id, "problem id");
       notNull(demand, "demand");
+      notNull(weightColumn, "weight column");
       needs = List.copyOf(notNull(needs, "needs"));
       check(!needs.isEmpty(), "Cannot site %s: no category", id);
+    }
+
+    /** Cells weighted by their residents (or compounds counting once). */
+    Coverage(String id, String targetId, Demand demand, List<Need> needs, double targetShare) {
+      this(id, targetId, demand, needs, targetShare, POPULATION);
     }
 
     /** The category label of the suggestions: the category, or {@code basic_basket} for several. */
@@ -123,10 +133,36 @@ final class SitingProblems {
    * @param countedThresholdsMin the thresholds the access stage counted ({@code walking.thresholds_min})
    */
   static Optional<Coverage> coverage(Targets.Target t, List<Category> categories, List<Integer> countedThresholdsMin) {
+    return coverage(t, new Targets(List.of()), categories, countedThresholdsMin);
+  }
+
+  /**
+   * As {@link #coverage(Targets.Target, List, List)}, also for the measures of {@code all} ({@code reach_<id>}: every
+   * category of the measure within its threshold, for its population group). A measure with an "any of" element
+   * is not sited (which of the alternatives to add is a choice the plan leaves open).
+   */
+  static Optional<Coverage> coverage(Targets.Target t, Targets all, List<Category> categories, List<Integer> countedThresholdsMin) {
     if (t.comparator() != Targets.Comparator.AT_LEAST) {
       return Optional.empty();
     }
     String ind = t.indicator();
+    Optional<Targets.Measure> measure = all.measureOf(ind);
+    if (measure.isPresent()) {
+      Targets.Measure ms = measure.get();
+      List<Need> needs = new ArrayList<>();
+      for (List<String> anyOf : ms.allOf()) {
+        if (anyOf.size() != 1 || find(categories, anyOf.get(0)).isEmpty()) {
+          return Optional.empty();
+        }
+        needs.add(new Need(anyOf.get(0), ms.threshold(), false));
+      }
+      String weight = switch (ms.population()) {
+        case RESIDENTS -> POPULATION;
+        case AGED_0_2 -> "pop_0_2";
+        case AGED_60_PLUS -> "pop_60_plus";
+      };
+      return Optional.of(new Coverage(ind, t.id(), Demand.CELLS, needs, t.value(), weight));
+    }
     Matcher m = OWN.matcher(ind);
     if (m.matches()) {
       Optional<Category> c = find(categories, m.group(2));

@@ -108,9 +108,11 @@ final class SitingRows implements Serializable {
         if (g.coverage() != null) {
           boolean demand = (g.coverage().demand() == SitingProblems.Demand.COMPOUNDS) == compound;
           // demand of no weight (unpopulated cells) changes neither the objective nor the share: not shipped
-          if (demand && (compound || population > 0)) {
+          double cellWeight = compound ? 1
+              : g.coverage().weightColumn().equals(SitingProblems.POPULATION) ? population : number(r, g.coverage().weightColumn());
+          if (demand && cellWeight > 0) {
             role |= DEMAND;
-            weight = compound ? 1 : population;
+            weight = cellWeight;
             List<SitingProblems.Need> needs = g.coverage().needs();
             for (int l = 0; l < needs.size(); l++) {
               if (lacks(r, needs.get(l))) {
