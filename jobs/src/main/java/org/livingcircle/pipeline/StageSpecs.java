@@ -148,8 +148,9 @@ public final class StageSpecs {
     configuration.put("siting", siting);
     configuration.put("walking_speed_m_per_min", city.walking().speedMPerMin());
     configuration.put("detour_factor", city.walking().detourFactor());
-    Map<String, String> thresholds = new LinkedHashMap<>();
-    cats.categories().forEach(c -> thresholds.put(c.id(), c.threshold().label()));
+    Map<String, Map<String, Object>> thresholds = new LinkedHashMap<>();
+    cats.categories().forEach(c -> thresholds.put(c.id(), Map.of("kind", c.threshold().kind().id(), "value", c.threshold().value(),
+        "distance", c.threshold().distance().id())));
     configuration.put("category_thresholds", thresholds);
     Path out = cityOut.toAbsolutePath().normalize();
     return new org.livingcircle.siting.SitingJob.Spec(city.id(), city.crs(), city.walking(), cats.categories(), catchments,
