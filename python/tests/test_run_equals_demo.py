@@ -31,9 +31,10 @@ def lcp(*args: str) -> None:
 
 
 def test_lcp_run_with_configured_neighbours_equals_the_demo(demo_out: Path, tmp_path: Path):
-    # the neighbour (Changzhi) ingested first, into the sibling directory the rule looks in
-    lcp("ingest", "--config", str(REPO / "conf/cities/changzhi.yaml"), "--input", str(demo_out / "changzhi" / "input"),
-        "--out", str(tmp_path / "changzhi" / "ingest"))
+    # the neighbour (Changzhi) ingested from the same inputs, in the sibling directory the rule looks in: the demo's own
+    # ingest of it, linked there (ingesting it again would give the same table and cost a minute)
+    (tmp_path / "changzhi").mkdir()
+    (tmp_path / "changzhi" / "ingest").symlink_to((demo_out / "changzhi" / "ingest").resolve())
     lcp("run", "--config", str(REPO / "conf/cities/jincheng.yaml"), "--input", str(demo_out / "jincheng" / "input"),
         "--out", str(tmp_path / "jincheng"))
 

@@ -93,9 +93,13 @@ def test_city_dag_runs_every_task_and_leaves_a_date_partition(airflow_db, jar, s
         assert len(dag_rows) == len(run_rows) > 0, table
         assert dag_rows == run_rows, f"{table}: the DAG and lcp run differ"
 
-    from airflow.models.asset import AssetEvent
+    from airflow.models.asset import AssetEvent, AssetModel
     from airflow.utils.session import create_session
 
     with create_session() as session:
+        names = {a.id: a.name for a in session.query(AssetModel).all()}
         events = session.query(AssetEvent).filter(AssetEvent.source_run_id == run.run_id).all()
-    assert [e.extra.get("dt") for e in events] == [DT]
+        by_asset = {names[e.asset_id]: e.extra for e in events}
+    # the ingest announces itself (neighbours' DAGs wait for it); the gate announces the checked partition
+    assert sorted(by_asset) == ["lcp_city_jincheng_checked", "lcp_city_jincheng_ingested"], by_asset
+    assert by_asset["lcp_city_jincheng_checked"].get("dt") == DT
