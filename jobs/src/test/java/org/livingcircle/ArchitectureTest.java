@@ -26,7 +26,8 @@ class ArchitectureTest {
       "common", Set.of(),
       "geo", Set.of("common"),
       "config", Set.of("common", "geo"),
-      "spark", Set.of("common", "geo", "config"));
+      "spark", Set.of("common", "geo", "config"),
+      "streets", Set.of("common", "geo", "config"));
   private static final Set<String> ABOVE_STAGES = Set.of("pipeline", "bench", "cli");
   private static final Pattern REFERENCE = Pattern.compile("\\borg\\.livingcircle\\.([a-z0-9_]+)");
   private static final Pattern SPARK = Pattern.compile("\\borg\\.apache\\.spark\\b");
@@ -110,8 +111,8 @@ class ArchitectureTest {
     write(root.resolve("bench/Bench.java"), "package org.livingcircle.bench;\nimport org.livingcircle.cli.Lcp;\nclass Bench {}\n");
 
     assertThat(violations(root)).containsExactly(
-        "access/AccessJob.java: stage access uses grid (stages share only files, public records and [common, config, geo, spark])",
-        "access/AccessJob.java: stage access uses ingest (stages share only files, public records and [common, config, geo, spark])",
+        "access/AccessJob.java: stage access uses grid (stages share only files, public records and [common, config, geo, spark, streets])",
+        "access/AccessJob.java: stage access uses ingest (stages share only files, public records and [common, config, geo, spark, streets])",
         "access/AccessKernel.java: uses Spark outside a *Job/*Rows class of a stage (or spark/, pipeline/, cli/, bench/)",
         "bench/Bench.java: uses cli (nothing imports the command line)",
         "common/Util.java: common uses config (allowed: [])");
