@@ -90,7 +90,7 @@ public final class Bench {
           IngestJob.Spec base = StageSpecs.ingest(spec.template(), spec.categories(), spec.templateFile(), input, ingestDir);
           IngestJob.Spec scoped = new IngestJob.Spec(size.scope(), base.cityCode(), size.scope(), counties, base.metricCrs(),
               base.duplicateRadiusM(), base.poiSources(), base.facilitiesFile(), base.censusFile(), base.statisticsFile(),
-              base.populationRaster(),
+              base.populationRaster(), base.osmPbf(),
               size.scope().equals("shanxi") ? ValidOutlines.prepare(spark, spec.referenceDir(), spec.outDir().resolve("inputs/reference"))
                   : base.referenceDir(), base.inputDir(), base.outDir(), base.categories(), base.tiers(), base.configuration());
           IngestJob.run(spark, scoped, progress);

@@ -27,11 +27,13 @@ final class AccessCommand implements Callable<Integer> {
   @Option(names = "--city-out", required = true, description = "The city's output directory")
   Path cityOut;
 
+  @Mixin WalkingOptions walkingOptions;
+
   @Mixin SparkOptions sparkOptions;
 
   @Override
   public Integer call() {
-    CityPipeline.City city = cityOptions.pipelineCity(cityOut);
+    CityPipeline.City city = cityOptions.pipelineCity(cityOut, walkingOptions);
     List<Path> neighbours = neighbourOptions.ingestDirs(city.config(), city.layout());
     CityPipeline.access(Sessions.create("lcp access " + city.config().id(), sparkOptions.master), city, neighbours, lcp.out);
     return 0;

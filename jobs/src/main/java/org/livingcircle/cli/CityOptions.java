@@ -21,6 +21,11 @@ final class CityOptions {
     return new CityPipeline.City(city(), config, categories(), CityLayout.of(cityOut));
   }
 
+  /** The same with the walking model of {@code walking} (the {@code --walking-model} flag). */
+  CityPipeline.City pipelineCity(Path cityOut, WalkingOptions walking) {
+    return new CityPipeline.City(walking.apply(city(), config), config, categories(), CityLayout.of(cityOut));
+  }
+
   CityConfig city() {
     return CityConfig.load(config);
   }

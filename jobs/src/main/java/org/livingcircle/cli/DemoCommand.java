@@ -46,6 +46,8 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--publish", description = "Also load every city into PostGIS (and GeoServer when on) with conf/publish.yaml; needs a running PostGIS (scripts/ensure-postgis.sh)")
   boolean publish;
 
+  @Mixin WalkingOptions walkingOptions;
+
   @Mixin SparkOptions sparkOptions;
 
   @Override
@@ -59,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
     List<IngestJob.Result> ingests = new ArrayList<>();
     for (String id : cities) {
       Path config = ProjectFiles.city(id);
-      CityConfig city = CityConfig.load(config);
+      CityConfig city = walkingOptions.apply(CityConfig.load(config), config);
       Path base = RunLayout.of(out).city(id).dir();
       SampleResult sample = SampleCommand.generate(city, seed, scale, 0, CityLayout.of(base).input());
       lcp.out.println(sample.progressLine(id));
@@ -75,8 +77,8 @@ final class DemoCommand implements Callable<Integer> {
       });
     }
     for (String id : cities) {
-      CityPipeline.City c = new CityPipeline.City(CityConfig.load(ProjectFiles.city(id)), ProjectFiles.city(id), categories,
-          RunLayout.of(out).city(id));
+      CityPipeline.City c = new CityPipeline.City(walkingOptions.apply(CityConfig.load(ProjectFiles.city(id)), ProjectFiles.city(id)),
+          ProjectFiles.city(id), categories, RunLayout.of(out).city(id));
       // the configured neighbours that this demo also runs, by the same rule as lcp run and Airflow (Neighbours)
       List<Path> neighbourOuts = c.config().neighbours().stream().filter(cities::contains).map(n -> RunLayout.of(out).city(n).dir()).toList();
       List<Path> neighbours = neighbourOuts.isEmpty() ? List.of() : Neighbours.ingestDirs(c.config(), c.layout(), neighbourOuts);

@@ -38,15 +38,17 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--publish", description = "Also publish the outputs to PostGIS (and GeoServer when on) with conf/publish.yaml")
   boolean publish;
 
+  @Mixin WalkingOptions walkingOptions;
+
   @Mixin SparkOptions sparkOptions;
 
   @Override
   public Integer call() {
-    CityConfig city = cityOptions.city();
+    CityConfig city = walkingOptions.apply(cityOptions.city(), cityOptions.config);
     if (publish) {
       org.livingcircle.config.PublishConfig.load(ProjectFiles.publish()); // a bad publish file fails before the stages run
     }
-    CityPipeline.City c = cityOptions.pipelineCity(out);
+    CityPipeline.City c = cityOptions.pipelineCity(out, walkingOptions);
     List<Path> neighbours = neighbourOptions.ingestDirs(city, c.layout()); // a missing neighbour fails before any output
     SparkSession spark = Sessions.create("lcp run " + city.id(), sparkOptions.master);
     CityPipeline.ingest(spark, c, input, lcp.out);

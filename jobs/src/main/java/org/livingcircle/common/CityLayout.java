@@ -26,6 +26,12 @@ public record CityLayout(Path dir) {
   /** The population GeoTIFF the ingest stage copies into its output (hashed in its manifest) and the grid stage reads. */
   public static final String POPULATION_RASTER_FILE = "population_raster.tif";
 
+  /**
+   * The OpenStreetMap extract ({@code data.osm_pbf}) the ingest stage copies into its output (hashed in its manifest)
+   * and the access stage's network walking model reads.
+   */
+  public static final String STREETS_PBF_FILE = "streets.osm.pbf";
+
   /** Synthetic inputs written by the demo's sample step. */
   public Path input() {
     return dir.resolve("input");

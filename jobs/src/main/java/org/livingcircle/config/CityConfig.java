@@ -76,6 +76,10 @@ public record CityConfig(
     notNull(walking, "walking");
     notNull(e2sfca, "e2sfca");
     notNull(data, "data");
+    if (walking.kind() == null) {
+      walking = walking.withKind(data.hasOsmPbf() ? WalkModel.Kind.NETWORK : WalkModel.Kind.STRAIGHT_LINE);
+    }
+    checkNetworkInput(walking, data);
     notNull(sample, "sample");
     neighbours = neighbours == null ? List.of() : List.copyOf(neighbours);
     for (int i = 0; i < neighbours.size(); i++) {
@@ -159,6 +163,30 @@ public record CityConfig(
     }
   }
 
+  private static void checkNetworkInput(Walking walking, DataPaths data) {
+    if (walking.isNetwork() && !data.hasOsmPbf()) {
+      throw new ConfigProblem("/data/osm_pbf", "Cannot use walking model network: no street extract (data.osm_pbf);"
+          + " add one or use walking.model straight_line");
+    }
+  }
+
+  /**
+   * This city with walking distance measured by {@code kind} (the {@code --walking-model} flag over the file's
+   * {@code walking.model}).
+   *
+   * @param configFile the city file, named in the error when {@code network} has no {@code data.osm_pbf}
+   */
+  public CityConfig withWalkingModel(WalkModel.Kind kind, Path configFile) {
+    Walking w = walking.withKind(kind);
+    try {
+      checkNetworkInput(w, data);
+    } catch (ConfigProblem p) {
+      throw new org.livingcircle.common.ConfigException(configFile + ": " + p.relativePointer() + ": " + p.getMessage(), p);
+    }
+    return new CityConfig(id, nameZh, nameEn, adminCode, counties, crs, cellSizeM, h3Resolution, w, e2sfca, data, sample,
+        neighbours, pilotYear, rolloutYear, categoryThresholds);
+  }
+
   /** Loads and validates a city file; errors are {@link org.livingcircle.common.ConfigException}s. */
   public static CityConfig load(Path file) {
     return YamlConfig.load(file, SCHEMA, CityConfig.class);
@@ -219,12 +247,26 @@ public record CityConfig(
    * Walking parameters.
    *
    * @param speedMPerMin walking speed, metres per minute
-   * @param detourFactor network distance / straight-line distance, at least 1
+   * @param detourFactor network distance / straight-line distance, at least 1 (straight-line model; in the network
+   *     model only the conversion of {@code search_limit_m} to walking minutes uses it)
    * @param thresholdsMin reporting thresholds in minutes, strictly ascending
    * @param searchLimitM straight-line search radius in metres; beyond it "none within limit"
+   * @param kind how walking distance is measured (YAML {@code model}); {@code null} until {@link CityConfig} resolves
+   *     it: {@code network} when {@code data.osm_pbf} is given, else {@code straight_line}
+   * @param linkRadiusM network model: an origin or facility farther than this from every walkable edge is unlinked
+   * @param unlinked network model: how an unlinked origin's values are made
+   * @param privateWays network model: whether private roads of residential compounds are walkable (contracts §1)
+   * @param minComponentEdges network model: street components with fewer edges are dropped before linking
    */
   public record Walking(
-      @JsonProperty("speed_m_per_min") double speedMPerMin, double detourFactor, List<Integer> thresholdsMin, double searchLimitM) {
+      @JsonProperty("speed_m_per_min") double speedMPerMin, double detourFactor, List<Integer> thresholdsMin, double searchLimitM,
+      @JsonProperty("model") WalkModel.Kind kind, Double linkRadiusM, Unlinked unlinked, PrivateWays privateWays,
+      Integer minComponentEdges) {
+    /** Default {@code link_radius_m} (contracts §2, the R5 default link radius). */
+    public static final double DEFAULT_LINK_RADIUS_M = 500;
+    /** Default {@code min_component_edges} (contracts §1). */
+    public static final int DEFAULT_MIN_COMPONENT_EDGES = 40;
+
     public Walking {
       WalkModel model = new WalkModel(speedMPerMin, detourFactor);
       thresholdsMin = List.copyOf(notNull(thresholdsMin, "thresholds_min"));
@@ -241,6 +283,32 @@ public record CityConfig(
             "Cannot use search_limit_m " + searchLimitM + ": shorter than the " + largest + " min threshold ("
                 + Math.round(model.euclideanMetersFor(largest)) + " m straight line)");
       }
+      linkRadiusM = linkRadiusM == null ? DEFAULT_LINK_RADIUS_M : linkRadiusM;
+      if (!(linkRadiusM >= 1 && linkRadiusM <= 5000)) {
+        throw new ConfigProblem("/link_radius_m", "Cannot use link_radius_m " + linkRadiusM + ": outside [1, 5000]");
+      }
+      unlinked = unlinked == null ? Unlinked.STRAIGHT_LINE : unlinked;
+      privateWays = privateWays == null ? PrivateWays.COMPOUND : privateWays;
+      minComponentEdges = minComponentEdges == null ? DEFAULT_MIN_COMPONENT_EDGES : minComponentEdges;
+      if (minComponentEdges < 1) {
+        throw new ConfigProblem("/min_component_edges", "Cannot use min_component_edges " + minComponentEdges + ": less than 1");
+      }
+    }
+
+    /** The straight-line model with the network defaults (benchmarks, tests). */
+    public Walking(double speedMPerMin, double detourFactor, List<Integer> thresholdsMin, double searchLimitM) {
+      this(speedMPerMin, detourFactor, thresholdsMin, searchLimitM, WalkModel.Kind.STRAIGHT_LINE, null, null, null, null);
+    }
+
+    /** The same parameters measured with {@code kind}. */
+    public Walking withKind(WalkModel.Kind kind) {
+      return new Walking(speedMPerMin, detourFactor, thresholdsMin, searchLimitM, notNull(kind, "walking model"), linkRadiusM,
+          unlinked, privateWays, minComponentEdges);
+    }
+
+    /** True when walking distance is measured along the street network. */
+    public boolean isNetwork() {
+      return kind == WalkModel.Kind.NETWORK;
     }
 
     /** The walking model every stage converts minutes and metres with. */
@@ -266,6 +334,42 @@ public record CityConfig(
     /** The reporting thresholds as an array. */
     public int[] thresholdsArray() {
       return thresholdsMin.stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
+
+  /** Network model: the values of an origin with no walkable edge within {@code link_radius_m}. */
+  public enum Unlinked {
+    /** Straight line × detour factor, as in the straight-line model. */
+    @JsonProperty("straight_line") STRAIGHT_LINE("straight_line"),
+    /** No facility reachable: distances null, counts 0, E2SFCA 0. */
+    @JsonProperty("none") NONE("none");
+
+    private final String id;
+
+    Unlinked(String id) {
+      this.id = id;
+    }
+
+    public String id() {
+      return id;
+    }
+  }
+
+  /** Network model: private roads of gated residential compounds (小区), contracts §1. */
+  public enum PrivateWays {
+    /** {@code access=private} service/footway/path/residential/living_street/pedestrian ways are walkable. */
+    @JsonProperty("compound") COMPOUND("compound"),
+    /** Every {@code access=private} way is closed. */
+    @JsonProperty("blocked") BLOCKED("blocked");
+
+    private final String id;
+
+    PrivateWays(String id) {
+      this.id = id;
+    }
+
+    public String id() {
+      return id;
     }
   }
 
@@ -307,6 +411,7 @@ public record CityConfig(
    * Input paths relative to the input directory.
    *
    * @param populationRaster optional population GeoTIFF; "" when absent (see {@link #hasPopulationRaster()})
+   * @param osmPbf optional OpenStreetMap extract (.osm.pbf) for the network walking model; "" when absent
    */
   public record DataPaths(
       List<PoiSource> poi,
@@ -314,7 +419,8 @@ public record CityConfig(
       String census,
       String statistics,
       String populationRaster,
-      double duplicateRadiusM) {
+      double duplicateRadiusM,
+      String osmPbf) {
     public DataPaths {
       poi = List.copyOf(notNull(poi, "poi"));
       check(duplicateRadiusM >= 0, "Cannot use duplicate_radius_m %s: negative", duplicateRadiusM);
@@ -322,10 +428,15 @@ public record CityConfig(
       notNull(census, "census");
       notNull(statistics, "statistics");
       populationRaster = populationRaster == null ? "" : populationRaster;
+      osmPbf = osmPbf == null ? "" : osmPbf;
     }
 
     public boolean hasPopulationRaster() {
       return !populationRaster.isEmpty();
+    }
+
+    public boolean hasOsmPbf() {
+      return !osmPbf.isEmpty();
     }
   }
 

@@ -11,6 +11,37 @@ import static org.livingcircle.common.Checks.check;
  * @param detourFactor ratio of network to straight-line distance, in [1, 3]
  */
 public record WalkModel(double speedMetersPerMinute, double detourFactor) implements java.io.Serializable {
+  /**
+   * How walking distance is measured: {@code straight_line} (straight line × detour factor) or {@code network}
+   * (shortest path along the walkable streets of an OSM extract, no detour factor; contracts §3). In network mode the
+   * detour factor still converts the straight-line search limit ({@code search_limit_m}) to walking minutes.
+   */
+  public enum Kind {
+    @com.fasterxml.jackson.annotation.JsonProperty("straight_line") STRAIGHT_LINE("straight_line"),
+    @com.fasterxml.jackson.annotation.JsonProperty("network") NETWORK("network");
+
+    private final String id;
+
+    Kind(String id) {
+      this.id = id;
+    }
+
+    /** The configuration and manifest value, e.g. {@code straight_line}. */
+    public String id() {
+      return id;
+    }
+
+    /** The kind named {@code id}, or {@code null} for an unknown name. */
+    public static Kind of(String id) {
+      for (Kind k : values()) {
+        if (k.id.equals(id)) {
+          return k;
+        }
+      }
+      return null;
+    }
+  }
+
   public WalkModel {
     check(speedMetersPerMinute > 0 && speedMetersPerMinute <= 200, "Cannot use speed_m_per_min %s: outside (0, 200]", speedMetersPerMinute);
     check(Double.isFinite(detourFactor) && detourFactor >= 1.0 && detourFactor <= 3.0,

@@ -63,6 +63,7 @@ public final class IngestJob {
       Path censusFile,
       Path statisticsFile,
       Path populationRaster,
+      Path osmPbf,
       Path referenceDir,
       Path inputDir,
       Path outDir,
@@ -115,6 +116,9 @@ public final class IngestJob {
     if (spec.populationRaster() != null) {
       manifest.input("population_raster", spec.populationRaster());
     }
+    if (spec.osmPbf() != null) {
+      manifest.input("osm_pbf", spec.osmPbf());
+    }
     manifest.input("reference:counties", counties(spec));
     manifest.input("reference:admin_codes", spec.referenceDir().resolve("admin_codes.csv"));
     manifest.input("reference:amap_codes", spec.referenceDir().resolve(AmapCodeTable.TABLE_FILE));
@@ -159,6 +163,10 @@ public final class IngestJob {
         // the grid stage reads it from here, so an ingest output holds every input downstream needs
         Files.copy(spec.populationRaster(), dir.resolve(CityLayout.POPULATION_RASTER_FILE));
       }
+      if (spec.osmPbf() != null) {
+        // the access stage's network walking model reads the street extract from here
+        Files.copy(spec.osmPbf(), dir.resolve(CityLayout.STREETS_PBF_FILE));
+      }
       report.reconcile();
       writeQuarantine(dir.resolve(CityLayout.QUARANTINE_DIR), quarantine);
       report.write(dir.resolve(CityLayout.INGEST_REPORT_FILE));
@@ -191,6 +199,9 @@ public final class IngestJob {
         spec.referenceDir().resolve("admin_codes.csv"), spec.referenceDir().resolve(AmapCodeTable.TABLE_FILE)));
     if (spec.populationRaster() != null) {
       files.add(spec.populationRaster());
+    }
+    if (spec.osmPbf() != null) {
+      files.add(spec.osmPbf());
     }
     for (Path f : files) {
       if (!Files.isRegularFile(f)) {

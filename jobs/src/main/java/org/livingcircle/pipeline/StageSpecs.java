@@ -75,6 +75,7 @@ public final class StageSpecs {
         inputDir.resolve(city.data().census()),
         inputDir.resolve(city.data().statistics()),
         city.data().hasPopulationRaster() ? inputDir.resolve(city.data().populationRaster()) : null,
+        city.data().hasOsmPbf() ? inputDir.resolve(city.data().osmPbf()) : null,
         ProjectFiles.reference(),
         inputDir,
         out.toAbsolutePath().normalize(),
