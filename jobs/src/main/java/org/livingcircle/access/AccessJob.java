@@ -28,6 +28,12 @@ import org.livingcircle.common.Manifest;
 import org.livingcircle.common.StagedOutput;
 import org.livingcircle.spark.GeoParquet;
 import org.livingcircle.spark.Sessions;
+import org.apache.spark.util.LongAccumulator;
+import org.livingcircle.streets.EdgeLinker;
+import org.livingcircle.streets.FootGraph;
+import org.livingcircle.streets.FootGraphBuilder;
+import org.livingcircle.streets.FootRules;
+import org.livingcircle.streets.PointLinks;
 
 /**
  * Walking-access indicators for every grid cell and residential compound of a city: nearest walking
@@ -93,6 +99,7 @@ public final class AccessJob {
     }
     double bucketMeters = walk.euclideanMetersFor(params.searchLimitMin()) / 4;
     FacilityIndex facilityIndex = new FacilityIndex(f.x, f.y, f.category, f.capacity, ids.length, bucketMeters);
+    Network network = spec.walking().isNetwork() ? network(spark, spec, f, params) : null;
 
     Sessions.describe(spark, "access", spec.cityId() + ": E2SFCA supply ratios");
     Dataset<Row> cells = spark.read().format("geoparquet").load(Table.CELLS.in(spec.gridDir()).toString());
@@ -103,6 +110,12 @@ public final class AccessJob {
     List<Integer> ratioColumn = new ArrayList<>();
     List<Double> catchments = new ArrayList<>();
     Demand demand = demand(spark, spec.capacities());
+    List<NetworkAccessKernel.NetworkRatios> networkRatios = new ArrayList<>();
+    long ratiosStart = System.nanoTime();
+    PointLinks demandLinks = network == null ? null : network.linker.link(demand.x, demand.y);
+    if (network != null) {
+      network.timings.put("link_demand", seconds(ratiosStart));
+    }
     for (int k = 0; k < spec.capacities().size(); k++) {
       CapacitySpec cap = spec.capacities().get(k);
       int column = accessColumns.size();
@@ -111,22 +124,38 @@ public final class AccessJob {
       for (int c = 0; c < ids.length; c++) {
         if (cap.kind().equals(categories.get(c).capacityKind())) {
           ratios.add(e2sfca.ratios(c, demand.x, demand.y, demand.people[k]));
+          if (network != null) {
+            networkRatios.add(network.kernel().ratios(c, cap.catchmentMin(), demandLinks, demand.people[k]));
+          }
           ratioColumn.add(column);
           catchments.add(cap.catchmentMin());
         }
       }
     }
 
+    if (network != null) {
+      network.timings.put("e2sfca_ratios", seconds(ratiosStart));
+    }
+
     Sessions.describe(spark, "access", spec.cityId() + ": indicators per cell and compound");
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<FacilityIndex> broadcast = jsc.broadcast(facilityIndex);
-    AccessRows rows = new AccessRows(broadcast, params, ids, ratios,
-        ratioColumn.stream().mapToInt(Integer::intValue).toArray(),
-        catchments.stream().mapToDouble(Double::doubleValue).toArray(), accessColumns.toArray(String[]::new));
+    int[] ratioColumns = ratioColumn.stream().mapToInt(Integer::intValue).toArray();
+    double[] catchmentMins = catchments.stream().mapToDouble(Double::doubleValue).toArray();
+    AccessRows rows = new AccessRows(broadcast, params, ids, ratios, ratioColumns, catchmentMins,
+        accessColumns.toArray(String[]::new));
+    Broadcast<FootGraph> graphBroadcast = network == null ? null : jsc.broadcast(network.graph());
+    Broadcast<NetworkFacilities> networkBroadcast = network == null ? null : jsc.broadcast(network.facilities);
+    NetworkAccessRows networkRows = network == null ? null : new NetworkAccessRows(broadcast, graphBroadcast,
+        networkBroadcast, params, ids, spec.walking().linkRadiusM(), spec.walking().unlinked(), ratios, networkRatios,
+        ratioColumns, catchmentMins, accessColumns.toArray(String[]::new), network.linkNanos, network.networkNanos,
+        network.straightNanos);
 
     Dataset<Row> cellOrigins = spark.sql("SELECT cell_id, x, y FROM lcp_a_cells");
-    Dataset<Row> cellIndicators = spark.createDataFrame(
-        cellOrigins.javaRDD().mapPartitions(rows::compute), rows.schema(false));
+    Dataset<Row> cellIndicators = networkRows == null
+        ? spark.createDataFrame(cellOrigins.javaRDD().mapPartitions(rows::compute), rows.schema(false))
+        // cached: the write reads its rows several times (extent, range sample, write) and a search costs more
+        : spark.createDataFrame(cellOrigins.javaRDD().mapPartitions(networkRows::compute), networkRows.schema(false)).cache();
     cellIndicators.createOrReplaceTempView("lcp_a_cell_ind");
     Dataset<Row> grid = spark.sql(
         "SELECT c.cell_id, c.grid_crs, c.cell_size_m, c.col, c.row, c.city_code, c.county_code, c.n_compounds,"
@@ -142,8 +171,10 @@ public final class AccessJob {
             + " FROM lcp_a_poi WHERE tier = 'residential'")
         .createOrReplaceTempView("lcp_a_compounds");
     Dataset<Row> compoundOrigins = spark.sql("SELECT compound_id, ST_X(geometry) AS x, ST_Y(geometry) AS y FROM lcp_a_compounds");
-    spark.createDataFrame(compoundOrigins.javaRDD().mapPartitions(rows::compute), rows.schema(true))
-        .createOrReplaceTempView("lcp_a_compound_ind");
+    Dataset<Row> compoundIndicators = networkRows == null
+        ? spark.createDataFrame(compoundOrigins.javaRDD().mapPartitions(rows::compute), rows.schema(true))
+        : spark.createDataFrame(compoundOrigins.javaRDD().mapPartitions(networkRows::compute), networkRows.schema(true)).cache();
+    compoundIndicators.createOrReplaceTempView("lcp_a_compound_ind");
     Dataset<Row> compounds = spark.sql(
         "SELECT k.compound_id, k.name, k.city_code, k.county_code, i.*, k.geometry"
             + " FROM lcp_a_compounds k JOIN lcp_a_compound_ind i ON k.compound_id = i.origin_id").drop("origin_id");
@@ -152,10 +183,21 @@ public final class AccessJob {
     for (String w : dataWarnings(categories, spec.capacities(), f)) {
       manifest.warning(w);
     }
+    if (network != null && network.nFacilitiesUnlinked > 0) {
+      manifest.warning(String.format(Locale.ROOT,
+          "%,d of %,d facilities are farther than link_radius_m %s m from every walkable street: not counted on the network",
+          network.nFacilitiesUnlinked, f.x.length, spec.walking().linkRadiusM()));
+    }
     try (StagedOutput out = StagedOutput.begin(spec.outDir())) {
+      long writeStart = System.nanoTime();
       GeoParquet.Written g = GeoParquet.write(spark, grid, spec.crs(), Table.GRID_INDICATORS.in(out.dir()).toString());
       GeoParquet.Written k = GeoParquet.write(spark, compounds, spec.crs(), Table.COMPOUND_INDICATORS.in(out.dir()).toString());
-      manifest.put(Manifest.WALK_MODEL, walkModelFacts(spec.walking()));
+      if (network == null) {
+        manifest.put(Manifest.WALK_MODEL, walkModelFacts(spec.walking()));
+      } else {
+        network.timings.put("indicators_and_write", seconds(writeStart));
+        manifest.put(Manifest.WALK_MODEL, networkFacts(spark, spec.walking(), network, f.x.length, manifest));
+      }
       manifest.put("facilities", Map.of("count", f.x.length, "by_category", f.byCategory, "register_categories", f.registerCategories));
       manifest.output(Table.GRID_INDICATORS, g.facts());
       manifest.output(Table.COMPOUND_INDICATORS, k.facts());
@@ -164,6 +206,9 @@ public final class AccessJob {
       out.commit();
       for (String w : manifest.warnings()) {
         progress.println("[access] " + spec.cityId() + ": warning: " + w);
+      }
+      if (network != null) {
+        progress.println("[access] " + spec.cityId() + ": " + network.summary());
       }
       progress.printf(Locale.ROOT, "[access] %s: %,d cells and %,d compounds × %d categories × %s min, %,d facilities  %.1f s%n",
           spec.cityId(), g.rows(), k.rows(), ids.length, spec.walking().thresholdsMin(), f.x.length,
@@ -174,7 +219,195 @@ public final class AccessJob {
     } finally {
       cells.unpersist();
       broadcast.destroy();
+      if (network != null) {
+        cellIndicators.unpersist();
+        compoundIndicators.unpersist();
+        graphBroadcast.destroy();
+        networkBroadcast.destroy();
+        NetworkAccessRows.releaseLinker();
+      }
     }
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  /**
+   * The street graph of the network walking model and the facilities linked to it, made on the driver: the graph
+   * from the ingest output's copy of {@code data.osm_pbf}, facilities linked after their WGS84 → CRS transform.
+   * Unlinked facilities are left out of {@link NetworkFacilities} (warned).
+   */
+  private static final class Network {
+    final Path pbf;
+    final String pbfSha256;
+    final FootGraphBuilder.Built built;
+    final EdgeLinker linker;
+    final NetworkFacilities facilities;
+    final AccessParams params;
+    final int nFacilitiesUnlinked;
+    /** Driver phases in seconds, in order. */
+    final Map<String, Double> timings = new LinkedHashMap<>();
+    final LongAccumulator linkNanos;
+    final LongAccumulator networkNanos;
+    final LongAccumulator straightNanos;
+    /** Origin counts from the written tables, set by {@link #networkFacts}. */
+    final Map<String, Long> counts = new LinkedHashMap<>();
+
+    Network(Path pbf, String pbfSha256, FootGraphBuilder.Built built, EdgeLinker linker, NetworkFacilities facilities,
+        AccessParams params, int nFacilitiesUnlinked, SparkSession spark) {
+      this.pbf = pbf;
+      this.pbfSha256 = pbfSha256;
+      this.built = built;
+      this.linker = linker;
+      this.facilities = facilities;
+      this.params = params;
+      this.nFacilitiesUnlinked = nFacilitiesUnlinked;
+      this.linkNanos = spark.sparkContext().longAccumulator("access link origins ns");
+      this.networkNanos = spark.sparkContext().longAccumulator("access network kernel ns");
+      this.straightNanos = spark.sparkContext().longAccumulator("access straight-line kernel ns");
+    }
+
+    FootGraph graph() {
+      return built.graph();
+    }
+
+    NetworkAccessKernel kernel() {
+      return new NetworkAccessKernel(built.graph(), facilities, params);
+    }
+
+    /** Task seconds of the per-partition steps (summed over tasks). */
+    Map<String, Double> taskSeconds() {
+      Map<String, Double> m = new LinkedHashMap<>();
+      m.put("link_origins", linkNanos.value() / 1e9);
+      m.put("network_kernel", networkNanos.value() / 1e9);
+      m.put("straight_line_kernel", straightNanos.value() / 1e9);
+      return m;
+    }
+
+    String summary() {
+      FootGraphBuilder.Stats st = built.stats();
+      StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+          "network walking on %s: %,d vertices, %,d edges, %,.1f km walkable (%,d small components pruned);",
+          pbf.getFileName(), st.vertices(), st.edges(), st.kmWalkable(), st.componentsPruned()));
+      b.append(String.format(Locale.ROOT, " %,d of %,d cells and %,d of %,d compounds unlinked;",
+          counts.getOrDefault("cells_unlinked", 0L), counts.getOrDefault("cells", 0L),
+          counts.getOrDefault("compounds_unlinked", 0L), counts.getOrDefault("compounds", 0L)));
+      b.append(String.format(Locale.ROOT, " parse %.1f s, build %.1f s", st.parseSeconds(), st.buildSeconds()));
+      timings.forEach((k, v) -> b.append(String.format(Locale.ROOT, ", %s %.1f s", k.replace('_', ' '), v)));
+      taskSeconds().forEach((k, v) -> b.append(String.format(Locale.ROOT, ", %s %.1f task-s", k.replace('_', ' '), v)));
+      return b.toString();
+    }
+  }
+
+  private static Network network(SparkSession spark, Spec spec, FacilityArrays f, AccessParams params) {
+    Sessions.describe(spark, "access", spec.cityId() + ": street graph");
+    Path pbf = spec.ingestDir().resolve(CityLayout.STREETS_PBF_FILE);
+    if (!Files.isRegularFile(pbf)) {
+      throw new InputException("Cannot read street extract " + pbf + ": no such file; the network walking model needs"
+          + " data.osm_pbf in the city file and lcp ingest run with it (or use --walking-model straight_line)");
+    }
+    CityConfig.Walking w = spec.walking();
+    FootRules.Options options = new FootRules.Options(
+        w.privateWays() == CityConfig.PrivateWays.BLOCKED ? FootRules.PrivateWays.BLOCKED : FootRules.PrivateWays.COMPOUND,
+        w.minComponentEdges());
+    FootGraphBuilder.Built built = FootGraphBuilder.build(pbf, spec.crs(), options);
+    if (built.graph().edgeCount() == 0) {
+      throw new InputException("Cannot use street extract " + pbf + ": no walkable way left after the foot rules and"
+          + " pruning components under " + w.minComponentEdges() + " edges");
+    }
+    long t = System.nanoTime();
+    EdgeLinker linker = new EdgeLinker(built.graph(), w.linkRadiusM());
+    double index = seconds(t);
+    t = System.nanoTime();
+    PointLinks all = linker.link(f.x, f.y);
+    int linked = 0;
+    for (int i = 0; i < all.size(); i++) {
+      linked += all.linked(i) ? 1 : 0;
+    }
+    int[] edge = new int[linked];
+    double[] alongFrom = new double[linked];
+    double[] alongTo = new double[linked];
+    double[] off = new double[linked];
+    int[] category = new int[linked];
+    double[] capacity = new double[linked];
+    double[] x = new double[linked];
+    double[] y = new double[linked];
+    for (int i = 0, j = 0; i < all.size(); i++) {
+      if (all.linked(i)) {
+        edge[j] = all.edge(i);
+        alongFrom[j] = all.alongFrom(i);
+        alongTo[j] = all.alongTo(i);
+        off[j] = all.offStreet(i);
+        category[j] = f.category[i];
+        capacity[j] = f.capacity[i];
+        x[j] = f.x[i];
+        y[j] = f.y[i];
+        j++;
+      }
+    }
+    double link = seconds(t);
+    t = System.nanoTime();
+    NetworkFacilities facilities = NetworkFacilities.prepare(built.graph(), new PointLinks(edge, alongFrom, alongTo, off),
+        category, capacity, x, y, params);
+    Network n = new Network(pbf, Manifest.sha256(pbf), built, linker, facilities, params, all.size() - linked, spark);
+    n.timings.put("link_index", index);
+    n.timings.put("link_facilities", link);
+    n.timings.put("facility_searches", seconds(t));
+    return n;
+  }
+
+  /** The access manifest's {@code walk_model} in network mode (contracts §6), with origin counts from the tables. */
+  private static Map<String, Object> networkFacts(SparkSession spark, CityConfig.Walking w, Network network, int nFacilities,
+      Manifest manifest) {
+    Row cells = spark.sql("SELECT count(*), sum(CASE WHEN i.linked THEN 0 ELSE 1 END),"
+        + " sum(CASE WHEN c.population > 0 THEN 1 ELSE 0 END),"
+        + " sum(CASE WHEN c.population > 0 AND NOT i.linked THEN 1 ELSE 0 END)"
+        + " FROM lcp_a_cells c JOIN lcp_a_cell_ind i ON c.cell_id = i.origin_id").first();
+    Row compounds = spark.sql("SELECT count(*), sum(CASE WHEN linked THEN 0 ELSE 1 END) FROM lcp_a_compound_ind").first();
+    network.counts.put("cells", cells.getLong(0));
+    network.counts.put("cells_unlinked", cells.isNullAt(1) ? 0 : cells.getLong(1));
+    network.counts.put("cells_linked", cells.getLong(0) - network.counts.get("cells_unlinked"));
+    network.counts.put("cells_populated", cells.isNullAt(2) ? 0 : cells.getLong(2));
+    network.counts.put("cells_populated_unlinked", cells.isNullAt(3) ? 0 : cells.getLong(3));
+    network.counts.put("compounds", compounds.getLong(0));
+    network.counts.put("compounds_unlinked", compounds.isNullAt(1) ? 0 : compounds.getLong(1));
+    network.counts.put("compounds_linked", compounds.getLong(0) - network.counts.get("compounds_unlinked"));
+
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("model", WalkModel.Kind.NETWORK.id());
+    m.put("speed_m_per_min", w.speedMPerMin());
+    m.put("detour_factor", w.detourFactor());
+    m.put("detour_factor_use", "straight-line values only: dist_straight_m is not multiplied by it; the search limit"
+        + " search_limit_m × detour_factor walking metres; unlinked origins with unlinked: straight_line");
+    m.put("thresholds_min", w.thresholdsMin());
+    m.put("search_limit_straight_m", w.searchLimitM());
+    m.put("search_limit_walk_m", w.model().walkMetersIn(w.searchLimitMin()));
+    m.put("osm_pbf", Map.of("path", network.pbf.toString(), "sha256", network.pbfSha256));
+    m.put("link_radius_m", w.linkRadiusM());
+    m.put("unlinked", w.unlinked().id());
+    m.put("private_ways", w.privateWays().id());
+    m.put("min_component_edges", w.minComponentEdges());
+    FootGraphBuilder.Stats st = network.built.stats();
+    Map<String, Object> graph = new LinkedHashMap<>();
+    graph.put("ways_read", st.waysRead());
+    graph.put("ways_walkable", st.waysWalkable());
+    graph.put("nodes_read", st.nodesRead());
+    graph.put("vertices", st.vertices());
+    graph.put("edges", st.edges());
+    graph.put("km", st.kmWalkable());
+    graph.put("components_pruned", st.componentsPruned());
+    graph.put("edges_pruned", st.edgesPruned());
+    m.put("graph", graph);
+    m.putAll(network.counts);
+    m.put("origins_unlinked", network.counts.get("cells_unlinked") + network.counts.get("compounds_unlinked"));
+    m.put("facilities", nFacilities);
+    m.put("facilities_unlinked", network.nFacilitiesUnlinked);
+    manifest.timing("parse", st.parseSeconds());
+    manifest.timing("build", st.buildSeconds());
+    network.timings.forEach(manifest::timing);
+    network.taskSeconds().forEach((k, v) -> manifest.timing(k + "_task", v));
+    return m;
   }
 
   /**

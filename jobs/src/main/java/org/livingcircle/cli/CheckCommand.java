@@ -28,11 +28,19 @@ final class CheckCommand implements Callable<Integer> {
       description = "Largest null share allowed in an admin indicator share_* column (default: ${DEFAULT-VALUE})")
   double maxNullShare;
 
+  @Option(names = "--warn-unlinked-share", defaultValue = "0.05",
+      description = "Network walking model: warn when more populated cells than this share have no street link (default: ${DEFAULT-VALUE})")
+  double warnUnlinkedShare;
+
+  @Option(names = "--max-unlinked-share", defaultValue = "0.5",
+      description = "Network walking model: fail when more populated cells than this share have no street link (default: ${DEFAULT-VALUE})")
+  double maxUnlinkedShare;
+
   @Mixin SparkOptions sparkOptions;
 
   @Override
   public Integer call() {
-    QualityJob.Spec spec = new QualityJob.Spec(cityOut, maxNullShare);
+    QualityJob.Spec spec = new QualityJob.Spec(cityOut, maxNullShare, warnUnlinkedShare, maxUnlinkedShare);
     QualityJob.Result result = QualityJob.run(Sessions.create("lcp check", sparkOptions.master), spec, lcp.out);
     result.failed().forEach(c -> lcp.err.println("lcp check: " + c.line()));
     return result.passed() ? 0 : 1;

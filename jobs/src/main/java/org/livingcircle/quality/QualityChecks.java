@@ -105,6 +105,56 @@ final class QualityChecks {
     return checks;
   }
 
+  /** Prefix of the detail of a passed check that still deserves attention (printed by {@link QualityJob}). */
+  static final String WARNING = "warning: ";
+
+  /**
+   * Network walking model only (indicators manifest {@code walk_model.model = network}): the share of populated
+   * cells with no walkable street within {@code link_radius_m} warns above {@code warnShare} and fails above {@code
+   * failShare}; linked + unlinked reconcile with the cells and compounds written. No check in the straight-line model.
+   */
+  static List<QualityJob.Check> streetLinks(Path cityOut, double warnShare, double failShare) {
+    JsonNode walk = read(CityLayout.of(cityOut).manifest(Stage.ACCESS)).path("walk_model");
+    List<QualityJob.Check> checks = new ArrayList<>();
+    if (!"network".equals(walk.path("model").asText())) {
+      return checks;
+    }
+    String subject = Table.GRID_INDICATORS.relativePath();
+    long cells = walk.path("cells").asLong(-1);
+    long linked = walk.path("cells_linked").asLong(-1);
+    long unlinked = walk.path("cells_unlinked").asLong(-1);
+    long written = manifestRows(cityOut, Table.GRID_INDICATORS);
+    checks.add(new QualityJob.Check("street_links_reconciled", subject,
+        cells >= 0 && linked >= 0 && unlinked >= 0 && linked + unlinked == cells && cells == written,
+        String.format(Locale.ROOT, "%,d linked + %,d unlinked = %,d cells; %,d rows written", linked, unlinked, cells, written)));
+    long compounds = walk.path("compounds").asLong(-1);
+    long compoundsLinked = walk.path("compounds_linked").asLong(-1);
+    long compoundsUnlinked = walk.path("compounds_unlinked").asLong(-1);
+    long compoundsWritten = manifestRows(cityOut, Table.COMPOUND_INDICATORS);
+    checks.add(new QualityJob.Check("street_links_reconciled", Table.COMPOUND_INDICATORS.relativePath(),
+        compounds >= 0 && compoundsLinked >= 0 && compoundsUnlinked >= 0 && compoundsLinked + compoundsUnlinked == compounds
+            && compounds == compoundsWritten,
+        String.format(Locale.ROOT, "%,d linked + %,d unlinked = %,d compounds; %,d rows written", compoundsLinked,
+            compoundsUnlinked, compounds, compoundsWritten)));
+    long populated = walk.path("cells_populated").asLong(-1);
+    long populatedUnlinked = walk.path("cells_populated_unlinked").asLong(-1);
+    if (populated < 0 || populatedUnlinked < 0) {
+      checks.add(new QualityJob.Check("street_links", subject, false, "walk_model records no populated cell counts"));
+      return checks;
+    }
+    double share = populated == 0 ? 0 : (double) populatedUnlinked / populated;
+    String detail = String.format(Locale.ROOT, "%,d of %,d populated cells (%.1f %%) have no walkable street within %s m",
+        populatedUnlinked, populated, 100 * share, walk.path("link_radius_m").asText());
+    boolean passed = share <= failShare;
+    if (!passed) {
+      detail += String.format(Locale.ROOT, "; above the allowed %.1f %% (--max-unlinked-share): is the extract complete?", 100 * failShare);
+    } else if (share > warnShare) {
+      detail = WARNING + detail + String.format(Locale.ROOT, "; above %.1f %% (--warn-unlinked-share)", 100 * warnShare);
+    }
+    checks.add(new QualityJob.Check("street_links", subject, passed, detail));
+    return checks;
+  }
+
   /** Census population of all counties, from grid/manifest.json. */
   static double censusTotal(Path cityOut) {
     double total = 0;

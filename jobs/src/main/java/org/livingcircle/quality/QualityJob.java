@@ -32,12 +32,31 @@ public final class QualityJob {
    *
    * @param cityOut the city's output directory (holds ingest/, grid/, indicators/, aggregate/)
    * @param maxNullShare largest share of nulls allowed in an admin indicator ({@code share_*}) column, in [0, 1]
+   * @param warnUnlinkedShare network walking model: above this share of populated cells without a street link the
+   *     check warns, in [0, 1]
+   * @param maxUnlinkedShare network walking model: above this share of populated cells without a street link the
+   *     check fails, in [0, 1]
    */
-  public record Spec(Path cityOut, double maxNullShare) {
+  public record Spec(Path cityOut, double maxNullShare, double warnUnlinkedShare, double maxUnlinkedShare) {
+    /** Default {@code --warn-unlinked-share}: a few per cent of populated cells off the streets is plausible (rural). */
+    public static final double DEFAULT_WARN_UNLINKED_SHARE = 0.05;
+    /** Default {@code --max-unlinked-share}: most people off the street graph means a wrong or partial extract. */
+    public static final double DEFAULT_MAX_UNLINKED_SHARE = 0.5;
+
     public Spec {
       Checks.notNull(cityOut, "cityOut");
-      if (!(maxNullShare >= 0 && maxNullShare <= 1)) {
-        throw new org.livingcircle.common.UsageException("Cannot use --max-null-share " + maxNullShare + ": not in [0, 1]");
+      share("--max-null-share", maxNullShare);
+      share("--warn-unlinked-share", warnUnlinkedShare);
+      share("--max-unlinked-share", maxUnlinkedShare);
+    }
+
+    public Spec(Path cityOut, double maxNullShare) {
+      this(cityOut, maxNullShare, DEFAULT_WARN_UNLINKED_SHARE, DEFAULT_MAX_UNLINKED_SHARE);
+    }
+
+    private static void share(String flag, double value) {
+      if (!(value >= 0 && value <= 1)) {
+        throw new org.livingcircle.common.UsageException("Cannot use " + flag + " " + value + ": not in [0, 1]");
       }
     }
   }
@@ -84,9 +103,15 @@ public final class QualityJob {
       checks.addAll(QualityChecks.reconciliation(dir));
       checks.addAll(QualityChecks.nonEmpty(dir));
       checks.addAll(QualityChecks.populationByCounty(dir));
+      checks.addAll(QualityChecks.streetLinks(dir, spec.warnUnlinkedShare(), spec.maxUnlinkedShare()));
       checks.addAll(tables(spark, dir, spec.maxNullShare()));
     }
     Result result = new Result(checks);
+    for (Check c : checks) {
+      if (c.passed() && c.detail().startsWith(QualityChecks.WARNING)) {
+        progress.println("[check] " + dir.getFileName() + ": " + c.line());
+      }
+    }
     progress.printf(Locale.ROOT, "[check] %s: %d checks, %d failed  %.1f s%n", dir, checks.size(), result.failed().size(),
         (System.nanoTime() - start) / 1e9);
     return result;
