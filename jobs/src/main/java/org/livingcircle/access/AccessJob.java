@@ -199,8 +199,13 @@ public final class AccessJob {
         manifest.put(Manifest.WALK_MODEL, networkFacts(spark, spec.walking(), network, f.x.length, manifest));
       }
       manifest.put("facilities", Map.of("count", f.x.length, "by_category", f.byCategory, "register_categories", f.registerCategories));
-      manifest.output(Table.GRID_INDICATORS, g.facts());
-      manifest.output(Table.COMPOUND_INDICATORS, k.facts());
+      if (network == null) {
+        manifest.output(Table.GRID_INDICATORS, g.facts());
+        manifest.output(Table.COMPOUND_INDICATORS, k.facts());
+      } else {
+        manifest.output(Table.GRID_INDICATORS, described(g.facts(), "grid cells", spec.walking()));
+        manifest.output(Table.COMPOUND_INDICATORS, described(k.facts(), "residential compounds", spec.walking()));
+      }
       manifest.timing("total", (System.nanoTime() - start) / 1e9);
       manifest.write(out.dir().resolve(CityLayout.MANIFEST_FILE));
       out.commit();
@@ -227,6 +232,17 @@ public final class AccessJob {
         NetworkAccessRows.releaseLinker();
       }
     }
+  }
+
+  /** A network-mode output's facts with a {@code description} saying which model made its numbers. */
+  private static Map<String, Object> described(Map<String, Object> facts, String origins, CityConfig.Walking w) {
+    Map<String, Object> m = new LinkedHashMap<>(facts);
+    m.put("description", "Walking access of " + origins + " along the street network (OSM extract, walk_model.osm_pbf):"
+        + " dist_m, n_<T>min, types, proximity and access_<kind> are network walking values at "
+        + w.speedMPerMin() + " m/min; dist_straight_m_<c> is the straight line (no detour factor); link_m, linked,"
+        + " component_edges and walk_fallback describe each origin's street link (unlinked origins: " + w.unlinked().id()
+        + ")");
+    return m;
   }
 
   private static double seconds(long startNanos) {

@@ -118,6 +118,9 @@ final class NetworkAccessRows implements Serializable {
       y[n] = r.getDouble(2);
       n++;
     }
+    if (n == 0) {
+      return java.util.Collections.emptyIterator();
+    }
     x = Arrays.copyOf(x, n);
     y = Arrays.copyOf(y, n);
     FootGraph g = graph.value();
@@ -130,8 +133,7 @@ final class NetworkAccessRows implements Serializable {
     straightNanos.add(System.nanoTime() - t);
 
     t = System.nanoTime();
-    PointLinks links = n == 0 ? new PointLinks(new int[0], new double[0], new double[0], new double[0])
-        : linker(graph, linkRadiusM).link(x, y);
+    PointLinks links = linker(graph, linkRadiusM).link(x, y);
     linkNanos.add(System.nanoTime() - t);
     int nUnlinked = 0;
     for (int o = 0; o < n; o++) {
@@ -147,28 +149,19 @@ final class NetworkAccessRows implements Serializable {
     for (int k = 0; k < networkRatios.size(); k++) {
       Arrays.fill(scratch, 0);
       kernel.access(networkRatios.get(k), links, scratch);
-      add(access[ratioColumn[k]], scratch, links, true);
+      UnlinkedOrigins.add(access[ratioColumn[k]], scratch, links, true);
     }
     networkNanos.add(System.nanoTime() - t);
 
     if (nUnlinked > 0) {
-      boolean straightFallback = unlinked == CityConfig.Unlinked.STRAIGHT_LINE;
-      for (int o = 0; o < n; o++) {
-        if (!links.linked(o)) {
-          if (straightFallback) {
-            copy(straight, out, o);
-          } else {
-            nothingReachable(out, o);
-          }
-        }
-      }
-      if (straightFallback) {
+      UnlinkedOrigins.fill(out, straight, links, unlinked);
+      if (unlinked == CityConfig.Unlinked.STRAIGHT_LINE) {
         t = System.nanoTime();
         for (int k = 0; k < straightRatios.size(); k++) {
           E2sfca.Ratios ratio = straightRatios.get(k);
           Arrays.fill(scratch, 0);
           new E2sfca(index, params.walk(), catchmentMin[k]).access(ratio.category(), ratio, x, y, 0, n, scratch);
-          add(access[ratioColumn[k]], scratch, links, false);
+          UnlinkedOrigins.add(access[ratioColumn[k]], scratch, links, false);
         }
         straightNanos.add(System.nanoTime() - t);
       }
@@ -226,49 +219,5 @@ final class NetworkAccessRows implements Serializable {
         return RowFactory.create(v);
       }
     };
-  }
-
-  /** Adds {@code values} into {@code column} for the linked origins ({@code linked}) or for the unlinked ones. */
-  private static void add(double[] column, double[] values, PointLinks links, boolean linked) {
-    for (int o = 0; o < column.length; o++) {
-      if (links.linked(o) == linked) {
-        column[o] += values[o];
-      }
-    }
-  }
-
-  /** Copies every value of origin {@code o} from {@code from} to {@code to} (same parameters and origins). */
-  private static void copy(AccessIndicators from, AccessIndicators to, int o) {
-    for (int c = 0; c < from.nCategories(); c++) {
-      int cell = c * from.nOrigins + o;
-      to.nearestWalkMeters[cell] = from.nearestWalkMeters[cell];
-      for (int t = 0; t < from.nWithin.length; t++) {
-        to.nWithin[t][cell] = from.nWithin[t][cell];
-      }
-    }
-    to.nBasicTypes[o] = from.nBasicTypes[o];
-    to.nQualityTypes[o] = from.nQualityTypes[o];
-    to.proximityMin[o] = from.proximityMin[o];
-    to.nProximityCapped[o] = from.nProximityCapped[o];
-  }
-
-  /**
-   * The values of an origin that reaches nothing ({@code unlinked: none}): no nearest facility, zero counts, and a
-   * proximity time of the search limit with every basic category capped (as for an origin with none in reach).
-   */
-  private void nothingReachable(AccessIndicators out, int o) {
-    int basic = 0;
-    for (int c = 0; c < out.nCategories(); c++) {
-      int cell = c * out.nOrigins + o;
-      out.nearestWalkMeters[cell] = AccessIndicators.NONE_WITHIN_LIMIT;
-      for (int t = 0; t < out.nWithin.length; t++) {
-        out.nWithin[t][cell] = 0;
-      }
-      basic += params.tier(c) == org.livingcircle.config.Tier.BASIC ? 1 : 0;
-    }
-    out.nBasicTypes[o] = 0;
-    out.nQualityTypes[o] = 0;
-    out.proximityMin[o] = (float) params.searchLimitMin();
-    out.nProximityCapped[o] = basic;
   }
 }
