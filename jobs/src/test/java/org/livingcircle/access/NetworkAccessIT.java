@@ -89,7 +89,8 @@ class NetworkAccessIT {
     CityConfig.DataPaths data = new CityConfig.DataPaths(d.poi(), d.facilities(), d.census(), d.statistics(),
         d.populationRaster(), d.duplicateRadiusM(), "streets.osm.pbf");
     city = new CityConfig(jincheng.id(), jincheng.nameZh(), jincheng.nameEn(), jincheng.adminCode(),
-        List.of(jincheng.county("140502").orElseThrow()), jincheng.crs(), jincheng.cellSizeM(), null, jincheng.walking(),
+        List.of(jincheng.county("140502").orElseThrow()), jincheng.crs(), jincheng.cellSizeM(), null,
+        jincheng.walking().withKind(WalkModel.Kind.NETWORK),
         jincheng.e2sfca(), data, jincheng.sample());
     assertThat(city.walking().kind()).isEqualTo(WalkModel.Kind.NETWORK);
 
@@ -329,7 +330,7 @@ class NetworkAccessIT {
     assertThat(walk.path("graph").path("edges").asLong()).isEqualTo(segments.size());
     assertThat(walk.path("osm_pbf").path("sha256").asText()).hasSize(64);
     assertThat(walk.path("facilities_unlinked").asLong()).isPositive();
-    assertThat(manifest().path("timings").has("parse")).isTrue();
+    assertThat(manifest().path("timings_s").has("parse")).isTrue();
     assertThat(progress.toString(StandardCharsets.UTF_8)).contains("network walking on streets.osm.pbf");
   }
 
