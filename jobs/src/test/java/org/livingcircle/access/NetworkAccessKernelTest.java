@@ -264,6 +264,24 @@ class NetworkAccessKernelTest {
   }
 
   @Test
+  void noFacilitiesMeansNothingWithinTheLimit() {
+    FootGraph g = SyntheticGraphs.straight(new double[] {0, 100}, new double[] {0, 0}, new int[] {0}, new int[] {1});
+    AccessParams params = params();
+    NetworkFacilities facilities = NetworkFacilities.prepare(g, new EdgeLinker(g, 500).link(new double[0], new double[0]),
+        new int[0], new double[0], new double[0], new double[0], params);
+    double[] ox = {10, 90};
+    double[] oy = {5, -5};
+    AccessIndicators out = new AccessIndicators(params, 2);
+    new NetworkAccessKernel(g, facilities, params).compute(ox, oy, new EdgeLinker(g, 500).link(ox, oy), out);
+    out.checkInvariants();
+    for (int c = 0; c < TIERS.length; c++) {
+      assertThat(out.nearestWalkMeters(c, 1)).isEqualTo(AccessIndicators.NONE_WITHIN_LIMIT);
+    }
+    assertThat(out.proximityMin[0]).isEqualTo((float) LIMIT_MIN);
+    assertThat(out.nProximityCapped[0]).isEqualTo(2);
+  }
+
+  @Test
   void rejectsFacilitiesOfAnotherGraphOrLimit() {
     FootGraph g = SyntheticGraphs.straight(new double[] {0, 100}, new double[] {0, 0}, new int[] {0}, new int[] {1});
     FootGraph other = SyntheticGraphs.straight(new double[] {0, 100, 200}, new double[] {0, 0, 0}, new int[] {0, 1},
