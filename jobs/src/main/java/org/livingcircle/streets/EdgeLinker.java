@@ -16,9 +16,12 @@ import static org.livingcircle.common.Checks.positive;
  * <p>Along-edge metres are the polyline metres to the split point, scaled to the edge's length when the two differ
  * (a hand-made graph), so that {@code alongFrom + alongTo = edgeLength}.
  *
- * <p>Immutable once built and safe to use from many threads; {@link #link} allocates only its result.
+ * <p>Immutable once built, safe to use from many threads (and serializable, to broadcast); {@link #link} allocates
+ * only its result.
  */
-public final class EdgeLinker {
+public final class EdgeLinker implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** Bucket side in metres: a street block's worth of segments per bucket in a dense city. */
   static final double DEFAULT_BUCKET_METERS = 50;
 

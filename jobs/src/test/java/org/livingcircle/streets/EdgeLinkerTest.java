@@ -58,6 +58,13 @@ class EdgeLinkerTest {
   }
 
   @Test
+  void aGraphWithoutEdgesLinksNothing() {
+    FootGraph empty = SyntheticGraphs.straight(new double[] {0}, new double[] {0}, new int[0], new int[0]);
+    PointLinks links = new EdgeLinker(empty, 500).link(new double[] {0, 10}, new double[] {0, 10});
+    assertThat(links.unlinkedCount()).isEqualTo(2);
+  }
+
+  @Test
   void alongDistancesAreScaledToTheEdgeLength() {
     // SYNTHETIC: a bent polyline of 100 + 100 m whose edge length says 300 m (a hand-made graph)
     FootGraph g = new FootGraph("EPSG:32649", new double[] {0, 100}, new double[] {0, 100}, new int[] {0},
