@@ -110,7 +110,7 @@ public final class AccessJob {
     List<Integer> ratioColumn = new ArrayList<>();
     List<Double> catchments = new ArrayList<>();
     Demand demand = demand(spark, spec.capacities());
-    List<NetworkAccessKernel.NetworkRatios> networkRatios = new ArrayList<>();
+    List<NetworkE2sfca.Ratios> networkRatios = new ArrayList<>();
     long ratiosStart = System.nanoTime();
     PointLinks demandLinks = network == null ? null : network.linker.link(demand.x, demand.y);
     if (network != null) {
@@ -125,7 +125,8 @@ public final class AccessJob {
         if (cap.kind().equals(categories.get(c).capacityKind())) {
           ratios.add(e2sfca.ratios(c, demand.x, demand.y, demand.people[k]));
           if (network != null) {
-            networkRatios.add(network.kernel().ratios(c, cap.catchmentMin(), demandLinks, demand.people[k]));
+            networkRatios.add(new NetworkE2sfca(network.graph(), network.facilities, walk, cap.catchmentMin())
+                .ratios(c, demandLinks, demand.people[k]));
           }
           ratioColumn.add(column);
           catchments.add(cap.catchmentMin());
@@ -286,10 +287,6 @@ public final class AccessJob {
 
     FootGraph graph() {
       return built.graph();
-    }
-
-    NetworkAccessKernel kernel() {
-      return new NetworkAccessKernel(built.graph(), facilities, params);
     }
 
     /** Task seconds of the per-partition steps (summed over tasks). */

@@ -34,7 +34,7 @@ final class NetworkAccessRows implements Serializable {
   private final CityConfig.Unlinked unlinked;
   /** Straight-line E2SFCA ratios (for unlinked origins with the straight-line fallback) and network ratios. */
   private final List<E2sfca.Ratios> straightRatios;
-  private final List<NetworkAccessKernel.NetworkRatios> networkRatios;
+  private final List<NetworkE2sfca.Ratios> networkRatios;
   private final int[] ratioColumn;
   private final double[] catchmentMin;
   private final String[] accessColumns;
@@ -45,7 +45,7 @@ final class NetworkAccessRows implements Serializable {
 
   NetworkAccessRows(Broadcast<FacilityIndex> facilities, Broadcast<FootGraph> graph, Broadcast<NetworkFacilities> networkFacilities,
       AccessParams params, String[] categoryIds, double linkRadiusM, CityConfig.Unlinked unlinked,
-      List<E2sfca.Ratios> straightRatios, List<NetworkAccessKernel.NetworkRatios> networkRatios, int[] ratioColumn,
+      List<E2sfca.Ratios> straightRatios, List<NetworkE2sfca.Ratios> networkRatios, int[] ratioColumn,
       double[] catchmentMin, String[] accessColumns, LongAccumulator linkNanos, LongAccumulator networkNanos,
       LongAccumulator straightNanos) {
     this.facilities = facilities;
@@ -148,7 +148,8 @@ final class NetworkAccessRows implements Serializable {
     double[] scratch = new double[n];
     for (int k = 0; k < networkRatios.size(); k++) {
       Arrays.fill(scratch, 0);
-      kernel.access(networkRatios.get(k), links, scratch);
+      new NetworkE2sfca(g, networkFacilities.value(), params.walk(), catchmentMin[k])
+          .access(networkRatios.get(k), x, y, links, scratch);
       UnlinkedOrigins.add(access[ratioColumn[k]], scratch, links, true);
     }
     networkNanos.add(System.nanoTime() - t);
