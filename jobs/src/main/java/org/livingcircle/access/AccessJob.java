@@ -147,6 +147,9 @@ public final class AccessJob {
         accessColumns.toArray(String[]::new));
     Broadcast<FootGraph> graphBroadcast = network == null ? null : jsc.broadcast(network.graph());
     Broadcast<NetworkFacilities> networkBroadcast = network == null ? null : jsc.broadcast(network.facilities);
+    if (network != null) {
+      NetworkAccessRows.shareLinker(graphBroadcast, network.linker);
+    }
     NetworkAccessRows networkRows = network == null ? null : new NetworkAccessRows(broadcast, graphBroadcast,
         networkBroadcast, params, ids, spec.walking().linkRadiusM(), spec.walking().unlinked(), ratios, networkRatios,
         ratioColumns, catchmentMins, accessColumns.toArray(String[]::new), network.linkNanos, network.networkNanos,
@@ -261,7 +264,6 @@ public final class AccessJob {
     final FootGraphBuilder.Built built;
     final EdgeLinker linker;
     final NetworkFacilities facilities;
-    final AccessParams params;
     final int nFacilitiesUnlinked;
     /** Driver phases in seconds, in order. */
     final Map<String, Double> timings = new LinkedHashMap<>();
@@ -272,13 +274,12 @@ public final class AccessJob {
     final Map<String, Long> counts = new LinkedHashMap<>();
 
     Network(Path pbf, String pbfSha256, FootGraphBuilder.Built built, EdgeLinker linker, NetworkFacilities facilities,
-        AccessParams params, int nFacilitiesUnlinked, SparkSession spark) {
+        int nFacilitiesUnlinked, SparkSession spark) {
       this.pbf = pbf;
       this.pbfSha256 = pbfSha256;
       this.built = built;
       this.linker = linker;
       this.facilities = facilities;
-      this.params = params;
       this.nFacilitiesUnlinked = nFacilitiesUnlinked;
       this.linkNanos = spark.sparkContext().longAccumulator("access link origins ns");
       this.networkNanos = spark.sparkContext().longAccumulator("access network kernel ns");
@@ -363,7 +364,7 @@ public final class AccessJob {
     t = System.nanoTime();
     NetworkFacilities facilities = NetworkFacilities.prepare(built.graph(), new PointLinks(edge, alongFrom, alongTo, off),
         category, capacity, x, y, params);
-    Network n = new Network(pbf, Manifest.sha256(pbf), built, linker, facilities, params, all.size() - linked, spark);
+    Network n = new Network(pbf, Manifest.sha256(pbf), built, linker, facilities, all.size() - linked, spark);
     n.timings.put("link_index", index);
     n.timings.put("link_facilities", link);
     n.timings.put("facility_searches", seconds(t));

@@ -93,6 +93,14 @@ final class NetworkAccessRows implements Serializable {
     }
   }
 
+  /** Caches {@code built} as this JVM's linker for {@code graph} (the driver's, so local runs build it once). */
+  static void shareLinker(Broadcast<FootGraph> graph, EdgeLinker built) {
+    synchronized (LINKER_LOCK) {
+      linker = built;
+      linkerBroadcastId = graph.id();
+    }
+  }
+
   /** Drops this JVM's cached linker (the driver calls it when the stage ends). */
   static void releaseLinker() {
     synchronized (LINKER_LOCK) {
