@@ -71,6 +71,7 @@ class NetworkAccessIT {
   static Categories categories;
   static CityLayout layout;
   static Path straightOut;
+  static Path noneOut;
   static final ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
   /** The test's own street network, projected: node coordinates and adjacency (segment lengths). */
@@ -107,6 +108,14 @@ class NetworkAccessIT {
     CityPipeline.ingest(spark, c, input, out);
     CityPipeline.grid(spark, c, out);
     CityPipeline.access(spark, c, List.of(), out);
+    noneOut = tmp.resolve("none/indicators");
+    CityConfig.Walking w = city.walking();
+    CityConfig none = new CityConfig(city.id(), city.nameZh(), city.nameEn(), city.adminCode(), city.counties(), city.crs(),
+        city.cellSizeM(), null, new CityConfig.Walking(w.speedMPerMin(), w.detourFactor(), w.thresholdsMin(),
+            w.searchLimitM(), WalkModel.Kind.NETWORK, w.linkRadiusM(), CityConfig.Unlinked.NONE, w.privateWays(),
+            w.minComponentEdges()), city.e2sfca(), city.data(), city.sample());
+    AccessJob.run(spark, StageSpecs.access(none, categories, configFile, layout.grid(), layout.ingest(),
+        List.of(layout.ingest()), noneOut), out);
     straightOut = tmp.resolve("straight/indicators");
     CityConfig straight = city.withWalkingModel(WalkModel.Kind.STRAIGHT_LINE, configFile);
     AccessJob.run(spark, StageSpecs.access(straight, categories, configFile, layout.grid(), layout.ingest(),
@@ -416,6 +425,32 @@ class NetworkAccessIT {
         if (!r.isNullAt(4)) {
           assertThat(r.getDouble(4)).isCloseTo(r.getDouble(5) * city.walking().detourFactor(), within(0.01));
         }
+      }
+    }
+    assertThat(unlinked).isPositive();
+  }
+
+  @Test
+  void withUnlinkedNoneUnlinkedCellsReachNothingAndLinkedCellsAreUnchanged() {
+    String c = poiOnlyCategories().get(0);
+    String columns = "g.linked, g.walk_fallback, g.dist_m_" + c + ", g.n_15min_" + c + ", g.basic_types_10min, g.proximity_capped";
+    List<Row> fallback = cells(columns);
+    spark.read().format("geoparquet").load(Table.GRID_INDICATORS.in(noneOut).toString()).createOrReplaceTempView("na_grid");
+    List<Row> none = collect("SELECT c.x, c.y, g.population, " + columns
+        + " FROM na_cells c JOIN na_grid g ON c.cell_id = g.cell_id ORDER BY g.cell_id");
+    assertThat(none).hasSameSizeAs(fallback);
+    int unlinked = 0;
+    for (int i = 0; i < none.size(); i++) {
+      Row r = none.get(i);
+      if (r.getBoolean(3)) {
+        assertThat(r).isEqualTo(fallback.get(i));
+      } else {
+        unlinked++;
+        assertThat(r.getString(4)).isEqualTo("none");
+        assertThat(r.isNullAt(5)).isTrue();
+        assertThat(r.getInt(6)).isZero();
+        assertThat(r.getInt(7)).isZero();
+        assertThat(r.getInt(8)).isPositive();
       }
     }
     assertThat(unlinked).isPositive();
