@@ -9,22 +9,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -146,13 +141,13 @@ public final class ReleaseJob {
       Files.writeString(d.resolve("data-dictionary.csv"), DataDictionary.csv(List.copyOf(columns.values())));
       Files.writeString(d.resolve("data-dictionary.md"), DataDictionary.markdown(List.copyOf(columns.values())));
       PRETTY.writeValue(d.resolve("data-dictionary.json").toFile(), columns.values());
-      provenance(spec, d, version, now);
+      Provenance.write(d, version, now, cityDirs(spec), spec.configFiles());
       Licences.write(spec.licenceTemplate(), spec.referenceDir().resolve("LICENSES"), spec.config(), d);
       List<Map<String, Object>> mapCities = new ArrayList<>();
       for (City city : spec.cities()) {
         mapCities.add(mapData(spark, spec, city, d));
       }
-      portalFiles(spec, d);
+      PortalBundle.copy(spec.portalDir(), d);
 
       Files.createDirectories(d.resolve("stac/items"));
       PRETTY.writeValue(d.resolve("stac/collection.json").toFile(),
@@ -180,37 +175,22 @@ public final class ReleaseJob {
     }
   }
 
-  /**
-   * Release version: the UTC date and the first 8 hex digits of a SHA-256 over the stage manifests'
-   * input checksums, the comparison and the configuration files, so the same inputs give the same
-   * suffix.
-   */
+  /** Release version from the inputs ({@link Provenance#version}), dated today (UTC). */
   static String version(Spec spec) {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      TreeMap<String, String> facts = new TreeMap<>();
-      for (City city : spec.cities()) {
-        for (Stage s : Stage.values()) {
-          String stage = s.dirName();
-          Path manifest = CityLayout.of(city.dir()).manifest(s);
-          if (Files.isRegularFile(manifest)) {
-            JsonNode inputs = JSON.readTree(manifest.toFile()).path("inputs");
-            inputs.fields().forEachRemaining(e -> facts.put(city.id() + "/" + stage + "/" + e.getKey(), e.getValue().path("sha256").asText()));
-          }
-        }
-      }
-      facts.put("comparison.csv", Manifest.sha256(spec.comparisonDir().resolve(RunLayout.COMPARISON_CSV)));
-      for (Path f : spec.configFiles()) {
-        facts.put(f.getFileName().toString(), Manifest.sha256(f));
-      }
-      facts.forEach((k, v) -> digest.update((k + "=" + v + "\n").getBytes(StandardCharsets.UTF_8)));
-      String hash = HexFormat.of().formatHex(digest.digest()).substring(0, 8);
-      return LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + hash;
+      return Provenance.version(cityDirs(spec), spec.comparisonDir().resolve(RunLayout.COMPARISON_CSV), spec.configFiles(),
+          LocalDate.now(ZoneOffset.UTC));
     } catch (IOException e) {
       throw new InputException("Cannot read the manifests under " + spec.out() + ": " + e.getMessage(), e);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
+  }
+
+  private static Map<String, Path> cityDirs(Spec spec) {
+    Map<String, Path> dirs = new LinkedHashMap<>();
+    for (City city : spec.cities()) {
+      dirs.put(city.id(), city.dir());
+    }
+    return dirs;
   }
 
   private static void describe(DataDictionary dictionary, String table, Dataset<Row> df,
@@ -297,33 +277,6 @@ public final class ReleaseJob {
       v.add(r.get(i));
     }
     return v;
-  }
-
-  private static void provenance(Spec spec, Path d, String version, Instant now) throws IOException {
-    Map<String, Object> all = new LinkedHashMap<>();
-    all.put("release", version);
-    all.put("created_at", now.toString());
-    all.put("lcp_version", Manifest.version());
-    Map<String, Object> configs = new TreeMap<>();
-    for (Path f : spec.configFiles()) {
-      configs.put(f.getFileName().toString(), Manifest.sha256(f));
-    }
-    all.put("configuration_sha256", configs);
-    Map<String, Object> manifests = new LinkedHashMap<>();
-    for (City city : spec.cities()) {
-      for (Stage s : Stage.values()) {
-        String stage = s.dirName();
-        Path m = CityLayout.of(city.dir()).manifest(s);
-        if (Files.isRegularFile(m)) {
-          Path copy = d.resolve("provenance/" + city.id() + "/" + stage + ".manifest.json");
-          Files.createDirectories(copy.getParent());
-          Files.copy(m, copy);
-          manifests.put(city.id() + "/" + stage, JSON.readTree(m.toFile()));
-        }
-      }
-    }
-    all.put("manifests", manifests);
-    PRETTY.writeValue(d.resolve("provenance.json").toFile(), all);
   }
 
   /** Writes data/<city>/cells.js and one script per map layer ({@link MapData}); returns the city's portal entry. */
@@ -453,37 +406,6 @@ public final class ReleaseJob {
 
   private static String cityCrs(SparkSession spark, Path d, City city) {
     return GeoParquet.crs(spark.sparkContext().hadoopConfiguration(), d.resolve("tables/" + city.id() + "/grid_indicators").toString());
-  }
-
-  /** Copies the portal page and its libraries from portal/node_modules (installed by scripts/ensure-portal.sh). */
-  private static void portalFiles(Spec spec, Path d) throws IOException {
-    Path p = spec.portalDir();
-    for (String f : List.of("index.html", "app.js", "style.css")) {
-      copy(p.resolve(f), d.resolve(f));
-    }
-    Path nm = p.resolve("node_modules");
-    Map<String, String> libs = new LinkedHashMap<>();
-    libs.put("leaflet/dist/leaflet.js", "lib/leaflet/leaflet.js");
-    libs.put("leaflet/dist/leaflet.css", "lib/leaflet/leaflet.css");
-    libs.put("leaflet/LICENSE", "lib/leaflet/LICENSE");
-    libs.put("echarts/dist/echarts.min.js", "lib/echarts/echarts.min.js");
-    libs.put("echarts/LICENSE", "lib/echarts/LICENSE");
-    libs.put("echarts/NOTICE", "lib/echarts/NOTICE");
-    for (Map.Entry<String, String> e : libs.entrySet()) {
-      Path src = nm.resolve(e.getKey());
-      if (!Files.isRegularFile(src)) {
-        throw new InputException("Cannot bundle portal library " + src + ": not found; run scripts/ensure-portal.sh (npm ci in portal/)");
-      }
-      copy(src, d.resolve(e.getValue()));
-    }
-  }
-
-  private static void copy(Path src, Path dst) throws IOException {
-    if (!Files.isRegularFile(src)) {
-      throw new InputException("Cannot copy " + src + ": not found");
-    }
-    Files.createDirectories(dst.getParent());
-    Files.copy(src, dst);
   }
 
   private static List<Metadata.Distribution> distributions(Path d, List<Metadata.Table> tables) throws IOException {
