@@ -76,6 +76,16 @@ public final class ReleaseJob {
       }
       return new WalkModel(walk.path("speed_m_per_min").asDouble(), walk.path("detour_factor").asDouble());
     }
+
+    /** {@code network} or {@code straight_line}: how the access stage measured the walks (its manifest's model). */
+    String walkModelName() {
+      Path manifest = CityLayout.of(dir).manifest(Stage.ACCESS);
+      try {
+        return JSON.readTree(manifest.toFile()).path(Manifest.WALK_MODEL).path("model").asText("straight_line");
+      } catch (IOException e) {
+        throw new InputException("Cannot read " + manifest + ": " + e.getMessage() + "; run the access stage first", e);
+      }
+    }
   }
 
   /** What to release. */
@@ -336,6 +346,9 @@ public final class ReleaseJob {
     entry.put("name_en", city.nameEn());
     entry.put("n_cells", n);
     entry.put("speed_m_per_min", walk.speedMetersPerMinute());
+    // which walking model made the map's numbers; the portal compares the two per county when it is the network
+    entry.put("walk_model", city.walkModelName());
+    entry.put("detour_factor", walk.detourFactor());
     entry.put("layers", layerIds);
     entry.put("completeness_layer", basic);
     entry.put("siting", sitingData(spark, city, d, dir, w, cellSizeM));
