@@ -82,7 +82,7 @@ public final class Bench {
     Map<String, AccessJob.Spec> accessSpecs = new LinkedHashMap<>();
     for (BenchSize size : sizes) {
       Path ingestDir = ingested.get(size.scope());
-      Path scopeInput = inputs.scopeDir(size.scope());
+      Path scopeInput = spec.outDir().resolve("inputs/scope-" + size.scope());
       if (ingestDir == null) {
         List<String> counties = new ArrayList<>();
         long t = System.nanoTime();

@@ -56,11 +56,6 @@ final class Inputs {
     return input;
   }
 
-  /** The merged input directory of a scope (made by {@link #scopeInput}). */
-  Path scopeDir(String scope) {
-    return dir.resolve("scope-" + scope);
-  }
-
   /** The merged input directory of {@code cityCodes}; fills {@code countyCodes} with their counties. */
   Path scopeInput(String scope, List<String> cityCodes, List<String> countyCodes) {
     Path input = dir.resolve("scope-" + scope);
@@ -82,7 +77,6 @@ final class Inputs {
       }
     }
     countyCodes.addAll(counties);
-    streets(samples, input);
     if (Files.isRegularFile(input.resolve("census.csv"))) {
       return input;
     }
@@ -102,28 +96,6 @@ final class Inputs {
       throw new InputException("Cannot prepare bench input " + input + ": " + e.getMessage(), e);
     }
     return input;
-  }
-
-  /**
-   * The scope's street extract: the city's own file linked, several cities' merged ({@link PbfMerge}); nothing when a
-   * city's sample has none (samples made before the sample wrote streets).
-   */
-  private static void streets(List<Path> samples, Path input) {
-    Path out = input.resolve(NetworkBench.STREETS_PBF);
-    List<Path> pbfs = samples.stream().map(s -> s.resolve(NetworkBench.STREETS_PBF)).toList();
-    if (Files.exists(out) || !pbfs.stream().allMatch(Files::isRegularFile)) {
-      return;
-    }
-    try {
-      Files.createDirectories(input);
-      if (pbfs.size() == 1) {
-        link(pbfs.get(0), out);
-      } else {
-        PbfMerge.merge(pbfs, out, "lcp bench: merge of " + pbfs.size() + " SYNTHETIC sample street networks, not OpenStreetMap data");
-      }
-    } catch (IOException e) {
-      throw new InputException("Cannot prepare the street extract " + out + ": " + e.getMessage(), e);
-    }
   }
 
   private void generate(String city, List<String> counties, long seed, long rows, Path out) {
