@@ -176,7 +176,7 @@ final class NetworkBench {
       m.peakHeap().add(Memory.peakHeapBytes());
       JsonNode manifest = readJson(out.resolve(CityLayout.MANIFEST_FILE));
       Map<String, Double> t = new LinkedHashMap<>();
-      manifest.path("timings").fields().forEachRemaining(f -> t.put(f.getKey(), f.getValue().asDouble()));
+      manifest.path("timings_s").fields().forEachRemaining(f -> t.put(f.getKey(), f.getValue().asDouble()));
       timings.add(t);
       walkModel = manifest.path("walk_model");
       progress.printf(Locale.ROOT, "[bench] %s network run %d/%d: %,d cells, access %.1f s (%.1f CPU s), peak RSS %s, split %s%n",
