@@ -11,7 +11,7 @@ class ValueCheckTest {
   @Test
   void nearestAgreesWithinToleranceAndCountsBorderlineAtTheLimit() {
     double[] ours = {0, 500, 1000, INF, 1199.995, INF, 700};
-    double[] theirs = {0, 500.004, 1000.009, Double.NaN, Double.NaN, 1199.998, 703};
+    double[] theirs = {0, 499.98, 999.951, Double.NaN, Double.NaN, 1199.97, 703};
     ValueCheck.Tally t = check.nearest("x", ours, theirs, 1200);
     assertThat(t.compared()).isEqualTo(7);
     assertThat(t.equal()).isEqualTo(4);
@@ -20,6 +20,10 @@ class ValueCheckTest {
     assertThat(t.firstMismatch()).contains("vertex 6");
     assertThat(t.maxAbsDiffM()).isEqualTo(3.0);
     assertThat(check.nearest("x", new double[] {300}, new double[] {Double.NaN}, 1200).mismatches()).isEqualTo(1);
+    assertThat(check.nearest("x", new double[] {1000}, new double[] {999.949}, 1200).mismatches())
+        .as("0.051 m short at 1,000 m is beyond 5e-5 × d").isEqualTo(1);
+    assertThat(check.nearest("x", new double[] {100}, new double[] {99.991}, 1200).mismatches())
+        .as("below 200 m the absolute 0.01 m applies").isZero();
   }
 
   @Test
