@@ -68,7 +68,7 @@ public final class FootGraphBuilder {
     WayPass ways = new WayPass(options);
     OsmPbfReader.read(pbf, ways);
     Extract extract = ways.extract();
-    NodePass nodes = new NodePass(extract);
+    NodePass nodes = new NodePass(extract, options);
     OsmPbfReader.read(pbf, nodes);
     long t1 = System.nanoTime();
     return build(extract, ways.waysRead, nodes.nodesRead, crs, toMetres, options, seconds(t1 - t0), t1);
@@ -86,7 +86,7 @@ public final class FootGraphBuilder {
       wayPass.way(w.id(), w.nodes(), w.tags());
     }
     Extract extract = wayPass.extract();
-    NodePass nodePass = new NodePass(extract);
+    NodePass nodePass = new NodePass(extract, options);
     for (OsmNode n : nodes) {
       nodePass.node(n.id(), n.lon(), n.lat(), n.tags());
     }
@@ -192,11 +192,13 @@ public final class FootGraphBuilder {
 
   /** Pass 2: coordinates and barrier flags of the nodes the kept ways use. */
   private static final class NodePass implements OsmPbfReader.Handler {
+    private final FootRules.Options options;
     private final Extract extract;
     long nodesRead;
     private final boolean[] seen;
 
-    NodePass(Extract extract) {
+    NodePass(Extract extract, FootRules.Options options) {
+      this.options = options;
       this.extract = extract;
       this.seen = new boolean[extract.nodeId.length];
     }
@@ -218,7 +220,7 @@ public final class FootGraphBuilder {
       extract.lon[i] = lon;
       extract.lat[i] = lat;
       extract.present[i] = true;
-      extract.blocked[i] = FootRules.blocks(tags);
+      extract.blocked[i] = FootRules.blocks(tags, options);
     }
   }
 

@@ -18,7 +18,9 @@ import java.util.Set;
  * not.
  *
  * <p>Barrier nodes: walls, fences and their kind, and nodes refusing foot or general access, cut the way they lie
- * on; gates, bollards, entrances and every other barrier are passable.
+ * on; gates, bollards, entrances and every other barrier are passable. A private gate ({@code access=private} or
+ * {@code foot=private}) is passable under {@link PrivateWays#COMPOUND}: residents walk through their compound's
+ * gate, as they walk its private roads.
  */
 public final class FootRules {
   /** How {@code access=private} ways inside compounds are treated. */
@@ -85,13 +87,18 @@ public final class FootRules {
   }
 
   /** Whether a node with these tags, lying on a kept way, cuts the way there. */
-  public static boolean blocks(Map<String, String> nodeTags) {
+  public static boolean blocks(Map<String, String> nodeTags, Options options) {
+    notNull(options, "foot rule options");
     if (nodeTags.isEmpty()) {
       return false;
     }
     String foot = nodeTags.get("foot");
+    String access = nodeTags.get("access");
+    boolean compoundGate = options.privateWays() == PrivateWays.COMPOUND
+        && ("private".equals(foot) || ("private".equals(access) && foot == null));
     return "no".equals(foot)
-        || (in(NODE_ACCESS_BLOCKING, nodeTags.get("access")) && !in(FOOT_ALLOWED, foot))
+        || (in(NODE_ACCESS_BLOCKING, access) && !in(FOOT_ALLOWED, foot) && !compoundGate)
+        || ("private".equals(foot) && !compoundGate)
         || in(BLOCKING_BARRIERS, nodeTags.get("barrier"));
   }
 

@@ -230,7 +230,7 @@ class FootGraphBuilderTest {
   @Test
   void blockingJunctionSeparatesEveryWayMeetingThere() {
     long a = node(0, 0);
-    long x = node(1, 0, Map.of("barrier", "gate", "access", "private"));
+    long x = node(1, 0, Map.of("barrier", "gate", "access", "no"));
     long c = node(2, 0);
     long d = node(1, 1);
     way(FOOTWAY, a, x, c);

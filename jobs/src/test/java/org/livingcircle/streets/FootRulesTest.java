@@ -116,18 +116,29 @@ class FootRulesTest {
   @Test
   void wallsAndRefusalsBlockOtherBarriersPass() {
     for (String barrier : "wall fence city_wall retaining_wall hedge ditch".split(" ")) {
-      assertThat(FootRules.blocks(Map.of("barrier", barrier))).as(barrier).isTrue();
+      assertThat(FootRules.blocks(Map.of("barrier", barrier), BLOCKED)).as(barrier).isTrue();
     }
     for (String barrier : "gate lift_gate bollard kissing_gate stile entrance turnstile cycle_barrier".split(" ")) {
-      assertThat(FootRules.blocks(Map.of("barrier", barrier))).as(barrier).isFalse();
+      assertThat(FootRules.blocks(Map.of("barrier", barrier), BLOCKED)).as(barrier).isFalse();
     }
-    assertThat(FootRules.blocks(Map.of())).isFalse();
-    assertThat(FootRules.blocks(Map.of("barrier", "gate", "foot", "no"))).isTrue();
-    assertThat(FootRules.blocks(Map.of("barrier", "gate", "access", "private"))).isTrue();
-    assertThat(FootRules.blocks(Map.of("barrier", "gate", "access", "no"))).isTrue();
-    assertThat(FootRules.blocks(Map.of("barrier", "gate", "access", "private", "foot", "yes"))).isFalse();
-    assertThat(FootRules.blocks(Map.of("barrier", "lift_gate", "access", "no", "foot", "permissive"))).isFalse();
-    assertThat(FootRules.blocks(Map.of("barrier", "gate", "access", "delivery"))).isFalse();
-    assertThat(FootRules.blocks(Map.of("highway", "crossing", "crossing", "traffic_signals"))).isFalse();
+    assertThat(FootRules.blocks(Map.of(), BLOCKED)).isFalse();
+    assertThat(FootRules.blocks(Map.of("barrier", "gate", "foot", "no"), BLOCKED)).isTrue();
+    assertThat(FootRules.blocks(Map.of("barrier", "gate", "access", "private"), BLOCKED)).isTrue();
+    assertThat(FootRules.blocks(Map.of("barrier", "gate", "access", "no"), BLOCKED)).isTrue();
+    assertThat(FootRules.blocks(Map.of("barrier", "gate", "access", "private", "foot", "yes"), BLOCKED)).isFalse();
+    assertThat(FootRules.blocks(Map.of("barrier", "lift_gate", "access", "no", "foot", "permissive"), BLOCKED)).isFalse();
+    assertThat(FootRules.blocks(Map.of("barrier", "gate", "access", "delivery"), BLOCKED)).isFalse();
+    assertThat(FootRules.blocks(Map.of("highway", "crossing", "crossing", "traffic_signals"), BLOCKED)).isFalse();
+  }
+
+  @Test
+  void privateGatesPassUnderTheCompoundRuleOnly() {
+    assertThat(FootRules.blocks(Map.of("barrier", "gate", "access", "private"), COMPOUND)).isFalse();
+    assertThat(FootRules.blocks(Map.of("barrier", "gate", "foot", "private"), COMPOUND)).isFalse();
+    assertThat(FootRules.blocks(Map.of("barrier", "gate", "foot", "private"), BLOCKED)).isTrue();
+    // refusals and walls block under either rule
+    assertThat(FootRules.blocks(Map.of("barrier", "gate", "access", "no"), COMPOUND)).isTrue();
+    assertThat(FootRules.blocks(Map.of("barrier", "gate", "access", "private", "foot", "no"), COMPOUND)).isTrue();
+    assertThat(FootRules.blocks(Map.of("barrier", "wall"), COMPOUND)).isTrue();
   }
 }
