@@ -71,6 +71,21 @@ class SampleStreetsTest {
   }
 
   @Test
+  void mergeCopiesEveryNodeAndWay() {
+    Path merged = tmp.resolve("merged/streets.osm.pbf");
+    SampleGenerator.mergeStreets(List.of(out.resolve("streets.osm.pbf")), merged);
+    OsmPbfReader.Contents a = OsmPbfReader.readAll(out.resolve("streets.osm.pbf"));
+    OsmPbfReader.Contents b = OsmPbfReader.readAll(merged);
+    assertThat(b.nodes()).isEqualTo(a.nodes());
+    assertThat(b.ways()).hasSameSizeAs(a.ways());
+    for (int i = 0; i < a.ways().size(); i++) {
+      assertThat(b.ways().get(i).id()).isEqualTo(a.ways().get(i).id());
+      assertThat(b.ways().get(i).nodes()).isEqualTo(a.ways().get(i).nodes());
+      assertThat(b.ways().get(i).tags()).isEqualTo(a.ways().get(i).tags());
+    }
+  }
+
+  @Test
   void riverIsCrossedOnlyByBridgeWays() {
     List<OsmWay> river = streets.ways("waterway", "river");
     assertThat(river).isNotEmpty();
