@@ -32,6 +32,10 @@ import org.livingcircle.streets.OsmWay;
  * at gates, tertiary and secondary roads between settlements, villages with their roads, and rural land
  * without streets; a river crossed only at a few bridges, a railway crossed only at a few level crossings
  * and underpasses, and an expressway that streets pass under at a few places. Deterministic for a seed.
+ *
+ * <p>Streets, roads and villages do not depend on {@code --scale}; compounds are drawn in the blocks of the
+ * residential-tier POIs, so their number follows the scale. Geometry is drawn in local metres (an
+ * equirectangular projection about the city's centre) and written as WGS84 degrees rounded to 1e-7.
  */
 final class SampleStreets {
   static final String SOURCE = "synthetic (lcp sample)";
