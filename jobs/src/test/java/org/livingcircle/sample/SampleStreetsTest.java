@@ -17,6 +17,9 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.livingcircle.streets.FootGraph;
+import org.livingcircle.streets.FootGraphBuilder;
+import org.livingcircle.streets.FootRules;
 import org.livingcircle.streets.OsmPbfReader;
 import org.livingcircle.streets.OsmWay;
 
@@ -83,6 +86,24 @@ class SampleStreetsTest {
       assertThat(b.ways().get(i).nodes()).isEqualTo(a.ways().get(i).nodes());
       assertThat(b.ways().get(i).tags()).isEqualTo(a.ways().get(i).tags());
     }
+  }
+
+  @Test
+  void buildsAFootGraphWhoseLargestComponentHoldsMostEdges() {
+    Path pbf = out.resolve("streets.osm.pbf");
+    FootGraphBuilder.Built compound = FootGraphBuilder.build(pbf, "EPSG:32649", FootRules.Options.defaults());
+    FootGraph g = compound.graph();
+    assertThat(g.edgeCount()).isGreaterThan(2_000);
+    int largest = 0;
+    for (int c = 0; c < g.componentCount(); c++) {
+      largest = Math.max(largest, g.componentEdges(c));
+    }
+    assertThat((double) largest / g.edgeCount()).as("share of edges in the largest component").isGreaterThan(0.8);
+    // with private ways blocked, the compounds' internal roads leave the graph
+    long privateWays = streets.ways.stream().filter(w -> "private".equals(w.tags().get("access"))).count();
+    FootGraphBuilder.Built blocked = FootGraphBuilder.build(pbf, "EPSG:32649",
+        new FootRules.Options(FootRules.PrivateWays.BLOCKED, FootRules.Options.DEFAULT_MIN_COMPONENT_EDGES));
+    assertThat((double) compound.stats().edges() - blocked.stats().edges()).isGreaterThan(0.9 * privateWays);
   }
 
   @Test
