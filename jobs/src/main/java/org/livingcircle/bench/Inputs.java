@@ -40,14 +40,14 @@ final class Inputs {
   /** The Jincheng sample with a streamed bench POI file of {@code rows} rows; returns the bench input directory. */
   Path ingestInput(long rows, long seed) {
     Path sample = dir.resolve("jincheng-rows-" + rows);
-    if (!Files.isRegularFile(sample.resolve("sample_manifest.json"))) {
+    if (!Files.isRegularFile(sample.resolve("sample_manifest.json")) || !Files.isRegularFile(sample.resolve(SampleGenerator.STREETS_FILE))) {
       generate("jincheng", List.of(), seed, rows, sample);
     }
     Path input = dir.resolve("ingest-" + rows);
     try {
       Files.createDirectories(input.resolve("poi"));
       link(sample.resolve("poi/amap_jincheng_bench.csv"), input.resolve("poi/amap_jincheng_bench.csv"));
-      for (String f : List.of("facilities.csv", "census.csv", "statistics.csv")) {
+      for (String f : List.of("facilities.csv", "census.csv", "statistics.csv", SampleGenerator.STREETS_FILE)) {
         link(sample.resolve(f), input.resolve(f));
       }
     } catch (IOException e) {
@@ -63,7 +63,7 @@ final class Inputs {
     TreeSet<String> counties = new TreeSet<>();
     for (String code : cityCodes) {
       Path sample = dir.resolve("city-" + code);
-      if (!Files.isRegularFile(sample.resolve("sample_manifest.json"))) {
+      if (!Files.isRegularFile(sample.resolve("sample_manifest.json")) || !Files.isRegularFile(sample.resolve(SampleGenerator.STREETS_FILE))) {
         String city = code.equals(BenchSize.JINCHENG) ? "jincheng" : code.equals(BenchSize.CHANGZHI) ? "changzhi" : code;
         generate(city, List.of(), Long.parseLong(code), SampleSpec.NO_BENCH_ROWS, sample);
       }
@@ -77,7 +77,7 @@ final class Inputs {
       }
     }
     countyCodes.addAll(counties);
-    if (Files.isRegularFile(input.resolve("census.csv"))) {
+    if (Files.isRegularFile(input.resolve("census.csv")) && Files.isRegularFile(input.resolve(SampleGenerator.STREETS_FILE))) {
       return input;
     }
     try {
@@ -92,6 +92,8 @@ final class Inputs {
       for (String table : List.of("facilities.csv", "statistics.csv", "census.csv")) {
         concatenate(samples, table, input.resolve(table));
       }
+      SampleGenerator.mergeStreets(samples.stream().map(s -> s.resolve(SampleGenerator.STREETS_FILE)).toList(),
+          input.resolve(SampleGenerator.STREETS_FILE));
     } catch (IOException e) {
       throw new InputException("Cannot prepare bench input " + input + ": " + e.getMessage(), e);
     }

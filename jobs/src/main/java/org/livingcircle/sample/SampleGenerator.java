@@ -37,6 +37,7 @@ public final class SampleGenerator {
   private static final long STREAM_FACILITIES = 7;
   private static final long STREAM_STATISTICS = 8;
   private static final long STREAM_BENCH = 9;
+  private static final long STREAM_STREETS = 10;
 
   private final SampleSpec spec;
   private final SampleCategorySource categorySource;
@@ -87,6 +88,7 @@ public final class SampleGenerator {
     files.add(FacilitiesFile.write(out, categories, layouts, spec.scale(), stream(STREAM_FACILITIES), names, seed));
     files.add(CensusFile.write(out, layouts, stream(STREAM_CENSUS), seed));
     files.add(StatisticsFile.write(out, spec.cityCode(), layouts, stream(STREAM_STATISTICS), seed));
+    files.add(SampleStreets.write(out, List.of(streets(categories, layouts, pois))));
     files.add(SampleReadme.write(out, spec, counties, categories));
 
     Map<String, Long> validByCategory = new TreeMap<>();
@@ -106,7 +108,22 @@ public final class SampleGenerator {
         (System.nanoTime() - t0) / 1_000_000);
   }
 
+  /** The SYNTHETIC street network of a sample directory (OSM PBF, WGS84). */
+  public static final String STREETS_FILE = SampleStreets.FILE;
+
+  /**
+   * Writes the street networks of several sample directories' {@link #STREETS_FILE}s as one PBF (their OSM ids
+   * never overlap: each city's start at its code × 10⁸).
+   */
+  public static void mergeStreets(List<Path> pbfs, Path out) {
+    SampleStreets.merge(pbfs, out);
+  }
+
   static final String MANIFEST = "sample_manifest.json";
+
+  private SampleStreets.Network streets(List<SampleCategory> categories, List<SampleLayout> layouts, List<PoiFiles.Poi> pois) {
+    return SampleStreets.generate(layouts, pois, categories, spec.seed(), spec.cityCode(), stream(STREAM_STREETS));
+  }
 
   private SplittableRandom stream(long streamNumber) {
     return new SplittableRandom(spec.seed() * 0x9E3779B97F4A7C15L + streamNumber * 0xC2B2AE3D27D4EB4FL);

@@ -107,6 +107,12 @@ final class SampleLayout {
     }
   }
 
+  /** Settlement centres (one per township): WGS84 degrees and the Gaussian spread of its POIs in metres. */
+  int centres() { return centreLng.length; }
+  double centreLng(int i) { return centreLng[i]; }
+  double centreLat(int i) { return centreLat[i]; }
+  double centreSigmaM(int i) { return sigmaM[i]; }
+
   private void offset(SplittableRandom rng, double distanceM, int i) {
     double angle = 2 * Math.PI * rng.nextDouble();
     double lng = seatLng + distanceM * Math.cos(angle) / (CountyShape.METERS_PER_DEGREE * Math.cos(Math.toRadians(seatLat)));

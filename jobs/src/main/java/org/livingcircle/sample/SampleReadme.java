@@ -39,10 +39,22 @@ final class SampleReadme {
         | `facilities.csv` | UTF-8, LF | `id,name,category,capacity,capacity_unit,nursing_beds,address,lng,lat,crs,county_code,source,location_note,data_note` |
         | `census.csv` | UTF-8, LF | `admin_code,admin_name,level,pop_total,pop_0_2,pop_3_5,pop_6_14,pop_60_plus,pop_65_plus,households,year,source,data_note` |
         | `statistics.csv` | UTF-8, LF | `admin_code,indicator,value,unit,year,source,data_note` |
+        | `streets.osm.pbf` | OSM PBF (WGS84) | SYNTHETIC street network (below); not OpenStreetMap data |
 
         Amap `location` is "lng,lat" in GCJ-02 with 6 decimals; `typecode` is 6 digits, about 1 % of
         valid rows use the multi-code form `060200|060400` (first code = category). Facility and OSM
         coordinates are WGS84 (`crs` EPSG:4326).
+
+        ## Street network (`streets.osm.pbf`)
+        A SYNTHETIC street network in OSM PBF form (WGS84, like OpenStreetMap; `writingprogram` and a
+        `source=synthetic (lcp sample)` tag on every way say so): a jittered street grid (blocks about
+        120–250 m, a few diagonal streets, footways through blocks) over every town the sample puts POIs
+        in; walled residential compounds (`barrier=wall` way) whose internal `highway=service,
+        access=private` roads meet the streets only at 1–2 `barrier=gate` nodes; tertiary and secondary
+        roads between towns; villages with their roads; and large rural areas without streets. A river
+        (`waterway=river`) is crossed only on a few `bridge=yes` ways, a railway (`railway=rail`) only at
+        a few level crossings or `tunnel=yes` underpasses, and an expressway (`highway=motorway`, not
+        walkable) shares no node with any street: streets pass under its `bridge=yes` pieces.
 
         ## Injected defects (main Amap CSVs only; counts per file in the manifest)
         duplicate (same name and typecode within 1–5 m, new id), bad_coordinate_{empty, zero, swapped,

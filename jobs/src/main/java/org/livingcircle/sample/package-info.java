@@ -35,6 +35,9 @@
  *     admin_code,admin_name,level,pop_total,pop_0_2,pop_3_5,pop_6_14,pop_60_plus,pop_65_plus,households,
  *     year,source,data_note       (township pop_total sums exactly to the county's)
  * OUT/statistics.csv                 UTF-8, LF: admin_code,indicator,value,unit,year,source,data_note
+ * OUT/streets.osm.pbf                OSM PBF, WGS84: SYNTHETIC street network (writingprogram says so, every
+ *                                    way has source=synthetic (lcp sample)); node and way ids start at
+ *                                    city code × 10^8 + 1; see SampleStreets
  * </pre>
  *
  * <p>Every CSV's last column {@code data_note} is "SYNTHETIC sample data (lcp sample, seed N) — not

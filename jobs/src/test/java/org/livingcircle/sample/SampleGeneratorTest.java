@@ -71,7 +71,7 @@ class SampleGeneratorTest {
     Path again = tmp.resolve("b");
     new SampleGenerator(SampleFixture.spec(again, SEED, 5_000)).run();
     List<Path> files = files(out);
-    assertThat(files).hasSize(11);
+    assertThat(files).hasSize(12);
     for (Path f : files) {
       assertThat(Files.readAllBytes(again.resolve(out.relativize(f)))).as(f.toString()).isEqualTo(Files.readAllBytes(f));
     }
