@@ -142,16 +142,39 @@ public final class SampleGenerator {
     List<int[]> pairs = new ArrayList<>();
     NeighbourCities.Group group = neighbours != null ? NeighbourCities.explicit(neighbours) : NeighbourCities.configured(spec);
     for (SampleSpec n : group.specs()) {
-      SampleGenerator g = new SampleGenerator(n, categorySource, shift, List.of());
-      List<SampleLayout> nLayouts = g.layouts(SampleGeography.read(n));
-      List<PoiFiles.Poi> nPois = new PoiFiles(categories, nLayouts, shift, new SampleIds(n.seed()), n.seed())
-          .generate(g.stream(STREAM_POIS), new SampleNames(), n.scale());
-      parts.add(g.part(categories, nLayouts, nPois));
+      parts.add(new SampleGenerator(n, categorySource, shift, List.of()).ownPart(categories));
     }
     for (int[] p : group.pairs()) {
       pairs.add(p);
     }
     return SampleStreets.generate(parts, pairs);
+  }
+
+  /** This city's part of a street network, drawn from the same layouts and POIs as its own {@link #run()}. */
+  private SampleStreets.CityPart ownPart(List<SampleCategory> categories) {
+    List<SampleLayout> layouts = layouts(SampleGeography.read(spec));
+    List<PoiFiles.Poi> pois = new PoiFiles(categories, layouts, shift, new SampleIds(spec.seed()), spec.seed())
+        .generate(stream(STREAM_POIS), new SampleNames(), spec.scale());
+    return part(categories, layouts, pois);
+  }
+
+  /**
+   * Writes {@link #STREETS_FILE} in {@code outDir}: one connected SYNTHETIC network of several cities' samples (e.g. a
+   * benchmark scope whose cities were sampled with different seeds), each city's part drawn from its own spec as its
+   * sample draws it; every two of them whose counties touch get cross-border roads.
+   */
+  public static void writeStreets(List<SampleSpec> cities, SampleCategorySource categorySource, CoordinateShift shift,
+      Path outDir) {
+    List<SampleCategory> categories = categorySource.categories();
+    List<SampleStreets.CityPart> parts = new ArrayList<>();
+    List<int[]> pairs = new ArrayList<>();
+    for (int i = 0; i < cities.size(); i++) {
+      parts.add(new SampleGenerator(cities.get(i), categorySource, shift, List.of()).ownPart(categories));
+      for (int j = 0; j < i; j++) {
+        pairs.add(new int[] {j, i});
+      }
+    }
+    SampleStreets.write(outDir, List.of(SampleStreets.generate(parts, pairs)));
   }
 
   private SampleStreets.CityPart part(List<SampleCategory> categories, List<SampleLayout> layouts, List<PoiFiles.Poi> pois) {

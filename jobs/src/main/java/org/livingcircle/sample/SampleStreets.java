@@ -480,6 +480,21 @@ final class SampleStreets {
       return best;
     }
 
+    /** The settlement vertex nearest to a point at least {@code awayM} from every node of {@code avoid}; −1: none. */
+    int nearestVertexAway(long[] settlement, double x, double y, List<Integer> avoid, double awayM) {
+      int best = -1;
+      double bestD = Double.POSITIVE_INFINITY;
+      for (long cell : settlement) {
+        int n = v(ci(cell), cj(cell));
+        double d = Math.hypot(canvas.x(n) - x, canvas.y(n) - y);
+        if (d < bestD && avoid.stream().allMatch(e -> canvas.distance(e, n) >= awayM)) {
+          bestD = d;
+          best = n;
+        }
+      }
+      return best;
+    }
+
     boolean nearSettlement(double x, double y, double m) {
       long c = cellAt(x, y);
       int reach = (int) Math.ceil(m / spacing);
@@ -1121,6 +1136,10 @@ final class SampleStreets {
 
   /** Roads joining the nearest towns across one border (at least two where the cities' counties touch). */
   static final int CROSS_BORDER_ROADS = 3;
+  /** Fewest roads across a border of touching cities. */
+  static final int CROSS_BORDER_ROADS_MIN = 2;
+  /** A second road from an already joined town starts and ends this far from the other roads' ends. */
+  private static final double CROSS_BORDER_SPACING_M = 1_500;
   /** Counties this close (bounding boxes, metres) count as sharing a border. */
   private static final double BORDER_GAP_M = 2_000;
   static final String CROSS_BORDER_NOTE = "synthetic cross-border road";
@@ -1194,22 +1213,32 @@ final class SampleStreets {
     StreetCanvas canvas = a.canvas;
     canvas.owner = a.index;
     int drawn = 0;
-    for (double[] p : pairs) {
-      int i = (int) p[1], j = (int) p[2];
-      if (drawn == CROSS_BORDER_ROADS) {
-        break;
+    List<Integer> ends = new ArrayList<>();
+    // first towns not joined yet on either side; then (too few towns near the border) other streets of joined towns
+    for (int round = 0; round < 2 && drawn < CROSS_BORDER_ROADS_MIN; round++) {
+      for (double[] p : pairs) {
+        int i = (int) p[1], j = (int) p[2];
+        if (drawn == CROSS_BORDER_ROADS) {
+          break;
+        }
+        if (round == 0 && (usedA.contains(i) || usedB.contains(j))) {
+          continue;
+        }
+        int from = la.get(i).nearestVertexAway(sa.get(i), cb[j][0], cb[j][1], ends, round == 0 ? 0 : CROSS_BORDER_SPACING_M);
+        int to = from < 0 ? -1 : lb.get(j).nearestVertexAway(sb.get(j), canvas.x(from), canvas.y(from), ends,
+            round == 0 ? 0 : CROSS_BORDER_SPACING_M);
+        if (to < 0) {
+          continue;
+        }
+        usedA.add(i);
+        usedB.add(j);
+        ends.add(from);
+        ends.add(to);
+        drawn++;
+        String note = CROSS_BORDER_NOTE + " " + drawn + " of " + a.idBase / 100_000_000L + "-" + b.idBase / 100_000_000L;
+        roads.add(a.path(rng, from, to, tags("highway", drawn == 1 ? "secondary" : "tertiary", "note", note, "source", SOURCE),
+            Kind.ROAD, 250, 0.05));
       }
-      if (usedA.contains(i) || usedB.contains(j)) {
-        continue;
-      }
-      usedA.add(i);
-      usedB.add(j);
-      int from = la.get(i).nearestVertex(sa.get(i), cb[j][0], cb[j][1]);
-      int to = lb.get(j).nearestVertex(sb.get(j), canvas.x(from), canvas.y(from));
-      drawn++;
-      String note = CROSS_BORDER_NOTE + " " + drawn + " of " + a.idBase / 100_000_000L + "-" + b.idBase / 100_000_000L;
-      roads.add(a.path(rng, from, to, tags("highway", drawn == 1 ? "secondary" : "tertiary", "note", note, "source", SOURCE),
-          Kind.ROAD, 250, 0.05));
     }
     return drawn;
   }

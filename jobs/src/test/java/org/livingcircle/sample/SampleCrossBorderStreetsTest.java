@@ -159,6 +159,24 @@ class SampleCrossBorderStreetsTest extends SampleStreetsTest {
     assertThat(north).isGreaterThan(1_000);
   }
 
+  @Test
+  void aScopeOfBothCitiesGetsTheGroupNetworkOnceAndDifferentSeedsStillGiveUniqueIds() throws Exception {
+    Path scope = tmp.resolve("scope");
+    SampleGenerator.writeStreets(List.of(spec("changzhi", scope, SEED), spec("jincheng", scope, SEED)),
+        new YamlSampleCategorySource(SampleFixture.resource("categories.yaml")), CoordinateShift.gcj02(), scope);
+    assertThat(Files.readAllBytes(scope.resolve("streets.osm.pbf"))).isEqualTo(Files.readAllBytes(out.resolve("streets.osm.pbf")));
+    // a bench scope samples its cities with different seeds: still one network, ids unique, roads across
+    Path mixed = tmp.resolve("mixed");
+    SampleGenerator.writeStreets(List.of(spec("jincheng", mixed, SEED), spec("changzhi", mixed, SEED + 7)),
+        new YamlSampleCategorySource(SampleFixture.resource("categories.yaml")), CoordinateShift.gcj02(), mixed);
+    OsmPbfReader.Contents c = OsmPbfReader.readAll(mixed.resolve("streets.osm.pbf"));
+    assertThat(c.ways().stream().map(OsmWay::id).distinct().count()).isEqualTo(c.ways().size());
+    assertThat(c.nodes().stream().map(n -> n.id()).distinct().count()).isEqualTo(c.nodes().size());
+    assertThat(c.ways().stream().filter(w -> w.tags().getOrDefault("note", "").startsWith("synthetic cross-border road"))
+        .map(w -> w.tags().get("note")).distinct().count()).isGreaterThanOrEqualTo(2);
+    assertThat(Files.readAllBytes(mixed.resolve("streets.osm.pbf"))).isNotEqualTo(Files.readAllBytes(out.resolve("streets.osm.pbf")));
+  }
+
   /** The centre (WGS84) of the 1 km square with the most POIs of a sample's UTF-8 Amap file: the county seat. */
   private static double[] busiestSquareKilometre(Path csv) {
     CoordinateShift shift = CoordinateShift.gcj02();
