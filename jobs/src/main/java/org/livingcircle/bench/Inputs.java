@@ -92,18 +92,33 @@ final class Inputs {
       for (String table : List.of("facilities.csv", "statistics.csv", "census.csv")) {
         concatenate(samples, table, input.resolve(table));
       }
-      SampleGenerator.mergeStreets(samples.stream().map(s -> s.resolve(SampleGenerator.STREETS_FILE)).toList(),
-          input.resolve(SampleGenerator.STREETS_FILE));
+      if (cityCodes.size() == 1) {
+        SampleGenerator.mergeStreets(List.of(samples.get(0).resolve(SampleGenerator.STREETS_FILE)), input.resolve(SampleGenerator.STREETS_FILE));
+      } else {
+        // one connected network of the scope's cities (each as in its own sample), not their files side by side
+        SampleGenerator.writeStreets(cityCodes.stream().map(code -> spec(code, List.of(), Long.parseLong(code),
+            SampleSpec.NO_BENCH_ROWS, dir.resolve("city-" + code))).toList(), new ConfiguredSampleCategories(categories),
+            CoordinateShift.gcj02(), input);
+      }
     } catch (IOException e) {
       throw new InputException("Cannot prepare bench input " + input + ": " + e.getMessage(), e);
     }
     return input;
   }
 
+  /** A bench city sample: its own streets only (a scope of several cities gets one network of them, see scopeInput). */
   private void generate(String city, List<String> counties, long seed, long rows, Path out) {
-    SampleSpec spec = new SampleSpec(city, counties, reference.resolve("shanxi_counties.geojson"),
+    new SampleGenerator(spec(city, counties, seed, rows, out), new ConfiguredSampleCategories(categories), CoordinateShift.gcj02())
+        .withNeighbours(List.of()).run();
+  }
+
+  private SampleSpec spec(String city, List<String> counties, long seed, long rows, Path out) {
+    return new SampleSpec(cityName(city), counties, reference.resolve("shanxi_counties.geojson"),
         reference.resolve("admin_codes.csv"), categoriesYaml, seed, SampleSpec.DEFAULT_SCALE, rows, out);
-    new SampleGenerator(spec, new ConfiguredSampleCategories(categories), CoordinateShift.gcj02()).run();
+  }
+
+  private static String cityName(String cityOrCode) {
+    return cityOrCode.equals(BenchSize.JINCHENG) ? "jincheng" : cityOrCode.equals(BenchSize.CHANGZHI) ? "changzhi" : cityOrCode;
   }
 
   private static void link(Path target, Path link) throws IOException {

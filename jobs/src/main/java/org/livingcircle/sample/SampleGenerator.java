@@ -42,6 +42,8 @@ public final class SampleGenerator {
   private final SampleSpec spec;
   private final SampleCategorySource categorySource;
   private final CoordinateShift shift;
+  /** Samples of the neighbour cities whose streets the network also covers; null: from the city configs. */
+  private final List<SampleSpec> neighbours;
 
   /**
    * @param categorySource categories (at merge: an adapter over the project's categories config)
@@ -51,6 +53,23 @@ public final class SampleGenerator {
     this.spec = spec;
     this.categorySource = categorySource;
     this.shift = shift;
+    this.neighbours = null;
+  }
+
+  private SampleGenerator(SampleSpec spec, SampleCategorySource categorySource, CoordinateShift shift,
+      List<SampleSpec> neighbours) {
+    this.spec = spec;
+    this.categorySource = categorySource;
+    this.shift = shift;
+    this.neighbours = neighbours == null ? null : List.copyOf(neighbours);
+  }
+
+  /**
+   * The same generator with the neighbour cities given explicitly (their samples' specs; the street network covers
+   * them too), instead of the {@code neighbours:} of the city configs; an empty list: the city's streets only.
+   */
+  public SampleGenerator withNeighbours(List<SampleSpec> neighbourSpecs) {
+    return new SampleGenerator(spec, categorySource, shift, neighbourSpecs);
   }
 
   /** Reads categories from {@code spec.categoriesYaml()} and uses the built-in GCJ-02 shift. */
@@ -67,12 +86,9 @@ public final class SampleGenerator {
     long seed = spec.seed();
     String slug = spec.citySlug();
 
-    SplittableRandom layoutRng = stream(STREAM_LAYOUT);
-    List<SampleLayout> layouts = new ArrayList<>();
+    List<SampleLayout> layouts = layouts(counties);
     long population = 0;
-    for (SampleGeography.County c : counties) {
-      SampleLayout layout = new SampleLayout(c, layoutRng.split());
-      layouts.add(layout);
+    for (SampleLayout layout : layouts) {
       population += layout.population;
     }
 
@@ -122,7 +138,56 @@ public final class SampleGenerator {
   static final String MANIFEST = "sample_manifest.json";
 
   private SampleStreets.Network streets(List<SampleCategory> categories, List<SampleLayout> layouts, List<PoiFiles.Poi> pois) {
-    return SampleStreets.generate(layouts, pois, categories, spec.seed(), spec.cityCode(), stream(STREAM_STREETS));
+    List<SampleStreets.CityPart> parts = new ArrayList<>(List.of(part(categories, layouts, pois)));
+    List<int[]> pairs = new ArrayList<>();
+    NeighbourCities.Group group = neighbours != null ? NeighbourCities.explicit(neighbours) : NeighbourCities.configured(spec);
+    for (SampleSpec n : group.specs()) {
+      parts.add(new SampleGenerator(n, categorySource, shift, List.of()).ownPart(categories));
+    }
+    for (int[] p : group.pairs()) {
+      pairs.add(p);
+    }
+    return SampleStreets.generate(parts, pairs);
+  }
+
+  /** This city's part of a street network, drawn from the same layouts and POIs as its own {@link #run()}. */
+  private SampleStreets.CityPart ownPart(List<SampleCategory> categories) {
+    List<SampleLayout> layouts = layouts(SampleGeography.read(spec));
+    List<PoiFiles.Poi> pois = new PoiFiles(categories, layouts, shift, new SampleIds(spec.seed()), spec.seed())
+        .generate(stream(STREAM_POIS), new SampleNames(), spec.scale());
+    return part(categories, layouts, pois);
+  }
+
+  /**
+   * Writes {@link #STREETS_FILE} in {@code outDir}: one connected SYNTHETIC network of several cities' samples (e.g. a
+   * benchmark scope whose cities were sampled with different seeds), each city's part drawn from its own spec as its
+   * sample draws it; every two of them whose counties touch get cross-border roads.
+   */
+  public static void writeStreets(List<SampleSpec> cities, SampleCategorySource categorySource, CoordinateShift shift,
+      Path outDir) {
+    List<SampleCategory> categories = categorySource.categories();
+    List<SampleStreets.CityPart> parts = new ArrayList<>();
+    List<int[]> pairs = new ArrayList<>();
+    for (int i = 0; i < cities.size(); i++) {
+      parts.add(new SampleGenerator(cities.get(i), categorySource, shift, List.of()).ownPart(categories));
+      for (int j = 0; j < i; j++) {
+        pairs.add(new int[] {j, i});
+      }
+    }
+    SampleStreets.write(outDir, List.of(SampleStreets.generate(parts, pairs)));
+  }
+
+  private SampleStreets.CityPart part(List<SampleCategory> categories, List<SampleLayout> layouts, List<PoiFiles.Poi> pois) {
+    return new SampleStreets.CityPart(layouts, pois, categories, spec.seed(), spec.cityCode(), stream(STREAM_STREETS));
+  }
+
+  private List<SampleLayout> layouts(List<SampleGeography.County> counties) {
+    SplittableRandom layoutRng = stream(STREAM_LAYOUT);
+    List<SampleLayout> layouts = new ArrayList<>();
+    for (SampleGeography.County c : counties) {
+      layouts.add(new SampleLayout(c, layoutRng.split()));
+    }
+    return layouts;
   }
 
   private SplittableRandom stream(long streamNumber) {

@@ -55,6 +55,12 @@ final class SampleReadme {
         (`waterway=river`) is crossed only on a few `bridge=yes` ways, a railway (`railway=rail`) only at
         a few level crossings or `tunnel=yes` underpasses, and an expressway (`highway=motorway`, not
         walkable) shares no node with any street: streets pass under its `bridge=yes` pieces.
+        Like a real provincial extract, the file also covers the city's configured neighbour cities
+        (`neighbours:` in its config), each drawn as its own sample draws it (same seed), in one connected
+        network: streets that cross at the border share nodes, every city's river, railway and expressway
+        rules apply to all ways, and 2–3 roads (`note=synthetic cross-border road …`) join the nearest
+        towns across each border; the sample of either neighbour writes the same file. Node and way ids
+        carry the code of the city that drew them (code × 10^8 + n).
 
         ## Injected defects (main Amap CSVs only; counts per file in the manifest)
         duplicate (same name and typecode within 1–5 m, new id), bad_coordinate_{empty, zero, swapped,

@@ -60,35 +60,56 @@ final class SampleStreets {
   private final long seed;
   private final long idBase;
   private final SplittableRandom rng;
-  private final StreetCanvas canvas = new StreetCanvas();
+  private final StreetCanvas canvas;
   private final double lon0;
   private final double lat0;
   private final double mPerDegLon;
+  /** This city's place in its group (the city and its neighbours, by city code). */
+  private final int index;
+  private final List<SampleStreets> group;
   private final List<Lattice> lattices = new ArrayList<>();
   private final List<Way> barriers = new ArrayList<>();
+  /** The river, railway and expressway of every city in the group (compounds keep away from all of them). */
+  private final List<Way> groupBarriers;
+  private final List<Way> roads = new ArrayList<>();
   private long compounds;
   private long villages;
   private long bridges;
 
-  private SampleStreets(List<SampleLayout> layouts, List<PoiFiles.Poi> pois, List<SampleCategory> categories, long seed,
-      String cityCode, SplittableRandom rng) {
-    this.layouts = layouts;
-    this.pois = pois;
-    this.categories = categories;
-    this.seed = seed;
-    this.idBase = Long.parseLong(cityCode) * 100_000_000L;
-    this.rng = rng;
+  /** What one city's part of a network is generated from: its sample's layouts, POIs, categories, seed and stream. */
+  record CityPart(List<SampleLayout> layouts, List<PoiFiles.Poi> pois, List<SampleCategory> categories, long seed,
+      String cityCode, SplittableRandom rng) {}
+
+  private SampleStreets(CityPart part, StreetCanvas canvas, double[] frame, int index, List<SampleStreets> group,
+      List<Way> groupBarriers) {
+    this.layouts = part.layouts();
+    this.pois = part.pois();
+    this.categories = part.categories();
+    this.seed = part.seed();
+    this.idBase = Long.parseLong(part.cityCode()) * 100_000_000L;
+    this.rng = part.rng();
+    this.canvas = canvas;
+    this.lon0 = frame[0];
+    this.lat0 = frame[1];
+    this.mPerDegLon = CountyShape.METERS_PER_DEGREE * Math.cos(Math.toRadians(lat0));
+    this.index = index;
+    this.group = group;
+    this.groupBarriers = groupBarriers;
+  }
+
+  /** {minLng, minLat, maxLng, maxLat} of the counties of some parts. */
+  private static double[] bounds(List<CityPart> parts) {
     double x0 = Double.POSITIVE_INFINITY, y0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
-    for (SampleLayout l : layouts) {
-      CountyShape s = l.county.shape();
-      x0 = Math.min(x0, s.minLng());
-      y0 = Math.min(y0, s.minLat());
-      x1 = Math.max(x1, s.maxLng());
-      y1 = Math.max(y1, s.maxLat());
+    for (CityPart p : parts) {
+      for (SampleLayout l : p.layouts()) {
+        CountyShape s = l.county.shape();
+        x0 = Math.min(x0, s.minLng());
+        y0 = Math.min(y0, s.minLat());
+        x1 = Math.max(x1, s.maxLng());
+        y1 = Math.max(y1, s.maxLat());
+      }
     }
-    lon0 = (x0 + x1) / 2;
-    lat0 = (y0 + y1) / 2;
-    mPerDegLon = CountyShape.METERS_PER_DEGREE * Math.cos(Math.toRadians(lat0));
+    return new double[] {x0, y0, x1, y1};
   }
 
   /**
@@ -97,26 +118,77 @@ final class SampleStreets {
    */
   static Network generate(List<SampleLayout> layouts, List<PoiFiles.Poi> pois, List<SampleCategory> categories,
       long seed, String cityCode, SplittableRandom rng) {
-    return new SampleStreets(layouts, pois, categories, seed, cityCode, rng).build();
+    return generate(List.of(new CityPart(layouts, pois, categories, seed, cityCode, rng)), List.of());
   }
 
-  private Network build() {
-    drawBarriers();
-    for (int k = 0; k < layouts.size(); k++) {
-      lattices.add(new Lattice(k, rng.split()));
+  /**
+   * One connected network of several cities (a city and its configured neighbours), like a provincial extract: each
+   * city's part is drawn from its own part (layouts, POIs, seed, stream) as its own sample draws it, in one local frame
+   * (the group's centre); streets of different cities that cross get shared nodes, the river, railway and expressway of
+   * every city apply their crossing rules to every city's ways, and {@value #CROSS_BORDER_ROADS} tertiary/secondary
+   * roads join the nearest towns across each border of {@code neighbourPairs} (indices into {@code parts}) whose
+   * cities' counties touch. Depends only on the parts in code order, so every city of the group writes the same file.
+   * OSM ids carry the code of the city that drew the way (a crossing node: the city of the first way using it).
+   */
+  static Network generate(List<CityPart> parts, List<int[]> neighbourPairs) {
+    List<CityPart> sorted = new ArrayList<>(parts);
+    sorted.sort(java.util.Comparator.comparing(CityPart::cityCode));
+    for (int i = 1; i < sorted.size(); i++) {
+      if (sorted.get(i).cityCode().equals(sorted.get(i - 1).cityCode())) {
+        throw new IllegalArgumentException("Cannot generate streets: city " + sorted.get(i).cityCode() + " appears twice");
+      }
     }
-    List<Way> roads = new ArrayList<>();
-    drawRoads(roads);
-    drawVillages(roads);
-    for (Way r : roads) {
-      markCrossedCells(r);
+    double[] b = bounds(sorted);
+    double[] frame = {(b[0] + b[2]) / 2, (b[1] + b[3]) / 2};
+    StreetCanvas canvas = new StreetCanvas();
+    List<SampleStreets> group = new ArrayList<>();
+    List<Way> groupBarriers = new ArrayList<>();
+    for (int k = 0; k < sorted.size(); k++) {
+      group.add(new SampleStreets(sorted.get(k), canvas, frame, k, group, groupBarriers));
     }
-    for (Lattice l : lattices) {
-      l.drawStreets();
+    for (SampleStreets s : group) {
+      canvas.owner = s.index;
+      s.drawBarriers(s.halfDiagonal(sorted.get(s.index)));
+      groupBarriers.addAll(s.barriers);
+    }
+    for (SampleStreets s : group) {
+      for (int k = 0; k < s.layouts.size(); k++) {
+        s.lattices.add(s.new Lattice(k, s.rng.split()));
+      }
+    }
+    for (SampleStreets s : group) {
+      canvas.owner = s.index;
+      s.drawRoads(s.roads);
+      s.drawVillages(s.roads);
+    }
+    List<Way> allRoads = new ArrayList<>();
+    group.forEach(s -> allRoads.addAll(s.roads));
+    long crossBorder = 0;
+    for (int[] pair : orderedPairs(neighbourPairs, parts, sorted)) {
+      crossBorder += drawCrossBorderRoads(group.get(pair[0]), group.get(pair[1]), allRoads);
+    }
+    for (SampleStreets s : group) {
+      for (Way r : allRoads) {
+        s.markCrossedCells(r);
+      }
+    }
+    for (SampleStreets s : group) {
+      canvas.owner = s.index;
+      for (Lattice l : s.lattices) {
+        l.drawStreets();
+      }
     }
     canvas.nodeCrossings(200);
-    crossBarriers();
-    return toOsm();
+    for (SampleStreets s : group) {
+      s.crossBarriers();
+    }
+    return toOsm(canvas, group, sorted.size() > 1 ? crossBorder : -1);
+  }
+
+  /** Reach of the city's river, railway and expressway: the half-diagonal of its own counties' bounding box. */
+  private double halfDiagonal(CityPart own) {
+    double[] b = bounds(List.of(own));
+    return Math.hypot(localX(b[2]) - localX(b[0]), localY(b[3]) - localY(b[1])) / 2;
   }
 
   // ---- coordinates ------------------------------------------------------------------------------
@@ -158,15 +230,18 @@ final class SampleStreets {
 
   // ---- river, railway, expressway ---------------------------------------------------------------
 
-  private void drawBarriers() {
+  private void drawBarriers(double ownHalfDiagonal) {
     Integer[] bySize = new Integer[layouts.size()];
     for (int i = 0; i < bySize.length; i++) {
       bySize[i] = i;
     }
     Arrays.sort(bySize, (a, b) -> layouts.get(b).population != layouts.get(a).population
         ? Integer.compare(layouts.get(b).population, layouts.get(a).population) : Integer.compare(a, b));
-    double halfDiagonal = 0;
+    double halfDiagonal = group.size() == 1 ? 0 : ownHalfDiagonal;
     for (SampleLayout l : layouts) {
+      if (group.size() > 1) {
+        break;
+      }
       CountyShape s = l.county.shape();
       halfDiagonal = Math.max(halfDiagonal, Math.hypot(localX(s.minLng()), localY(s.minLat())));
       halfDiagonal = Math.max(halfDiagonal, Math.hypot(localX(s.maxLng()), localY(s.maxLat())));
@@ -204,7 +279,7 @@ final class SampleStreets {
 
   private double distanceToBarriers(double x, double y) {
     double best = Double.POSITIVE_INFINITY;
-    for (Way b : barriers) {
+    for (Way b : groupBarriers) {
       for (int i = 0; i + 1 < b.nodes.size(); i++) {
         int p = b.nodes.get(i);
         int q = b.nodes.get(i + 1);
@@ -405,6 +480,21 @@ final class SampleStreets {
       return best;
     }
 
+    /** The settlement vertex nearest to a point at least {@code awayM} from every node of {@code avoid}; −1: none. */
+    int nearestVertexAway(long[] settlement, double x, double y, List<Integer> avoid, double awayM) {
+      int best = -1;
+      double bestD = Double.POSITIVE_INFINITY;
+      for (long cell : settlement) {
+        int n = v(ci(cell), cj(cell));
+        double d = Math.hypot(canvas.x(n) - x, canvas.y(n) - y);
+        if (d < bestD && avoid.stream().allMatch(e -> canvas.distance(e, n) >= awayM)) {
+          bestD = d;
+          best = n;
+        }
+      }
+      return best;
+    }
+
     boolean nearSettlement(double x, double y, double m) {
       long c = cellAt(x, y);
       int reach = (int) Math.ceil(m / spacing);
@@ -536,7 +626,8 @@ final class SampleStreets {
         double px = localX(p.lng());
         double py = localY(p.lat());
         long cell = cellAt(px, py);
-        if (!complete(cell) || usedCells.contains(cell) || crossed.contains(cell) || distanceToBarriers(px, py) < 300) {
+        if (!complete(cell) || usedCells.contains(cell) || crossed.contains(cell) || distanceToBarriers(px, py) < 300
+            || nearOtherCity(px, py)) {
           continue;
         }
         usedCells.add(cell);
@@ -591,6 +682,20 @@ final class SampleStreets {
       canvas.way(wall, tags("barrier", "wall", "source", SOURCE), Kind.OTHER);
       compounds++;
     }
+  }
+
+  /** Whether another city's streets come within 400 m (a compound there could be crossed by them). */
+  private boolean nearOtherCity(double x, double y) {
+    for (SampleStreets other : group) {
+      if (other != this) {
+        for (Lattice l : other.lattices) {
+          if (l.nearSettlement(x, y, 400)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static long key(int i, int j) {
@@ -727,8 +832,13 @@ final class SampleStreets {
     return path(from, to, tags("highway", highway, "source", SOURCE), Kind.ROAD, 250, 0.05);
   }
 
-  /** A meandering way between two existing nodes, with a node every {@code stepM} metres. */
   private Way path(int from, int to, Map<String, String> wayTags, Kind kind, double stepM, double meander) {
+    return path(rng, from, to, wayTags, kind, stepM, meander);
+  }
+
+  /** A meandering way between two existing nodes, with a node every {@code stepM} metres. */
+  private Way path(SplittableRandom rng, int from, int to, Map<String, String> wayTags, Kind kind, double stepM,
+      double meander) {
     double ax = canvas.x(from), ay = canvas.y(from);
     double dx = canvas.x(to) - ax, dy = canvas.y(to) - ay;
     double len = Math.hypot(dx, dy);
@@ -980,9 +1090,10 @@ final class SampleStreets {
 
   // ---- output -----------------------------------------------------------------------------------
 
-  private Network toOsm() {
-    int[] osmIndex = new int[canvas.nodes()];
-    Arrays.fill(osmIndex, -1);
+  private static Network toOsm(StreetCanvas canvas, List<SampleStreets> group, long crossBorderRoads) {
+    long[] osmId = new long[canvas.nodes()];
+    long[] nodesOf = new long[group.size()];
+    long[] waysOf = new long[group.size()];
     List<OsmWay> ways = new ArrayList<>();
     List<OsmNode> nodes = new ArrayList<>();
     long walkable = 0;
@@ -990,26 +1101,145 @@ final class SampleStreets {
       if (w.nodes.size() < 2) {
         continue;
       }
+      SampleStreets city = group.get(w.owner);
       long[] refs = new long[w.nodes.size()];
       for (int i = 0; i < refs.length; i++) {
         int n = w.nodes.get(i);
-        if (osmIndex[n] < 0) {
-          osmIndex[n] = nodes.size();
-          nodes.add(new OsmNode(idBase + nodes.size() + 1, lon(canvas.x(n)), lat(canvas.y(n)),
+        if (osmId[n] == 0) {
+          osmId[n] = city.idBase + ++nodesOf[w.owner];
+          nodes.add(new OsmNode(osmId[n], city.lon(canvas.x(n)), city.lat(canvas.y(n)),
               canvas.nodeTags.getOrDefault(n, Map.of())));
         }
-        refs[i] = idBase + osmIndex[n] + 1;
+        refs[i] = osmId[n];
       }
-      ways.add(new OsmWay(idBase + ways.size() + 1, refs, w.tags.containsKey("source") ? w.tags : with(w.tags, "source", SOURCE)));
+      ways.add(new OsmWay(city.idBase + ++waysOf[w.owner], refs,
+          w.tags.containsKey("source") ? w.tags : with(w.tags, "source", SOURCE)));
       walkable += w.kind.walkable ? 1 : 0;
     }
+    nodes.sort(java.util.Comparator.comparingLong(OsmNode::id));
+    ways.sort(java.util.Comparator.comparingLong(OsmWay::id));
     Map<String, Long> counts = new java.util.LinkedHashMap<>();
     counts.put("nodes", (long) nodes.size());
     counts.put("ways", (long) ways.size());
     counts.put("walkable_ways", walkable);
-    counts.put("compounds", compounds);
-    counts.put("villages", villages);
-    counts.put("bridges", bridges);
+    counts.put("compounds", group.stream().mapToLong(s -> s.compounds).sum());
+    counts.put("villages", group.stream().mapToLong(s -> s.villages).sum());
+    counts.put("bridges", group.stream().mapToLong(s -> s.bridges).sum());
+    if (crossBorderRoads >= 0) {
+      counts.put("cities", (long) group.size());
+      counts.put("cross_border_roads", crossBorderRoads);
+    }
     return new Network(List.copyOf(nodes), List.copyOf(ways), counts);
+  }
+
+  // ---- across city borders ----------------------------------------------------------------------
+
+  /** Roads joining the nearest towns across one border (at least two where the cities' counties touch). */
+  static final int CROSS_BORDER_ROADS = 3;
+  /** Fewest roads across a border of touching cities. */
+  static final int CROSS_BORDER_ROADS_MIN = 2;
+  /** A second road from an already joined town starts and ends this far from the other roads' ends. */
+  private static final double CROSS_BORDER_SPACING_M = 1_500;
+  /** Counties this close (bounding boxes, metres) count as sharing a border. */
+  private static final double BORDER_GAP_M = 2_000;
+  static final String CROSS_BORDER_NOTE = "synthetic cross-border road";
+
+  /** Neighbour pairs as indices into the code-sorted parts, each (lower, higher), without repeats, sorted. */
+  private static List<int[]> orderedPairs(List<int[]> pairs, List<CityPart> parts, List<CityPart> sorted) {
+    java.util.TreeSet<Long> keys = new java.util.TreeSet<>();
+    for (int[] p : pairs) {
+      int a = sorted.indexOf(parts.get(p[0]));
+      int b = sorted.indexOf(parts.get(p[1]));
+      if (a != b) {
+        keys.add((long) Math.min(a, b) * 1_000_000 + Math.max(a, b));
+      }
+    }
+    List<int[]> out = new ArrayList<>();
+    keys.forEach(k -> out.add(new int[] {(int) (k / 1_000_000), (int) (k % 1_000_000)}));
+    return out;
+  }
+
+  private boolean touches(SampleStreets other) {
+    for (SampleLayout a : layouts) {
+      CountyShape s = a.county.shape();
+      for (SampleLayout b : other.layouts) {
+        CountyShape t = b.county.shape();
+        double gapX = Math.max(0, Math.max(localX(s.minLng()) - localX(t.maxLng()), localX(t.minLng()) - localX(s.maxLng())));
+        double gapY = Math.max(0, Math.max(localY(s.minLat()) - localY(t.maxLat()), localY(t.minLat()) - localY(s.maxLat())));
+        if (Math.hypot(gapX, gapY) <= BORDER_GAP_M) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Draws {@link #CROSS_BORDER_ROADS} roads between the nearest pairs of towns (settlement centroids) of {@code a} and
+   * {@code b}, no town used twice; the nearest pair gets a secondary road, the others tertiary ones. Returns the count.
+   */
+  private static int drawCrossBorderRoads(SampleStreets a, SampleStreets b, List<Way> roads) {
+    if (!a.touches(b)) {
+      return 0;
+    }
+    List<Lattice> la = new ArrayList<>();
+    List<long[]> sa = new ArrayList<>();
+    List<Lattice> lb = new ArrayList<>();
+    List<long[]> sb = new ArrayList<>();
+    for (Lattice l : a.lattices) {
+      l.settlements.forEach(s -> { la.add(l); sa.add(s); });
+    }
+    for (Lattice l : b.lattices) {
+      l.settlements.forEach(s -> { lb.add(l); sb.add(s); });
+    }
+    double[][] ca = new double[sa.size()][];
+    double[][] cb = new double[sb.size()][];
+    for (int i = 0; i < ca.length; i++) {
+      ca[i] = a.centroid(la.get(i), sa.get(i));
+    }
+    for (int j = 0; j < cb.length; j++) {
+      cb[j] = b.centroid(lb.get(j), sb.get(j));
+    }
+    List<double[]> pairs = new ArrayList<>();
+    for (int i = 0; i < ca.length; i++) {
+      for (int j = 0; j < cb.length; j++) {
+        pairs.add(new double[] {Math.hypot(ca[i][0] - cb[j][0], ca[i][1] - cb[j][1]), i, j});
+      }
+    }
+    pairs.sort((p, q) -> p[0] != q[0] ? Double.compare(p[0], q[0]) : p[1] != q[1] ? Double.compare(p[1], q[1]) : Double.compare(p[2], q[2]));
+    SplittableRandom rng = new SplittableRandom(mix(a.idBase * 31 + b.idBase) ^ mix(a.seed * 0x9E3779B97F4A7C15L + b.seed));
+    Set<Integer> usedA = new HashSet<>();
+    Set<Integer> usedB = new HashSet<>();
+    StreetCanvas canvas = a.canvas;
+    canvas.owner = a.index;
+    int drawn = 0;
+    List<Integer> ends = new ArrayList<>();
+    // first towns not joined yet on either side; then (too few towns near the border) other streets of joined towns
+    for (int round = 0; round < 2 && drawn < CROSS_BORDER_ROADS_MIN; round++) {
+      for (double[] p : pairs) {
+        int i = (int) p[1], j = (int) p[2];
+        if (drawn == CROSS_BORDER_ROADS) {
+          break;
+        }
+        if (round == 0 && (usedA.contains(i) || usedB.contains(j))) {
+          continue;
+        }
+        int from = la.get(i).nearestVertexAway(sa.get(i), cb[j][0], cb[j][1], ends, round == 0 ? 0 : CROSS_BORDER_SPACING_M);
+        int to = from < 0 ? -1 : lb.get(j).nearestVertexAway(sb.get(j), canvas.x(from), canvas.y(from), ends,
+            round == 0 ? 0 : CROSS_BORDER_SPACING_M);
+        if (to < 0) {
+          continue;
+        }
+        usedA.add(i);
+        usedB.add(j);
+        ends.add(from);
+        ends.add(to);
+        drawn++;
+        String note = CROSS_BORDER_NOTE + " " + drawn + " of " + a.idBase / 100_000_000L + "-" + b.idBase / 100_000_000L;
+        roads.add(a.path(rng, from, to, tags("highway", drawn == 1 ? "secondary" : "tertiary", "note", note, "source", SOURCE),
+            Kind.ROAD, 250, 0.05));
+      }
+    }
+    return drawn;
   }
 }

@@ -45,11 +45,14 @@ final class StreetCanvas {
     IntList nodes;
     Map<String, String> tags;
     final Kind kind;
+    /** Index of the city (in its sample group) whose generator drew the way; decides its OSM id prefix. */
+    final int owner;
 
-    Way(IntList nodes, Map<String, String> tags, Kind kind) {
+    Way(IntList nodes, Map<String, String> tags, Kind kind, int owner) {
       this.nodes = nodes;
       this.tags = tags;
       this.kind = kind;
+      this.owner = owner;
     }
   }
 
@@ -92,6 +95,9 @@ final class StreetCanvas {
   final Map<Integer, Map<String, String>> nodeTags = new TreeMap<>();
   final List<Way> ways = new ArrayList<>();
 
+  /** The city whose ways are being drawn (index in the sample group). */
+  int owner;
+
   int node(double x, double y) {
     if (nNodes == xs.length) {
       xs = Arrays.copyOf(xs, nNodes * 2);
@@ -119,7 +125,7 @@ final class StreetCanvas {
   }
 
   Way way(IntList nodes, Map<String, String> tags, Kind kind) {
-    Way w = new Way(nodes, tags, kind);
+    Way w = new Way(nodes, tags, kind, owner);
     ways.add(w);
     return w;
   }
@@ -402,9 +408,9 @@ final class StreetCanvas {
         cur.add(na);
         pieces.add(cur);
         if (pass == Pass.BRIDGE) {
-          special.add(new Way(IntList.of(na, nb), with(w.tags, "bridge", "yes", "layer", "1"), w.kind));
+          special.add(new Way(IntList.of(na, nb), with(w.tags, "bridge", "yes", "layer", "1"), w.kind, w.owner));
         } else if (pass == Pass.TUNNEL) {
-          special.add(new Way(IntList.of(na, nb), with(w.tags, "tunnel", "yes", "layer", "-1"), w.kind));
+          special.add(new Way(IntList.of(na, nb), with(w.tags, "tunnel", "yes", "layer", "-1"), w.kind, w.owner));
         }
         cur = new IntList(4);
         cur.add(nb);
@@ -422,7 +428,7 @@ final class StreetCanvas {
         w.nodes = p;
         first = false;
       } else {
-        added.add(new Way(p, w.tags, w.kind));
+        added.add(new Way(p, w.tags, w.kind, w.owner));
       }
     }
     if (first) {
@@ -455,7 +461,7 @@ final class StreetCanvas {
       int role = roles.getOrDefault(n, ROLE_PLAIN);
       if ((role == ROLE_BRIDGE_START && !onBridge) || (role == ROLE_BRIDGE_END && onBridge)) {
         if (cur.size() >= 2) {
-          out.add(new Way(cur, onBridge ? with(barrier.tags, "bridge", "yes", "layer", "1") : barrier.tags, barrier.kind));
+          out.add(new Way(cur, onBridge ? with(barrier.tags, "bridge", "yes", "layer", "1") : barrier.tags, barrier.kind, barrier.owner));
         }
         cur = new IntList(8);
         cur.add(n);
@@ -463,7 +469,7 @@ final class StreetCanvas {
       }
     }
     if (cur.size() >= 2) {
-      out.add(new Way(cur, barrier.tags, barrier.kind));
+      out.add(new Way(cur, barrier.tags, barrier.kind, barrier.owner));
     }
     ways.remove(barrier);
     ways.addAll(out);

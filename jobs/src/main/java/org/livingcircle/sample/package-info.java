@@ -37,7 +37,8 @@
  * OUT/statistics.csv                 UTF-8, LF: admin_code,indicator,value,unit,year,source,data_note
  * OUT/streets.osm.pbf                OSM PBF, WGS84: SYNTHETIC street network (writingprogram says so, every
  *                                    way has source=synthetic (lcp sample)); node and way ids start at
- *                                    city code × 10^8 + 1; see SampleStreets
+ *                                    city code × 10^8 + 1; covers the configured neighbour cities too
+ *                                    (one connected network, identical from either city); see SampleStreets
  * </pre>
  *
  * <p>Every CSV's last column {@code data_note} is "SYNTHETIC sample data (lcp sample, seed N) — not

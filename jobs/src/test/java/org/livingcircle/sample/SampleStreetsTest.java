@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.livingcircle.streets.FootGraph;
 import org.livingcircle.streets.FootGraphBuilder;
@@ -23,19 +24,31 @@ import org.livingcircle.streets.FootRules;
 import org.livingcircle.streets.OsmPbfReader;
 import org.livingcircle.streets.OsmWay;
 
-/** The synthetic street network of {@code lcp sample}, read back from the PBF file and checked geometrically. */
+/**
+ * The synthetic street network of {@code lcp sample}, read back from the PBF file and checked geometrically. A
+ * subclass runs every check on a network that also covers a neighbour city.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SampleStreetsTest {
-  private static final long SEED = 42;
+  static final long SEED = 42;
 
-  @TempDir static Path tmp;
-  private static Path out;
-  private static StreetFile streets;
+  /** This class's temporary directory (for the whole class). */
+  Path tmp;
+  /** The Jincheng fixture sample directory whose streets file is checked. */
+  Path out;
+  StreetFile streets;
 
   @BeforeAll
-  static void generate() {
+  void generate(@TempDir Path dir) {
+    tmp = dir;
     out = tmp.resolve("a");
-    new SampleGenerator(SampleFixture.spec(out, SEED, SampleSpec.NO_BENCH_ROWS)).run();
+    generateSample(out, SEED);
     streets = StreetFile.read(out.resolve("streets.osm.pbf"));
+  }
+
+  /** Writes the Jincheng fixture sample (and whatever else the checked network covers) to {@code dir}. */
+  void generateSample(Path dir, long seed) {
+    new SampleGenerator(SampleFixture.spec(dir, seed, SampleSpec.NO_BENCH_ROWS)).run();
   }
 
   @Test
@@ -66,8 +79,8 @@ class SampleStreetsTest {
   void sameSeedGivesIdenticalBytesAndAnotherSeedAnotherNetwork() throws IOException {
     Path again = tmp.resolve("b");
     Path other = tmp.resolve("c");
-    new SampleGenerator(SampleFixture.spec(again, SEED, SampleSpec.NO_BENCH_ROWS)).run();
-    new SampleGenerator(SampleFixture.spec(other, SEED + 1, SampleSpec.NO_BENCH_ROWS)).run();
+    generateSample(again, SEED);
+    generateSample(other, SEED + 1);
     byte[] first = Files.readAllBytes(out.resolve("streets.osm.pbf"));
     assertThat(Files.readAllBytes(again.resolve("streets.osm.pbf"))).isEqualTo(first);
     assertThat(Files.readAllBytes(other.resolve("streets.osm.pbf"))).isNotEqualTo(first);
@@ -242,7 +255,7 @@ class SampleStreetsTest {
     }
   }
 
-  private static long find(Map<Long, Long> parent, long a) {
+  static long find(Map<Long, Long> parent, long a) {
     long r = a;
     while (parent.getOrDefault(r, r) != r) {
       r = parent.get(r);
@@ -251,7 +264,7 @@ class SampleStreetsTest {
     return r;
   }
 
-  private static void union(Map<Long, Long> parent, long a, long b) {
+  static void union(Map<Long, Long> parent, long a, long b) {
     long ra = find(parent, a);
     long rb = find(parent, b);
     if (ra != rb) {
