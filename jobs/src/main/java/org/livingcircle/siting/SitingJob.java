@@ -219,7 +219,7 @@ public final class SitingJob {
       manifest.timing("street_graph", seconds(tg));
     }
     SitingRows rows = new SitingRows(groups, groupsOfUnit, walk, spec.siting().candidates().equals("compounds"),
-        spec.siting().budgetSites(), spec.catchmentMinByKind(), streets == null ? null : streets.linker());
+        spec.siting().budgetSites(), spec.catchmentMinByKind(), streets == null ? null : streets.source());
 
     Sessions.describe(spark, "site", spec.cityId() + ": greedy per county and problem");
     long t = System.nanoTime();
@@ -273,7 +273,12 @@ public final class SitingJob {
   }
 
   /** The street graph of network mode and its linker, broadcast to the tasks. */
-  private record Built(FootGraphBuilder.Built built, org.apache.spark.broadcast.Broadcast<EdgeLinker> linker) {}
+  private record Built(FootGraphBuilder.Built built, org.apache.spark.broadcast.Broadcast<EdgeLinker> linker) {
+    SitingRows.LinkerSource source() {
+      org.apache.spark.broadcast.Broadcast<EdgeLinker> b = linker;
+      return b::value;
+    }
+  }
 
   /**
    * How the access stage walked, from its manifest's {@code walk_model}: null for straight line (no manifest, no

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -82,16 +81,21 @@ final class SitingRows implements Serializable {
   private final int budgetSites;
   private final Map<String, Double> catchmentMinByKind;
   /** Network walking mode: the street graph's linker (same PBF and options as the access stage); null otherwise. */
-  private final Broadcast<EdgeLinker> network;
+  private final LinkerSource network;
+
+  /** Where a task finds the street graph's linker (a Spark broadcast in the job). */
+  interface LinkerSource extends Serializable {
+    EdgeLinker get();
+  }
 
   SitingRows(List<Group> groups, Map<String, int[]> groupsOfUnit, WalkModel walk, boolean compoundCandidates,
       int budgetSites, Map<String, Double> catchmentMinByKind) {
     this(groups, groupsOfUnit, walk, compoundCandidates, budgetSites, catchmentMinByKind, null);
   }
 
-  /** @param network the broadcast linker of the network walking model, or null for straight-line mode */
+  /** @param network the linker of the network walking model (broadcast), or null for straight-line mode */
   SitingRows(List<Group> groups, Map<String, int[]> groupsOfUnit, WalkModel walk, boolean compoundCandidates,
-      int budgetSites, Map<String, Double> catchmentMinByKind, Broadcast<EdgeLinker> network) {
+      int budgetSites, Map<String, Double> catchmentMinByKind, LinkerSource network) {
     this.network = network;
     this.groups = List.copyOf(groups);
     this.groupsOfUnit = Map.copyOf(groupsOfUnit);
@@ -240,7 +244,7 @@ final class SitingRows implements Serializable {
       cy[k] = candidates.get(k)[1];
     }
     List<Row> out = new ArrayList<>();
-    Links links = network == null || (n == 0 && m == 0) ? null : new Links(network.value(), cx, cy, dx, dy);
+    Links links = network == null || (n == 0 && m == 0) ? null : new Links(network.get(), cx, cy, dx, dy);
     if (g.coverage() != null) {
       coverage(g, dx, dy, w, people, compounds, mask, cx, cy, links, out);
     } else {
