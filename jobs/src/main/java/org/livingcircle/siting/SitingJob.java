@@ -65,6 +65,13 @@ import org.livingcircle.streets.FootRules;
  * 4 bytes per (candidate, demand point) pair within the threshold). Demand and candidates are the unit's own;
  * existing facilities anywhere (neighbours' included) count through the access stage's columns. A county's sites
  * may also serve a neighbouring county; that is not credited to either.
+ *
+ * <p>Network walking mode (the access manifest's {@code walk_model.model = network}): the street graph is built
+ * from the same extract with the same options as the access stage ({@code walk_model.osm_pbf}, {@code
+ * link_radius_m}, {@code private_ways}, {@code min_component_edges}) and broadcast; a new site covers the demand
+ * within the need's walking metres on the network ({@link NetworkCoverageSets}), the E2SFCA catchment of capacity
+ * targets weighs network distances, and straight-line radius needs keep the straight-line radius (today's coverage
+ * from {@code dist_straight_m_<c>}). The manifest's {@code walk_model} records the graph and the unlinked counts.
  */
 public final class SitingJob {
   private SitingJob() {}
