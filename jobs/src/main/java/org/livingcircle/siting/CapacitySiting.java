@@ -18,7 +18,8 @@ import java.util.Arrays;
  *
  * A new facility j of capacity S changes no other facility's ratio (E2SFCA step 1 depends on demand only), so it adds
  * exactly {@code W(d_ij) · S / Σ_k W(d_kj) P_k} to A_i, with the access stage's Gaussian weight
- * {@link Decay#gaussian} (the access stage's E2SFCA weight) over the same straight-line catchment. F has diminishing returns (a concave function of a
+ * {@link Decay#gaussian} (the access stage's E2SFCA weight) over the same catchment: straight line, or in network
+ * walking mode the network distance D/d0 ({@link NetworkCoverageSets}). F has diminishing returns (a concave function of a
  * sum), so lazy evaluation (CELF) is exact. A candidate may be chosen again (a larger facility). A candidate whose
  * catchment holds no demand has no gain and is never chosen. Not thread-safe.
  */
@@ -64,19 +65,8 @@ final class CapacitySiting {
    */
   CapacitySiting(double[] candidateX, double[] candidateY, double[] demandX, double[] demandY, double[] people,
       double[] access, double catchmentMeters) {
-    this.catchment = CoverageSets.within(candidateX, candidateY, demandX, demandY, catchmentMeters);
-    int n = demandX.length;
-    this.people = notNull(people, "people").clone();
-    this.access = notNull(access, "access").clone();
-    check(people.length == n && access.length == n, "Cannot site capacity: %s demand points but %s people and %s access values",
-        n, people.length, access.length);
-    for (int i = 0; i < n; i++) {
-      check(Double.isFinite(people[i]) && people[i] >= 0, "Cannot site capacity: people %s at demand point %s", people[i], i);
-      check(Double.isFinite(access[i]) && access[i] >= 0, "Cannot site capacity: access %s at demand point %s", access[i], i);
-    }
+    this(CoverageSets.within(candidateX, candidateY, demandX, demandY, catchmentMeters), people, access);
     double c2 = catchmentMeters * catchmentMeters;
-    this.pairWeight = new double[catchment.nPairs()];
-    this.weightedDemand = new double[catchment.nCandidates];
     for (int k = 0; k < catchment.nCandidates; k++) {
       double sum = 0;
       for (int p = catchment.start[k], end = catchment.start[k + 1]; p < end; p++) {
@@ -89,6 +79,44 @@ final class CapacitySiting {
       }
       weightedDemand[k] = sum;
     }
+  }
+
+  /**
+   * Network walking mode: the catchment is the demand within {@code catchment.sets.radiusMeters} walking metres
+   * on the street network (d0 = catchment_min × speed), each pair weighted by the Gaussian on D/d0 with D the
+   * network distance of the pair; unlinked candidates and demand points take no part.
+   *
+   * @param people people of the served group per demand point, finite and ≥ 0
+   * @param access today's E2SFCA access per demand point (places per person), finite and ≥ 0
+   */
+  CapacitySiting(NetworkCoverageSets catchment, double[] people, double[] access) {
+    this(notNull(catchment, "network catchment").sets, people, access);
+    double c2 = catchment.sets.radiusMeters * catchment.sets.radiusMeters;
+    for (int k = 0; k < this.catchment.nCandidates; k++) {
+      double sum = 0;
+      for (int p = this.catchment.start[k], end = this.catchment.start[k + 1]; p < end; p++) {
+        double d = catchment.pairMeters[p];
+        double w = Decay.gaussian(d * d, c2);
+        pairWeight[p] = w;
+        sum += w * people[this.catchment.demand[p]];
+      }
+      weightedDemand[k] = sum;
+    }
+  }
+
+  private CapacitySiting(CoverageSets catchment, double[] people, double[] access) {
+    this.catchment = catchment;
+    int n = catchment.nDemand;
+    this.people = notNull(people, "people").clone();
+    this.access = notNull(access, "access").clone();
+    check(people.length == n && access.length == n, "Cannot site capacity: %s demand points but %s people and %s access values",
+        n, people.length, access.length);
+    for (int i = 0; i < n; i++) {
+      check(Double.isFinite(people[i]) && people[i] >= 0, "Cannot site capacity: people %s at demand point %s", people[i], i);
+      check(Double.isFinite(access[i]) && access[i] >= 0, "Cannot site capacity: access %s at demand point %s", access[i], i);
+    }
+    this.pairWeight = new double[catchment.nPairs()];
+    this.weightedDemand = new double[catchment.nCandidates];
   }
 
   /**

@@ -23,7 +23,7 @@ final class CoverageSets {
   final int[] start;
   final int[] demand;
 
-  private CoverageSets(int nCandidates, int nDemand, double radiusMeters, int[] start, int[] demand) {
+  CoverageSets(int nCandidates, int nDemand, double radiusMeters, int[] start, int[] demand) {
     this.nCandidates = nCandidates;
     this.nDemand = nDemand;
     this.radiusMeters = radiusMeters;

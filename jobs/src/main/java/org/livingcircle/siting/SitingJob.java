@@ -42,6 +42,9 @@ import org.livingcircle.config.SitingConfig;
 import org.livingcircle.config.Tier;
 import org.livingcircle.spark.GeoParquet;
 import org.livingcircle.spark.Sessions;
+import org.livingcircle.streets.EdgeLinker;
+import org.livingcircle.streets.FootGraphBuilder;
+import org.livingcircle.streets.FootRules;
 
 /**
  * Siting suggestions that close the gap to each plan target ("缺什么补什么"). Reads {@code <city-out>/grid/cells},
@@ -62,6 +65,13 @@ import org.livingcircle.spark.Sessions;
  * 4 bytes per (candidate, demand point) pair within the threshold). Demand and candidates are the unit's own;
  * existing facilities anywhere (neighbours' included) count through the access stage's columns. A county's sites
  * may also serve a neighbouring county; that is not credited to either.
+ *
+ * <p>Network walking mode (the access manifest's {@code walk_model.model = network}): the street graph is built
+ * from the same extract with the same options as the access stage ({@code walk_model.osm_pbf}, {@code
+ * link_radius_m}, {@code private_ways}, {@code min_component_edges}) and broadcast; a new site covers the demand
+ * within the need's walking metres on the network ({@link NetworkCoverageSets}), the E2SFCA catchment of capacity
+ * targets weighs network distances, and straight-line radius needs keep the straight-line radius (today's coverage
+ * from {@code dist_straight_m_<c>}). The manifest's {@code walk_model} records the graph and the unlinked counts.
  */
 public final class SitingJob {
   private SitingJob() {}
@@ -155,6 +165,9 @@ public final class SitingJob {
     Path adminPath = input(spec, Table.ADMIN_INDICATORS);
     WalkModel walk = spec.walking().model();
     Manifest manifest = new Manifest("site", spec.configuration());
+    NetworkWalk networkWalk = NetworkWalk.of(CityLayout.of(spec.cityOut()).manifest(org.livingcircle.common.Stage.ACCESS),
+        CityLayout.of(spec.cityOut()).stage(org.livingcircle.common.Stage.INGEST));
+    boolean network = networkWalk != null;
 
     Sessions.describe(spark, "site", spec.cityId() + ": problems per county and target");
     Dataset<Row> admin = spark.read().format("geoparquet").load(adminPath.toString()).drop("geometry", "bbox");
@@ -185,7 +198,7 @@ public final class SitingJob {
         Optional<SitingProblems.Coverage> cov = SitingProblems.coverage(t, spec.targets(), spec.categories(), spec.walking().thresholdsMin());
         Optional<SitingProblems.Capacity> cap = SitingProblems.capacity(t);
         if (cov.isPresent()) {
-          requireColumns(spark, gridPath, compoundsPath, cov.get());
+          requireColumns(spark, gridPath, compoundsPath, cov.get(), network);
           add(groups, byUnit, code, level, cov.get(), null, u, adminColumns, spec);
         } else if (cap.isPresent()) {
           add(groups, byUnit, code, level, null, cap.get(), u, adminColumns, spec);
@@ -194,8 +207,26 @@ public final class SitingJob {
     }
     Map<String, int[]> groupsOfUnit = new HashMap<>();
     byUnit.forEach((k, v) -> groupsOfUnit.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+    for (SitingRows.Group g : groups) {
+      if (network && g.coverage() != null && g.coverage().targetId() == null) {
+        requireColumns(spark, gridPath, compoundsPath, g.coverage(), network);
+      }
+    }
+    Built streets = null;
+    if (network) {
+      Sessions.describe(spark, "site", spec.cityId() + ": street graph");
+      long tg = System.nanoTime();
+      FootGraphBuilder.Built built = FootGraphBuilder.build(networkWalk.pbf(), spec.crs(), networkWalk.options());
+      if (built.graph().edgeCount() == 0) {
+        throw new InputException("Cannot site on the street network of " + networkWalk.pbf() + ": no walkable way"
+            + " left after the foot rules and pruning components under " + networkWalk.minComponentEdges() + " edges");
+      }
+      EdgeLinker linker = new EdgeLinker(built.graph(), networkWalk.linkRadiusM());
+      streets = new Built(built, spark.sparkContext().broadcast(linker, scala.reflect.ClassTag$.MODULE$.apply(EdgeLinker.class)));
+      manifest.timing("street_graph", seconds(tg));
+    }
     SitingRows rows = new SitingRows(groups, groupsOfUnit, walk, spec.siting().candidates().equals("compounds"),
-        spec.siting().budgetSites(), spec.catchmentMinByKind());
+        spec.siting().budgetSites(), spec.catchmentMinByKind(), streets == null ? null : streets.source());
 
     Sessions.describe(spark, "site", spec.cityId() + ": greedy per county and problem");
     long t = System.nanoTime();
@@ -232,6 +263,8 @@ public final class SitingJob {
       manifest.put("groups", groups.size());
       manifest.put("budget_sites", spec.siting().budgetSites());
       manifest.put("candidates", spec.siting().candidates());
+      manifest.put(Manifest.WALK_MODEL, network ? networkFacts(networkWalk, streets.built(), results, walk)
+          : Map.of("model", "straight_line", "coverage", "straight-line radius: threshold walking metres ÷ detour_factor"));
       manifest.put("inputs_dirs", List.of(cellsPath.toString(), gridPath.toString(), compoundsPath.toString(),
           adminPath.toString()));
       manifest.timing("total", seconds(start));
@@ -244,6 +277,131 @@ public final class SitingJob {
     } catch (IOException e) {
       throw new InputException("Cannot write siting output " + spec.outDir() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The street graph of network mode and its linker, broadcast to the tasks. */
+  private record Built(FootGraphBuilder.Built built, org.apache.spark.broadcast.Broadcast<EdgeLinker> linker) {
+    SitingRows.LinkerSource source() {
+      org.apache.spark.broadcast.Broadcast<EdgeLinker> b = linker;
+      return b::value;
+    }
+  }
+
+  /**
+   * How the access stage walked, from its manifest's {@code walk_model}: null for straight line (no manifest, no
+   * {@code model}, or {@code straight_line}); for {@code network} the extract and the graph options it used, so the
+   * siting stage builds the same graph. The extract is {@code osm_pbf.path}, else the ingest output's copy
+   * ({@code <city-out>/ingest/streets.osm.pbf}); its SHA-256 must match {@code osm_pbf.sha256} when recorded.
+   */
+  record NetworkWalk(Path pbf, String sha256, double linkRadiusM, String privateWays, int minComponentEdges,
+      String unlinked) {
+    static final String STREETS_PBF_FILE = "streets.osm.pbf";
+
+    FootRules.Options options() {
+      return new FootRules.Options(privateWays.equals("blocked") ? FootRules.PrivateWays.BLOCKED
+          : FootRules.PrivateWays.COMPOUND, minComponentEdges);
+    }
+
+    static NetworkWalk of(Path accessManifest, Path ingestDir) {
+      if (!Files.isRegularFile(accessManifest)) {
+        return null;
+      }
+      com.fasterxml.jackson.databind.JsonNode w;
+      try {
+        w = new com.fasterxml.jackson.databind.ObjectMapper().readTree(accessManifest.toFile()).path(Manifest.WALK_MODEL);
+      } catch (IOException e) {
+        throw new InputException("Cannot read " + accessManifest + ": " + e.getMessage() + "; rerun the access stage", e);
+      }
+      String model = w.path("model").isTextual() ? w.path("model").asText() : "straight_line";
+      if (model.equals("straight_line")) {
+        return null;
+      }
+      if (!model.equals("network")) {
+        throw new InputException("Cannot site from " + accessManifest + ": walk_model.model " + model
+            + " is not straight_line or network; rerun the access stage");
+      }
+      Path pbf = w.path("osm_pbf").path("path").isTextual() ? Path.of(w.path("osm_pbf").path("path").asText())
+          : ingestDir.resolve(STREETS_PBF_FILE);
+      if (!Files.isRegularFile(pbf)) {
+        pbf = ingestDir.resolve(STREETS_PBF_FILE);
+      }
+      if (!Files.isRegularFile(pbf)) {
+        throw new InputException("Cannot site on the street network: " + accessManifest + " says walk_model network but"
+            + " its extract " + w.path("osm_pbf").path("path").asText(pbf.toString()) + " is not a file; rerun lcp ingest and lcp access");
+      }
+      String sha = w.path("osm_pbf").path("sha256").isTextual() ? w.path("osm_pbf").path("sha256").asText() : null;
+      String actual = Manifest.sha256(pbf);
+      if (sha != null && !sha.equalsIgnoreCase(actual)) {
+        throw new InputException("Cannot site on the street network: " + pbf + " has SHA-256 " + actual + " but "
+            + accessManifest + " walked " + sha + "; rerun lcp access");
+      }
+      double radius = w.path("link_radius_m").isNumber() ? w.path("link_radius_m").asDouble() : 500;
+      String privateWays = w.path("private_ways").isTextual() ? w.path("private_ways").asText() : "compound";
+      if (!privateWays.equals("compound") && !privateWays.equals("blocked")) {
+        throw new InputException("Cannot site from " + accessManifest + ": walk_model.private_ways " + privateWays
+            + " is not compound or blocked; rerun the access stage");
+      }
+      int minEdges = w.path("min_component_edges").isInt() ? w.path("min_component_edges").asInt()
+          : FootRules.Options.DEFAULT_MIN_COMPONENT_EDGES;
+      String unlinked = w.path("unlinked").isTextual() ? w.path("unlinked").asText() : null;
+      return new NetworkWalk(pbf, actual, radius, privateWays, minEdges, unlinked);
+    }
+  }
+
+  /** The siting manifest's {@code walk_model} in network mode: the graph it built and who could not be linked. */
+  private static Map<String, Object> networkFacts(NetworkWalk nw, FootGraphBuilder.Built built, List<Row> results,
+      WalkModel walk) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("model", "network");
+    m.put("speed_m_per_min", walk.speedMetersPerMinute());
+    m.put("detour_factor", walk.detourFactor());
+    m.put("coverage", "a new site covers the demand points within the need's walking metres on the street network"
+        + " (linked candidate to linked demand point, off-street metres included); straight-line radius needs keep"
+        + " the straight-line radius; today's coverage of a straight-line radius reads dist_straight_m_<c> ≤ r");
+    m.put("capacity_catchment", "network: Gaussian weight on D/d0, D the network walking metres, d0 = catchment_min ×"
+        + " speed_m_per_min");
+    m.put("unlinked_policy", "an unlinked candidate covers nothing; an unlinked demand point is covered by no new site"
+        + " (it keeps today's coverage from the access stage)");
+    m.put("osm_pbf", Map.of("path", nw.pbf().toString(), "sha256", nw.sha256()));
+    m.put("link_radius_m", nw.linkRadiusM());
+    m.put("private_ways", nw.privateWays());
+    m.put("min_component_edges", nw.minComponentEdges());
+    if (nw.unlinked() != null) {
+      m.put("access_unlinked", nw.unlinked());
+    }
+    FootGraphBuilder.Stats st = built.stats();
+    Map<String, Object> graph = new LinkedHashMap<>();
+    graph.put("ways_read", st.waysRead());
+    graph.put("ways_walkable", st.waysWalkable());
+    graph.put("nodes_read", st.nodesRead());
+    graph.put("vertices", st.vertices());
+    graph.put("edges", st.edges());
+    graph.put("km", st.kmWalkable());
+    graph.put("components_pruned", st.componentsPruned());
+    graph.put("edges_pruned", st.edgesPruned());
+    graph.put("parse_s", st.parseSeconds());
+    graph.put("build_s", st.buildSeconds());
+    m.put("graph", graph);
+    long candidates = 0;
+    long demand = 0;
+    double weight = 0;
+    int groupsWithUnlinked = 0;
+    for (Row r : results) {
+      if (r.getInt(1) != 0 || r.isNullAt(13)) {
+        continue;
+      }
+      candidates += r.getInt(12);
+      demand += r.getInt(13);
+      weight += r.getDouble(14);
+      groupsWithUnlinked += r.getInt(13) > 0 ? 1 : 0;
+    }
+    m.put("counts_note", "summed over groups: a cell or compound counts once in every (unit, problem) group it takes"
+        + " part in");
+    m.put("candidates_unlinked", candidates);
+    m.put("demand_points_unlinked", demand);
+    m.put("demand_weight_unlinked", weight);
+    m.put("groups_with_unlinked_demand", groupsWithUnlinked);
+    return m;
   }
 
   private static void add(List<SitingRows.Group> groups, Map<String, List<Integer>> byUnit, String code, String level,
@@ -365,13 +523,15 @@ public final class SitingJob {
   }
 
   /** Fails on the driver when the access stage wrote no column a problem reads. */
-  private static void requireColumns(SparkSession spark, Path grid, Path compounds, SitingProblems.Coverage c) {
+  private static void requireColumns(SparkSession spark, Path grid, Path compounds, SitingProblems.Coverage c,
+      boolean network) {
     Path table = c.demand() == SitingProblems.Demand.CELLS ? grid : compounds;
     Set<String> columns = new LinkedHashSet<>(List.of(spark.read().format("geoparquet").load(table.toString()).columns()));
     for (SitingProblems.Need n : c.needs()) {
-      if (!columns.contains(n.column())) {
-        throw new InputException("Cannot site " + c.id() + ": " + table + " has no column " + n.column()
-            + "; rerun the access stage with the same conf/categories.yaml and walking thresholds");
+      if (!columns.contains(n.column(network))) {
+        throw new InputException("Cannot site " + c.id() + ": " + table + " has no column " + n.column(network)
+            + "; rerun the access stage with the same conf/categories.yaml and walking thresholds"
+            + (network ? " (its manifest says walk_model network)" : ""));
       }
     }
     check(c.needs().size() <= SitingRows.MAX_NEEDS, "Cannot site %s: %s categories in one basket, at most %s", c.id(),

@@ -33,7 +33,9 @@ import org.livingcircle.config.Tier;
  *
  * Today's coverage is read from the access stage's output, the same columns the aggregate stage reduces, so the
  * starting share equals the comparison's value: {@code n_<T>min_<c> > 0} for a T-minute threshold that the access
- * stage counted, else {@code dist_m_<c> ≤ T × speed} (walking metres, as {@code share_own_<c>}).
+ * stage counted, else {@code dist_m_<c> ≤ T × speed} (walking metres, as {@code share_own_<c>}). When the access
+ * stage walked the street network (its manifest's {@code walk_model.model = network}), a straight-line radius reads
+ * {@code dist_straight_m_<c> ≤ r} instead, as the aggregate stage does.
  */
 final class SitingProblems {
   private SitingProblems() {}
@@ -71,6 +73,36 @@ final class SitingProblems {
       return countColumn ? "n_" + thresholdLabel(threshold.value()) + "min_" + category : "dist_m_" + category;
     }
 
+    /**
+     * The access-stage column telling who has the category today, by how the access stage measured {@code dist_m}:
+     * in network walking mode a straight-line radius reads {@code dist_straight_m_<c>} (no detour), every other
+     * need the same column as in straight-line mode.
+     */
+    String column(boolean network) {
+      return network && straightLineRadius() ? "dist_straight_m_" + category : column();
+    }
+
+    /** True for a radius drawn as a straight line on a plan map ({@code threshold_m} with {@code straight_line}). */
+    boolean straightLineRadius() {
+      return threshold.kind() == Threshold.Kind.RADIUS_M && threshold.distance() == Threshold.Distance.STRAIGHT_LINE;
+    }
+
+    /**
+     * Whether a demand point with the value {@code v} of {@link #column(boolean)} (null: nothing within the search
+     * limit) lacks the category today: a count of 0, or a distance beyond the threshold — walking metres
+     * ({@code dist_m}), or in network mode the straight-line radius itself for {@code dist_straight_m}.
+     */
+    boolean lacks(Number v, boolean network, WalkModel walk) {
+      if (v == null) {
+        return true;
+      }
+      if (countColumn) {
+        return v.intValue() == 0;
+      }
+      double limit = network && straightLineRadius() ? threshold.value() : walkingMeters(walk);
+      return v.doubleValue() > limit;
+    }
+
     /** The threshold as a walking distance in metres (the unit of {@code dist_m}). */
     double walkingMeters(WalkModel walk) {
       return threshold.walkingMeters(walk.speedMetersPerMinute(), walk.detourFactor());
@@ -79,6 +111,16 @@ final class SitingProblems {
     /** The straight-line radius a new site at a candidate covers. */
     double straightLineMeters(WalkModel walk) {
       return walkingMeters(walk) / walk.detourFactor();
+    }
+
+    /**
+     * Network walking mode: the walking metres on the street network a new site covers (minutes × speed, or a
+     * walking radius as it is); not defined for a straight-line radius, which keeps {@link #straightLineMeters}.
+     */
+    double networkMeters(WalkModel walk) {
+      check(!straightLineRadius(), "Cannot site category %s on the network: its threshold is a straight-line radius",
+          category);
+      return walkingMeters(walk);
     }
   }
 

@@ -11,6 +11,10 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.livingcircle.config.WalkModel;
+import org.livingcircle.streets.EdgeLinker;
+import org.livingcircle.streets.EdgePoints;
+import org.livingcircle.streets.PointLinks;
+import org.livingcircle.streets.WalkSearch;
 
 /**
  * Turns origins (cells or compounds) into the rows of each siting group they take part in, and one group's rows into
@@ -62,7 +66,12 @@ final class SitingRows implements Serializable {
       .add("places", DataTypes.DoubleType, true)
       .add("e2sfca_gain", DataTypes.DoubleType, true)
       .add("outcome", DataTypes.StringType, false)
-      .add("total_weight", DataTypes.DoubleType, true);
+      .add("total_weight", DataTypes.DoubleType, true)
+      // network walking mode, rank 0 only: candidates and demand points of the group with no street within the
+      // link radius, and the demand weight of the unlinked points (covered by no new site)
+      .add("candidates_unlinked", DataTypes.IntegerType, true)
+      .add("demand_unlinked", DataTypes.IntegerType, true)
+      .add("demand_weight_unlinked", DataTypes.DoubleType, true);
 
   private final List<Group> groups;
   /** Group ids per unit code. */
@@ -71,9 +80,23 @@ final class SitingRows implements Serializable {
   private final boolean compoundCandidates;
   private final int budgetSites;
   private final Map<String, Double> catchmentMinByKind;
+  /** Network walking mode: the street graph's linker (same PBF and options as the access stage); null otherwise. */
+  private final LinkerSource network;
+
+  /** Where a task finds the street graph's linker (a Spark broadcast in the job). */
+  interface LinkerSource extends Serializable {
+    EdgeLinker get();
+  }
 
   SitingRows(List<Group> groups, Map<String, int[]> groupsOfUnit, WalkModel walk, boolean compoundCandidates,
       int budgetSites, Map<String, Double> catchmentMinByKind) {
+    this(groups, groupsOfUnit, walk, compoundCandidates, budgetSites, catchmentMinByKind, null);
+  }
+
+  /** @param network the linker of the network walking model (broadcast), or null for straight-line mode */
+  SitingRows(List<Group> groups, Map<String, int[]> groupsOfUnit, WalkModel walk, boolean compoundCandidates,
+      int budgetSites, Map<String, Double> catchmentMinByKind, LinkerSource network) {
+    this.network = network;
     this.groups = List.copyOf(groups);
     this.groupsOfUnit = Map.copyOf(groupsOfUnit);
     this.walk = walk;
@@ -134,12 +157,39 @@ final class SitingRows implements Serializable {
   }
 
   private boolean lacks(Row r, SitingProblems.Need need) {
-    int i = r.fieldIndex(need.column());
-    if (need.countColumn()) {
-      return r.isNullAt(i) || ((Number) r.get(i)).intValue() == 0;
+    // as AggregateKernel reads share_own_<c>: dist_m ≤ the threshold as walking metres (or counts); in network mode a
+    // straight-line radius reads dist_straight_m ≤ r
+    int i = r.fieldIndex(need.column(network != null));
+    return need.lacks(r.isNullAt(i) ? null : (Number) r.get(i), network != null, walk);
+  }
+
+  /** Network mode: where a group's candidates and demand points join the street graph, linked once per group. */
+  private static final class Links {
+    final EdgeLinker linker;
+    final PointLinks candidates;
+    final PointLinks demand;
+    final WalkSearch search;
+    final EdgePoints demandByEdge;
+
+    Links(EdgeLinker linker, double[] cx, double[] cy, double[] dx, double[] dy) {
+      this.linker = linker;
+      this.candidates = linker.link(cx, cy);
+      this.demand = linker.link(dx, dy);
+      this.search = new WalkSearch(linker.graph());
+      this.demandByEdge = EdgePoints.of(linker.graph().edgeCount(), demand);
     }
-    // share_own_<c>: dist_m (walking metres, detour included) ≤ the threshold as walking metres, as AggregateKernel reads it
-    return r.isNullAt(i) || ((Number) r.get(i)).doubleValue() > need.walkingMeters(walk);
+
+    NetworkCoverageSets within(double walkMeters) {
+      return NetworkCoverageSets.within(linker.graph(), search, candidates, demand, demandByEdge, walkMeters);
+    }
+
+    double unlinkedWeight(double[] w) {
+      double sum = 0;
+      for (int i = 0; i < w.length; i++) {
+        sum += demand.linked(i) ? 0 : w[i];
+      }
+      return sum;
+    }
   }
 
   /** Solves one group: its rows in, result rows out. */
@@ -194,25 +244,32 @@ final class SitingRows implements Serializable {
       cy[k] = candidates.get(k)[1];
     }
     List<Row> out = new ArrayList<>();
+    Links links = network == null || (n == 0 && m == 0) ? null : new Links(network.get(), cx, cy, dx, dy);
     if (g.coverage() != null) {
-      coverage(g, dx, dy, w, people, compounds, mask, cx, cy, out);
+      coverage(g, dx, dy, w, people, compounds, mask, cx, cy, links, out);
     } else {
-      capacity(g, dx, dy, w, access, cx, cy, out);
+      capacity(g, dx, dy, w, access, cx, cy, links, out);
     }
     return out.iterator();
   }
 
   private void coverage(Group g, double[] dx, double[] dy, double[] w, double[] people, double[] compounds, long[] mask,
-      double[] cx, double[] cy, List<Row> out) {
+      double[] cx, double[] cy, Links links, List<Row> out) {
     List<SitingProblems.Need> needs = g.coverage().needs();
     int nLayers = needs.size();
     int n = dx.length;
     CoverageSets[] sets = new CoverageSets[nLayers];
     boolean[] missing = new boolean[nLayers * n];
     Map<Double, CoverageSets> byRadius = new java.util.HashMap<>();
+    Map<Double, CoverageSets> byWalk = new java.util.HashMap<>();
     for (int l = 0; l < nLayers; l++) {
-      double radius = needs.get(l).straightLineMeters(walk);
-      sets[l] = byRadius.computeIfAbsent(radius, r -> CoverageSets.within(cx, cy, dx, dy, r));
+      SitingProblems.Need need = needs.get(l);
+      if (links != null && !need.straightLineRadius()) {
+        // network mode: a new site covers the demand within the need's walking metres on the street network
+        sets[l] = byWalk.computeIfAbsent(need.networkMeters(walk), d -> links.within(d).sets);
+      } else {
+        sets[l] = byRadius.computeIfAbsent(need.straightLineMeters(walk), r -> CoverageSets.within(cx, cy, dx, dy, r));
+      }
       for (int i = 0; i < n; i++) {
         missing[l * n + i] = (mask[i] & (1L << l)) != 0;
       }
@@ -220,7 +277,8 @@ final class SitingRows implements Serializable {
     MaximalCovering.Plan plan = new MaximalCovering(sets, w, missing).solve(g.coverage().targetShare(), budgetSites);
     boolean cells = g.coverage().demand() == SitingProblems.Demand.CELLS;
     out.add(RowFactory.create(g.id(), 0, null, null, -1, null, null, nan(plan.initialShare()), null, null,
-        plan.outcome().name().toLowerCase(java.util.Locale.ROOT), plan.totalWeight()));
+        plan.outcome().name().toLowerCase(java.util.Locale.ROOT), plan.totalWeight(), unlinkedCandidates(links),
+        unlinkedDemand(links), links == null ? null : links.unlinkedWeight(w)));
     for (int s = 0; s < plan.nSites(); s++) {
       double p = 0;
       double c = 0;
@@ -230,27 +288,43 @@ final class SitingRows implements Serializable {
       }
       int k = plan.candidate()[s];
       out.add(RowFactory.create(g.id(), s + 1, cx[k], cy[k], plan.layer()[s], cells ? p : null, c, plan.share()[s], null,
-          null, plan.outcome().name().toLowerCase(java.util.Locale.ROOT), plan.totalWeight()));
+          null, plan.outcome().name().toLowerCase(java.util.Locale.ROOT), plan.totalWeight(), null, null, null));
     }
   }
 
   private void capacity(Group g, double[] dx, double[] dy, double[] w, double[] access, double[] cx, double[] cy,
-      List<Row> out) {
+      Links links, List<Row> out) {
     int nModules = (int) Math.min(budgetSites, Math.ceil(g.placesNeeded() / g.modulePlaces() - 1e-9));
     nModules = Math.max(0, nModules);
-    double catchment = walk.euclideanMetersFor(catchmentMinByKind.get(g.capacity().kind()));
-    CapacitySiting.Plan plan = g.targetAccess() > 0
-        ? new CapacitySiting(cx, cy, dx, dy, w, access, catchment).solve(g.targetAccess(), g.modulePlaces(), nModules)
-        : new CapacitySiting.Plan(new int[0], new double[0], new double[0], new double[0], Double.NaN,
-            CapacitySiting.Outcome.NO_GAIN);
+    double catchmentMin = catchmentMinByKind.get(g.capacity().kind());
+    CapacitySiting.Plan plan;
+    if (g.targetAccess() <= 0) {
+      plan = new CapacitySiting.Plan(new int[0], new double[0], new double[0], new double[0], Double.NaN,
+          CapacitySiting.Outcome.NO_GAIN);
+    } else if (links != null) {
+      // network mode: d0 = catchment_min × speed walking metres, Gaussian on the network distance D/d0 (contracts §3)
+      plan = new CapacitySiting(links.within(walk.walkMetersIn(catchmentMin)), w, access)
+          .solve(g.targetAccess(), g.modulePlaces(), nModules);
+    } else {
+      plan = new CapacitySiting(cx, cy, dx, dy, w, access, walk.euclideanMetersFor(catchmentMin))
+          .solve(g.targetAccess(), g.modulePlaces(), nModules);
+    }
     String outcome = plan.outcome().name().toLowerCase(java.util.Locale.ROOT);
     out.add(RowFactory.create(g.id(), 0, null, null, -1, null, null, nan(plan.initialLevelShare()), null, null, outcome,
-        null));
+        null, unlinkedCandidates(links), unlinkedDemand(links), links == null ? null : links.unlinkedWeight(w)));
     for (int s = 0; s < plan.nSites(); s++) {
       int k = plan.candidate()[s];
       out.add(RowFactory.create(g.id(), s + 1, cx[k], cy[k], 0, null, null, plan.levelShare()[s], plan.places()[s],
-          plan.gain()[s], outcome, null));
+          plan.gain()[s], outcome, null, null, null, null));
     }
+  }
+
+  private static Integer unlinkedCandidates(Links links) {
+    return links == null ? null : links.candidates.unlinkedCount();
+  }
+
+  private static Integer unlinkedDemand(Links links) {
+    return links == null ? null : links.demand.unlinkedCount();
   }
 
   private static Double nan(double v) {
