@@ -307,6 +307,9 @@ public record CityConfig(
    * Input paths relative to the input directory.
    *
    * @param populationRaster optional population GeoTIFF; "" when absent (see {@link #hasPopulationRaster()})
+   * @param countyOutlines optional GeoJSON of the county outlines (properties as {@code reference/shanxi_counties.geojson})
+   *     for a city outside the reference data; "" = the reference outlines
+   * @param adminCodes optional admin code CSV (columns as {@code reference/admin_codes.csv}); "" = the reference codes
    */
   public record DataPaths(
       List<PoiSource> poi,
@@ -314,8 +317,12 @@ public record CityConfig(
       String census,
       String statistics,
       String populationRaster,
-      double duplicateRadiusM) {
+      double duplicateRadiusM,
+      String countyOutlines,
+      String adminCodes) {
     public DataPaths {
+      countyOutlines = countyOutlines == null ? "" : countyOutlines;
+      adminCodes = adminCodes == null ? "" : adminCodes;
       poi = List.copyOf(notNull(poi, "poi"));
       check(duplicateRadiusM >= 0, "Cannot use duplicate_radius_m %s: negative", duplicateRadiusM);
       notNull(facilities, "facilities");
@@ -326,6 +333,12 @@ public record CityConfig(
 
     public boolean hasPopulationRaster() {
       return !populationRaster.isEmpty();
+    }
+
+    /** A city with the reference outlines and codes. */
+    public DataPaths(List<PoiSource> poi, String facilities, String census, String statistics, String populationRaster,
+        double duplicateRadiusM) {
+      this(poi, facilities, census, statistics, populationRaster, duplicateRadiusM, "", "");
     }
   }
 
