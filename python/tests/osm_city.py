@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,6 +69,21 @@ class _Scan(osmium.SimpleHandler):
                 b = self.box
                 b[0], b[1] = min(b[0], nd.lon), min(b[1], nd.lat)
                 b[2], b[3] = max(b[2], nd.lon), max(b[3], nd.lat)
+
+
+def category_osm_tags(categories_yaml: Path) -> dict:
+    """category id -> its OSM tag conditions, each a dict ("amenity=school&isced:level=1" -> two tags), read from
+    conf/categories.yaml (flow lists of one line, as the file writes them)."""
+    out, current = {}, None
+    for line in categories_yaml.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^  - id: ([a-z0-9_]+)\s*$", line)
+        if m:
+            current = m.group(1)
+            continue
+        m = re.match(r"^    osm_tags: (\[.*\])\s*$", line)
+        if m and current:
+            out[current] = [dict(c.split("=", 1) for c in cond.split("&")) for cond in json.loads(m.group(1))]
+    return out
 
 
 def scan(pbf: Path) -> _Scan:
