@@ -8,7 +8,16 @@ export SPARK_LOCAL_IP=127.0.0.1
 quick=0
 [[ "${1:-}" == "--quick" ]] && quick=1
 
-step() { printf '\n=== %s\n' "$*"; }
+SUITE_START=$SECONDS
+STEP_START=$SECONDS
+STEP_NAME=""
+step() {
+  if [[ -n "$STEP_NAME" ]]; then printf '=== done in %ss: %s\n' "$((SECONDS - STEP_START))" "$STEP_NAME"; fi
+  STEP_START=$SECONDS
+  STEP_NAME="$*"
+  printf '\n=== %s\n' "$*"
+}
+trap 'if [[ -n "$STEP_NAME" ]]; then printf "=== ended in %ss: %s (suite %ss)\n" "$((SECONDS - STEP_START))" "$STEP_NAME" "$((SECONDS - SUITE_START))"; fi' EXIT
 
 if [[ $quick == 1 ]]; then
   # pure tests only: no database, browser, Python or Spark; runs as any user, installs nothing
