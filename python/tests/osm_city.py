@@ -86,6 +86,11 @@ def category_osm_tags(categories_yaml: Path) -> dict:
     return out
 
 
+def matches(condition: dict, tags: dict) -> bool:
+    """An osm_tags condition holds: every key's value is one element of the tag's ;-separated list."""
+    return all(v in tags.get(k, "").split(";") for k, v in condition.items())
+
+
 def scan(pbf: Path) -> _Scan:
     s = _Scan()
     s.apply_file(str(pbf), locations=True)

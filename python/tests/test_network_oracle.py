@@ -47,6 +47,19 @@ def read_table(path: Path):
     return pq.read_table(path).to_pylist()
 
 
+def interior_cells(city: osm_city.TestCity, scanned, inset_m: float = 200.0) -> list:
+    """Centres of the 100 m lattice (x = col * 100 + 50, as the grid's cells) at least inset_m inside the outline;
+    they are cells of the grid whatever its rule for cells on the outline."""
+    to_xy = Transformer.from_crs("EPSG:4326", city.crs, always_xy=True)
+    box = osm_city.outline_box(city, scanned.box)
+    ring = [to_xy.transform(lon, lat) for lon, lat in
+            ((box[0], box[1]), (box[2], box[1]), (box[2], box[3]), (box[0], box[3]))]
+    inner = shapely.Polygon(ring).buffer(-inset_m)
+    x0, y0, x1, y1 = inner.bounds
+    return [(c * 100.0 + 50, r * 100.0 + 50) for c in range(int(x0 // 100), int(x1 // 100) + 1)
+            for r in range(int(y0 // 100), int(y1 // 100) + 1) if inner.contains(shapely.Point(c * 100.0 + 50, r * 100.0 + 50))]
+
+
 def run_pipeline(written: osm_city.Written, city_out: Path):
     lcp("ingest", "--config", written.config, "--input", written.input_dir, "--out", city_out / "ingest")
     lcp("grid", "--config", written.config, "--city-out", city_out)
@@ -146,7 +159,8 @@ def directed_graph(graph: fn.Graph) -> nx.DiGraph:
 
 
 def choose_targets(run: CityRun, rng: random.Random, empty: list):
-    """Targeted cases; each gets its own category that the extract has no POI of. Returns the extra POIs."""
+    """Targeted cases placed with synthetic POIs, each in its own category that the extract has no POI of.
+    run.cells are lattice cells inside the outline here (the grid is made afterwards). Returns the extra POIs."""
     g, extra, targets = run.graph, [], run.targets
     linked = [cid for cid, p in sorted(run.cells.items()) if p.link.edge >= 0 and not p.link.ambiguous]
     to_lonlat = run.to_lonlat
@@ -269,7 +283,13 @@ def choose_targets(run: CityRun, rng: random.Random, empty: list):
     targets["foot_no"] = {"cell": found[0], "category": cat, "with_rule_m": found[3], "without_rule_m": found[4],
                           "way": found[5]}
 
-    # 5. an island: cells nearer to a pruned small component than to the kept graph
+    return extra
+
+
+def cell_targets(run: CityRun):
+    """Targeted cases over the grid's own cells: islands and cells off any street."""
+    g, targets = run.graph, run.targets
+    # an island: cells nearer to a pruned small component than to the kept graph
     assert g.pruned, "the extract has no component below min_component_edges"
     island_tree = shapely.STRtree([e.line for e in g.pruned])
     near_island = []
@@ -282,10 +302,9 @@ def choose_targets(run: CityRun, rng: random.Random, empty: list):
     assert near_island, "no cell nearer to a pruned island than to the kept graph"
     targets["island"] = {"cells": near_island}
 
-    # 6. cells off any street (beyond link_radius_m of every kept edge)
+    # cells off any street (beyond link_radius_m of every kept edge)
     targets["unlinked"] = {"cells": [cid for cid, p in sorted(run.cells.items()) if p.link.edge < 0]}
     assert targets["unlinked"]["cells"], "no cell beyond the link radius (the fixture's outline margin should give some)"
-    return extra
 
 
 def _source(graph: fn.Graph, lk: fn.Link):
@@ -330,27 +349,32 @@ def city_run(request) -> CityRun:
     osm = fn.read_osm(pbf)
     graph = fn.build(osm, city.crs)
     out = WORK / city.city_id
-    # pass 1: the extract's own POIs; gives the cells and the categories without any POI
-    first = osm_city.write_city(city, pbf, out / "pass1")
-    run_pipeline(first, out / "pass1" / "out")
-    cats = category_ids(out / "pass1" / "out")
-    present = pois_by_category(out / "pass1" / "out", to_xy)
     osm_tags = osm_city.category_osm_tags(ROOT / "conf" / "categories.yaml")
-    # residential compounds would change the grid's population; the targets take categories with one plain tag
-    empty = [c for c in cats if c not in present and c != "residential" and osm_tags.get(c)]
+    scanned = osm_city.scan(pbf)
+    # categories none of the extract's POIs can map to (residential compounds would change the grid's population)
+    empty = [c for c, conds in sorted(osm_tags.items()) if conds and c != "residential"
+             and not any(osm_city.matches(cond, tags) for cond in conds for _, _, _, tags in scanned.pois)]
     assert len(empty) >= 4, f"need 4 categories without POIs for the targeted cases, have {empty}"
-    cells = {cid: Place(x, y, fn.link(graph, x, y)) for cid, (x, y) in cell_centres(out / "pass1" / "out").items()}
-    facilities = {c: [Place(x, y, fn.link(graph, x, y)) for x, y in pts] for c, pts in present.items()}
-    run = CityRun(city, graph, osm, cells, facilities, {}, cats, osm_tags, to_lonlat=to_lonlat)
+    lattice = {xy: Place(*xy, fn.link(graph, *xy)) for xy in interior_cells(city, scanned)}
+    run = CityRun(city, graph, osm, lattice, {}, {}, [], osm_tags, to_lonlat=to_lonlat)
     extra = choose_targets(run, random.Random(city.admin_code), empty)
-    # pass 2: the same city with the targeted POIs; the indicators compared
-    second = osm_city.write_city(city, pbf, out / "pass2", extra_pois=extra)
-    run_pipeline(second, out / "pass2" / "out")
-    placed = pois_by_category(out / "pass2" / "out", to_xy)
-    for c in cats:
-        assert len(placed.get(c, [])) == len(run.facilities.get(c, [])), f"ingest kept other POIs of {c}"
-    run.rows = {r["cell_id"]: r for r in read_table(out / "pass2" / "out" / "indicators" / "grid_indicators")}
-    assert set(run.rows) == set(cells), "grid_indicators cells differ from the grid"
+    written = osm_city.write_city(city, pbf, out, extra_pois=extra)
+    run_pipeline(written, out / "out")
+    run.categories = category_ids(out / "out")
+    centres = cell_centres(out / "out")
+    ids = {xy: cid for cid, xy in centres.items()}
+    for case, facts in run.targets.items():
+        assert facts["cell"] in ids, f"target cell {facts['cell']} ({case}) is not a cell of the grid"
+        facts["cell"] = ids[facts["cell"]]
+    run.cells = {cid: Place(x, y, fn.link(graph, x, y)) for cid, (x, y) in centres.items()}
+    placed = pois_by_category(out / "out", to_xy)
+    for c in run.targets.values():
+        want = sum(1 for e in extra if osm_city.matches(osm_tags[c["category"]][0], e[3]))
+        assert len(placed.get(c["category"], [])) == want, f"ingest put other POIs into {c['category']}"
+    run.facilities = {c: [Place(x, y, fn.link(graph, x, y)) for x, y in pts] for c, pts in placed.items()}
+    cell_targets(run)
+    run.rows = {r["cell_id"]: r for r in read_table(out / "out" / "indicators" / "grid_indicators")}
+    assert set(run.rows) == set(run.cells), "grid_indicators cells differ from the grid"
     return run
 
 
@@ -486,3 +510,57 @@ def test_unlinked_cells_fall_back_to_straight_line(city_run):
             else:
                 assert got == pytest.approx(straight, abs=0.01), (cid, cat)
                 assert row[f"dist_m_{cat}"] == pytest.approx(straight * DETOUR, abs=0.01), (cid, cat)
+
+
+# ------------------------------------------------------------------- the oracle itself, by hand (no pipeline needed)
+
+
+@pytest.mark.parametrize("tags, compound, blocked", [
+    ({"highway": "footway"}, True, True),
+    ({"highway": "primary", "foot": "no"}, False, False),
+    ({"highway": "footway", "foot": "use_sidepath"}, False, False),
+    ({"highway": "motorway", "sidewalk": "yes"}, False, False),
+    ({"highway": "trunk", "motorroad": "yes"}, False, False),
+    ({"railway": "rail"}, False, False),
+    ({"highway": "trail", "sidewalk": "both"}, True, True),
+    ({"highway": "trail"}, False, False),
+    ({"highway": "service", "access": "private"}, True, False),
+    ({"highway": "primary", "access": "private"}, False, False),
+    ({"highway": "primary", "access": "no", "foot": "yes"}, True, True),
+    ({"highway": "residential", "foot": "private"}, True, False),
+    ({"highway": "track", "access": "agricultural"}, False, False),
+    ({"highway": "pedestrian", "area": "yes"}, True, True),
+    ({"highway": "residential", "oneway": "yes"}, True, True),
+])
+def test_oracle_foot_rules(tags, compound, blocked):
+    assert fn.walkable(tags, "compound") is compound
+    assert fn.walkable(tags, "blocked") is blocked
+
+
+def test_oracle_graph_by_hand():
+    """A 3-node way crossed at its middle by a second way, a wall on the second way, a clipped third way."""
+    # nodes 1-2-3 west to east on the equator near 3°E (EPSG:32631), 0.001° ≈ 111 m apart; 2-4-5 north of 2
+    coords = {1: (3.000, 0.0), 2: (3.001, 0.0), 3: (3.002, 0.0), 4: (3.001, 0.001), 5: (3.001, 0.002),
+              6: (3.002, 0.001)}
+    ways = [(10, [1, 2, 3], {"highway": "residential"}), (11, [2, 4, 5], {"highway": "footway"}),
+            (12, [3, 99, 6], {"highway": "footway"})]  # node 99 is missing from the extract
+    osm = fn.Osm(ways, {4: {"barrier": "wall"}}, coords)
+    g = fn.build(osm, "EPSG:32631", min_component_edges=1)
+    pieces = sorted(tuple(str(v if not isinstance(v, tuple) else "cut") for v in (e.way_id, e.u, e.v))
+                    for e in g.edges)
+    assert pieces == [("10", "1", "2"), ("10", "2", "3"), ("11", "2", "cut"), ("11", "cut", "5")]
+    # the wall cuts 2 from 5; the clipped way 12 keeps no segment (3-99 and 99-6 both touch the missing node)
+    assert not nx.has_path(g.g, 2, 5)
+    assert g.component_edges[1] == 3 and g.component_edges[5] == 1
+    pruned = fn.build(osm, "EPSG:32631", min_component_edges=2)
+    assert [e.way_id for e in pruned.pruned] == [11] and 5 not in pruned.g
+    # linking and §3: a point 10 m north of the middle of 1-2, and one on 2-3
+    x1, y1 = pruned.edges[0].line.interpolate(0.5, normalized=True).coords[0]
+    a = fn.link(pruned, x1, y1 + 10)
+    assert a.off == pytest.approx(10) and a.along_from == pytest.approx(pruned.edges[0].length / 2)
+    x2, y2 = pruned.edges[1].line.interpolate(20).coords[0]
+    b = fn.link(pruned, x2, y2)
+    dist = fn.vertex_distances(pruned, fn.seeds(pruned, a), 1000)
+    want = 10 + pruned.edges[0].length / 2 + 20
+    assert fn.point_distance(pruned, a, dist, b) == pytest.approx(want)
+    assert fn.link(pruned, x1, y1 + 700) == fn.UNLINKED  # the footway stub 2-wall ends 111 m north
