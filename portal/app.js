@@ -3,14 +3,15 @@
  * web server: every data file is a script (data/catalog.js, data/<city>/cells.js, data/<city>/<layer>.js)
  * so no fetch() is needed. data/<city>/siting.js holds the siting suggestions (lcp site): numbered new sites over
  * the gap cells of the category shown, the coverage curve and how many new sites reach each target. Cells are drawn on canvas tiles by column and row (Leaflet CRS.Simple in
- * cell units), never as GeoJSON polygons.
+ * cell units), never as GeoJSON polygons. The walking-model section names the model that made a city's numbers
+ * (catalogue cities[].walk_model) and, for a network city, sets network and straight-line shares side by side.
  */
 (function () {
   'use strict';
   var C = window.LCP_CATALOG;
   var NONE = 255;
   var store = { cells: {}, layers: {}, siting: {} };
-  var state = { city: null, layer: null, ready: false, draws: 0, sites: 0, sitingCounty: null };
+  var state = { city: null, layer: null, ready: false, draws: 0, sites: 0, sitingCounty: null, modelRows: 0 };
   window.LCP_STATE = state;
 
   /** Callbacks of the data scripts. */
@@ -154,6 +155,7 @@
           .bindTooltip(county.name);
       });
       if (fit) map.fitBounds([[0, 0], [h.n_rows, h.n_cols]], { animate: false });
+      modelSection(city, h);
       legend();
       cells.redraw();
       fillSitingCounties();
@@ -276,6 +278,52 @@
   }
   targetSelect.addEventListener('change', targetsChart);
   window.addEventListener('resize', function () { targetChart.resize(); coverage.resize(); sitingChart.resize(); });
+
+  // --- walking models: which one made the numbers, and the two side by side per county (network cities only) ---
+  function pctCell(v) { return v === null || isNaN(v) ? '–' : (100 * v).toFixed(1) + '%'; }
+  function ratioCell(v) { return v === null || isNaN(v) ? '–' : v.toFixed(2); }
+  /** The sentence naming the city's walking model, and the table of admin rows that carry the model columns. */
+  function modelSection(city, h) {
+    var network = city.walk_model === 'network';
+    var speed = city.speed_m_per_min, detour = city.detour_factor === undefined ? '?' : city.detour_factor;
+    var sentence = network
+      ? '本市地图和指标按沿街道网络的最短步行距离计算(步速 ' + speed + ' 米/分钟);下表与直线距离 × 绕行系数 ' + detour + ' 的估算对比。'
+        + ' The map and indicators of ' + city.name_en + ' use the shortest walk along the street network (' + speed
+        + ' m/min); the table sets the straight-line model (straight line × detour factor ' + detour + ') beside it.'
+      : '本市地图和指标按直线距离 × 绕行系数 ' + detour + ' ÷ 步速 ' + speed + ' 米/分钟估算,未使用街道网络。'
+        + ' The map and indicators of ' + city.name_en + ' use the straight-line model: straight-line distance × detour factor '
+        + detour + ' ÷ ' + speed + ' m/min; no street network was used, so there is nothing to compare.';
+    document.getElementById('model-note').textContent = sentence;
+    document.getElementById('map-note').textContent = (network
+      ? '每个 250 米网格按沿街道网络到最近一处所选设施的步行时间着色;灰色为搜索范围内没有。 Each 250 m cell is coloured by the walking time along the street network'
+      : '每个 250 米网格按到最近一处所选设施的步行时间着色(直线距离 × 绕行系数 ÷ 步行速度);灰色为搜索范围内没有。 Each 250 m cell is coloured by the walking time (straight-line distance × detour factor ÷ walking speed)')
+      + ' to the nearest facility of the chosen category; grey: none within the search limit.';
+    var codes = {};
+    h.counties.forEach(function (c) { codes[c.code] = true; });
+    var cityCode = null;
+    C.admin.forEach(function (r) { if (codes[r.admin_code]) cityCode = r.city_code; });
+    var rows = C.admin.filter(function (r) {
+      return (codes[r.admin_code] || (r.level === 'city' && r.admin_code === cityCode)) && num(r.share_basic_10min_network) !== null;
+    });
+    var table = document.getElementById('model-table');
+    var body = table.querySelector('tbody');
+    body.innerHTML = '';
+    rows.forEach(function (r) {
+      var tr = document.createElement('tr');
+      [r.name + (r.level === 'city' ? '(全市 city)' : ''), pctCell(num(r.share_basic_10min_network)),
+        pctCell(num(r.share_basic_10min_straight)), pctCell(num(r.share_basic_15min_network)),
+        pctCell(num(r.share_basic_15min_straight)),
+        ratioCell(num(r.detour_p10)) + ' / ' + ratioCell(num(r.detour_p50)) + ' / ' + ratioCell(num(r.detour_p90)),
+        ratioCell(num(r.detour_factor_assumed)), pctCell(num(r.share_unlinked))].forEach(function (text) {
+        var td = document.createElement('td');
+        td.textContent = text;
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+    table.hidden = rows.length === 0;
+    state.modelRows = rows.length;
+  }
 
   // --- siting suggestions (lcp site) ---
   var siteMarkers = L.layerGroup().addTo(map);

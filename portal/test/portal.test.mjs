@@ -234,6 +234,76 @@ test('the siting layer numbers new sites, draws the coverage curve and says what
   assert.deepEqual(consoleErrors, []);
 });
 
+test('the walking-model sentence names the model of the release', async () => {
+  const catalog = await page.evaluate(() => window.LCP_CATALOG.cities.map((c) => c.walk_model));
+  const note = await page.textContent('#model-note');
+  if (catalog[0] === 'network') {
+    assert.match(note, /street network/);
+    assert.ok(await page.evaluate(() => window.LCP_STATE.modelRows) > 0, 'a network city shows its model table');
+  } else {
+    assert.match(note, /straight-line model/);
+    assert.equal(await page.evaluate(() => window.LCP_STATE.modelRows), 0);
+    assert.equal(await page.$eval('#model-table', (t) => t.hidden), true);
+  }
+});
+
+/**
+ * The release's catalogue with the first city turned into a network city: SYNTHETIC model columns on its county and
+ * city rows (derived from the row's position, so the test knows every value it expects).
+ */
+function networkCatalog() {
+  const text = fs.readFileSync(path.join(root, 'data', 'catalog.js'), 'utf8');
+  const catalog = JSON.parse(text.replace(/^window\.LCP_CATALOG = /, '').replace(/;\s*$/, ''));
+  const city = catalog.cities[0];
+  const cells = fs.readFileSync(path.join(root, 'data', city.id, 'cells.js'), 'utf8');
+  const header = JSON.parse(cells.replace(/^LCP\.cells\(/, '').replace(/\);\s*$/, ''));
+  const codes = new Set(header.counties.map((c) => c.code));
+  const cityCode = catalog.admin.find((r) => codes.has(r.admin_code)).city_code;
+  city.walk_model = 'network';
+  const expected = [];
+  catalog.admin.forEach((r) => {
+    if (!codes.has(r.admin_code) && !(r.level === 'city' && r.admin_code === cityCode)) return;
+    const k = expected.length;
+    Object.assign(r, { share_basic_10min_network: String(0.25 + k / 100), share_basic_10min_straight: String(0.5 + k / 100),
+      share_basic_15min_network: String(0.5), share_basic_15min_straight: String(0.75), detour_p10: '1.125',
+      detour_p50: String(1.25 + k / 100), detour_p90: '2', share_unlinked: '0.0625',
+      detour_factor_assumed: String(city.detour_factor) });
+    expected.push({ name: r.name, network10: (25 + k).toFixed(1) + '%', straight10: (50 + k).toFixed(1) + '%',
+      p50: (1.25 + k / 100).toFixed(2) });
+  });
+  return { body: 'window.LCP_CATALOG = ' + JSON.stringify(catalog) + ';\n', expected, cityName: city.name_en };
+}
+
+test('a network city shows network and straight-line shares and the measured detour per county', async () => {
+  const fake = networkCatalog();
+  const p = await browser.newPage();
+  const errors = [];
+  p.on('pageerror', (e) => errors.push(String(e)));
+  await p.route('**/data/catalog.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: fake.body }));
+  try {
+    await p.goto(base + 'index.html');
+    await p.waitForFunction(() => window.LCP_STATE && window.LCP_STATE.ready, null, { timeout: 60000 });
+    assert.equal(await p.evaluate(() => window.LCP_STATE.modelRows), fake.expected.length);
+    assert.equal(await p.$eval('#model-table', (t) => t.hidden), false);
+    const rows = await p.$$eval('#model-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
+    assert.equal(rows.length, fake.expected.length);
+    fake.expected.forEach((e, i) => {
+      assert.ok(rows[i][0].startsWith(e.name), `${rows[i][0]} is ${e.name}`);
+      assert.equal(rows[i][1], e.network10);
+      assert.equal(rows[i][2], e.straight10);
+      assert.equal(rows[i][3], '50.0%');
+      assert.equal(rows[i][4], '75.0%');
+      assert.equal(rows[i][5], `1.13 / ${e.p50} / 2.00`);
+      assert.equal(rows[i][7], '6.3%');
+    });
+    assert.match(await p.textContent('#model-note'), new RegExp(`${fake.cityName} use the shortest walk along the street network`));
+    assert.match(await p.textContent('#map-note'), /along the street network/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await p.close();
+  }
+});
+
 test('every link on the page resolves', async () => {
   const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.href));
   const local = hrefs.filter((h) => h.startsWith(base));

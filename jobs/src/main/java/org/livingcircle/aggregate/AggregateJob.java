@@ -32,6 +32,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.livingcircle.common.InputException;
 import org.livingcircle.common.Manifest;
+import org.livingcircle.common.Stage;
 import org.livingcircle.common.StagedOutput;
 import org.livingcircle.config.Category;
 import org.livingcircle.config.Tier;
@@ -129,9 +130,11 @@ public final class AggregateJob {
     Path facilities = input(spec, Table.FACILITIES);
     Path census = input(spec, Table.CENSUS);
     Path statistics = CityLayout.of(spec.cityOut()).table(Table.STATISTICS);
+    AccessWalk walk = AccessWalk.of(CityLayout.of(spec.cityOut()).manifest(Stage.ACCESS), spec.measuring().detourFactor());
     AggregateKernel kernel = new AggregateKernel(spec.categories(), spec.thresholdsMin(), spec.speedMPerMin(),
-        spec.measuring().detourFactor(), spec.measuring().overrides(), spec.measuring().measures());
+        walk.detourFactor(), spec.measuring().overrides(), spec.measuring().measures(), walk.model());
     Manifest manifest = new Manifest("aggregate", spec.configuration());
+    manifest.put(Manifest.WALK_MODEL, Map.of("model", walk.model().id(), "detour_factor", walk.detourFactor()));
 
     Sessions.describe(spark, "aggregate", spec.cityId() + ": admin units");
     List<Row> counties = spark.read().format("geoparquet").load(admin.toString())
@@ -390,7 +393,8 @@ public final class AggregateJob {
           UnitCells u = reader.cells(it);
           List<Row> out = new ArrayList<>();
           for (int c : gapCategories) {
-            GapRanking.Gaps g = GapRanking.rank(u.cellId(), u.population(), u.distM()[c], kernel.ownThresholdM(county, c));
+            GapRanking.Gaps g = GapRanking.rank(u.cellId(), u.population(), kernel.ownDistances(county, c, u),
+                kernel.ownThresholdM(county, c));
             for (int j = 0; j < g.size(); j++) {
               int i = g.origin()[j];
               double d = u.distM()[c][i];
@@ -453,6 +457,12 @@ public final class AggregateJob {
     if (grid) {
       required.addAll(List.of("cell_id", "population", "pop_0_2", "pop_3_5", "pop_60_plus", "proximity_min", "geometry"));
     }
+    if (kernel.model() == AggregateKernel.Model.NETWORK) {
+      required.add(AggregateRows.LINKED_COLUMN);
+      for (int c = 0; c < kernel.nCategories(); c++) {
+        required.add(AggregateRows.straightColumn(kernel.categoryId(c)));
+      }
+    }
     for (int c = 0; c < kernel.nCategories(); c++) {
       required.add(AggregateRows.distColumn(kernel.categoryId(c)));
       for (int t = 0; t < kernel.nThresholds(); t++) {
@@ -462,8 +472,38 @@ public final class AggregateJob {
     for (String column : required) {
       if (!columns.contains(column)) {
         throw new InputException("Cannot aggregate " + path + ": no column " + column + "; rerun the access stage with"
-            + " the same conf/categories.yaml and walking thresholds");
+            + " the same conf/categories.yaml and walking thresholds"
+            + (kernel.model() == AggregateKernel.Model.NETWORK ? " (its manifest says walk_model network)" : ""));
       }
+    }
+  }
+
+  /**
+   * The walking model the access stage recorded ({@code walk_model.model} and {@code detour_factor} of its
+   * manifest). An output without a manifest or without {@code model} (written before the network model existed)
+   * is straight-line; the detour factor falls back to the city's.
+   */
+  record AccessWalk(AggregateKernel.Model model, double detourFactor) {
+    static AccessWalk of(Path manifest, double cityDetourFactor) {
+      if (!Files.isRegularFile(manifest)) {
+        return new AccessWalk(AggregateKernel.Model.STRAIGHT_LINE, cityDetourFactor);
+      }
+      com.fasterxml.jackson.databind.JsonNode walk;
+      try {
+        walk = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.toFile()).path(Manifest.WALK_MODEL);
+      } catch (IOException e) {
+        throw new InputException("Cannot read " + manifest + ": " + e.getMessage() + "; rerun the access stage", e);
+      }
+      AggregateKernel.Model model;
+      try {
+        model = walk.path("model").isTextual() ? AggregateKernel.Model.of(walk.path("model").asText())
+            : AggregateKernel.Model.STRAIGHT_LINE;
+      } catch (IllegalArgumentException e) {
+        throw new InputException("Cannot aggregate " + manifest + ": walk_model.model " + walk.path("model").asText()
+            + " is not straight_line or network; rerun the access stage");
+      }
+      double detour = walk.path("detour_factor").isNumber() ? walk.path("detour_factor").asDouble() : cityDetourFactor;
+      return new AccessWalk(model, detour);
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.livingcircle.config.CapacityKind;
 import org.livingcircle.config.Category;
 import org.livingcircle.config.Threshold;
+import org.livingcircle.config.Tier;
 
 /**
  * Per-unit (county or city) indicators of {@code admin_indicators}, computed from the unit's origins with
@@ -34,7 +35,13 @@ import org.livingcircle.config.Threshold;
  * measures: the share of the measure's population group that has every element of the basket within the
  * measure's threshold. Cells with no facility
  * of a category within the search limit are excluded from its mean and median and counted in
- * {@code share_none_within_limit_<c>}. Immutable and thread-safe; serialisable so Spark can ship it.
+ * {@code share_none_within_limit_<c>}.
+ *
+ * <p>Under the network model ({@link Model#NETWORK}: the access manifest's {@code walk_model.model = network}),
+ * {@code dist_m} is the walking distance along streets and the access stage also writes {@code dist_straight_m}
+ * (straight line, no detour). A straight-line radius then tests {@code dist_straight_m ≤ threshold_m} directly,
+ * and {@link #modelColumns()} set the two models side by side (see there). Immutable and thread-safe; serialisable
+ * so Spark can ship it.
  */
 final class AggregateKernel implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -54,9 +61,51 @@ final class AggregateKernel implements Serializable {
   private final int[] thresholdsMin;
   private final double speedMPerMin;
   private final MeasureK[] measures;
+  private final Model model;
+  private final double detourFactor;
+  /** Kernel indexes of the BASIC categories. */
+  private final int[] basicCategories;
+  /** Per category: the own threshold is a straight-line radius compared with {@code dist_straight_m} (network model). */
+  private final boolean[] ownStraight;
+  private final Map<String, boolean[]> ownStraightByUnit;
 
-  /** A target measure in kernel terms: groups of category indexes (any of each, all groups), walking metres. */
-  record MeasureK(String id, int[][] groups, double walkingM, Targets.Population population) implements Serializable {}
+  /** How the access stage measured {@code dist_m}: its manifest's {@code walk_model.model}. */
+  enum Model {
+    /** Straight line × detour factor; no {@code dist_straight_m} columns. */
+    STRAIGHT_LINE,
+    /** Shortest walk on the street network; {@code dist_straight_m_<c>} and {@code linked} written beside it. */
+    NETWORK;
+
+    String id() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The model named {@code id} ({@code straight_line} or {@code network}). */
+    static Model of(String id) {
+      for (Model m : values()) {
+        if (m.id().equals(id)) {
+          return m;
+        }
+      }
+      throw new IllegalArgumentException("Cannot use walk model " + id + ": not straight_line or network");
+    }
+  }
+
+  /**
+   * Walking times of the model comparison ({@link #modelColumns()}): every BASIC category within 10 minutes (the
+   * "家门口" 5–10 minutes) and within 15 minutes (the "家周边" circle), seed 002.
+   */
+  static final List<Integer> MODEL_THRESHOLDS_MIN = List.of(10, 15);
+
+  /** Orders of the detour-ratio quantiles {@code detour_p10/p50/p90}. */
+  static final double[] DETOUR_QUANTILES = {0.1, 0.5, 0.9};
+
+  /**
+   * A target measure in kernel terms: groups of category indexes (any of each, all groups), metres; {@code straight}
+   * when the metres are a straight-line radius compared with {@code dist_straight_m} (network model).
+   */
+  record MeasureK(String id, int[][] groups, double walkingM, Targets.Population population, boolean straight)
+      implements Serializable {}
 
   /**
    * Kernel for categories whose thresholds are walking times or walking-distance radii only, no overrides and
@@ -77,26 +126,53 @@ final class AggregateKernel implements Serializable {
    */
   AggregateKernel(List<Category> categories, List<Integer> thresholdsMin, double speedMPerMin, double detourFactor,
       Map<String, Map<String, Threshold>> overrides, List<Targets.Measure> measures) {
+    this(categories, thresholdsMin, speedMPerMin, detourFactor, overrides, measures, Model.STRAIGHT_LINE);
+  }
+
+  /**
+   * As above, for origins measured by {@code model}; the network model needs the detour factor (≥ 1) for the
+   * straight-line side of {@link #modelColumns()}.
+   */
+  AggregateKernel(List<Category> categories, List<Integer> thresholdsMin, double speedMPerMin, double detourFactor,
+      Map<String, Map<String, Threshold>> overrides, List<Targets.Measure> measures, Model model) {
     notNull(categories, "categories");
+    this.model = notNull(model, "walk model");
+    check(model == Model.STRAIGHT_LINE || detourFactor >= 1 && Double.isFinite(detourFactor),
+        "Cannot compare the network with the straight-line model: detour factor %s is not a finite number ≥ 1", detourFactor);
+    this.detourFactor = detourFactor;
     check(!categories.isEmpty(), "Cannot aggregate without categories");
     check(speedMPerMin > 0 && Double.isFinite(speedMPerMin), "Cannot use walking speed %s m/min", speedMPerMin);
     this.categoryIds = new String[categories.size()];
     this.ownThresholdM = new double[categories.size()];
+    this.ownStraight = new boolean[categories.size()];
     Map<String, Integer> index = new HashMap<>();
+    int nBasic = 0;
     for (int c = 0; c < categories.size(); c++) {
       categoryIds[c] = categories.get(c).id();
       index.put(categoryIds[c], c);
-      ownThresholdM[c] = walkingMeters(categories.get(c).threshold(), speedMPerMin, detourFactor, categoryIds[c]);
+      ownThresholdM[c] = metres(categories.get(c).threshold(), speedMPerMin, detourFactor, categoryIds[c]);
+      ownStraight[c] = comparesStraight(categories.get(c).threshold());
+      nBasic += categories.get(c).tier() == Tier.BASIC ? 1 : 0;
+    }
+    this.basicCategories = new int[nBasic];
+    for (int c = 0, b = 0; c < categories.size(); c++) {
+      if (categories.get(c).tier() == Tier.BASIC) {
+        basicCategories[b++] = c;
+      }
     }
     this.ownThresholdMByUnit = new HashMap<>();
+    this.ownStraightByUnit = new HashMap<>();
     for (Map.Entry<String, Map<String, Threshold>> unit : notNull(overrides, "overrides").entrySet()) {
       double[] own = ownThresholdM.clone();
+      boolean[] straight = ownStraight.clone();
       for (Map.Entry<String, Threshold> o : unit.getValue().entrySet()) {
         Integer c = index.get(o.getKey());
         check(c != null, "Cannot override the threshold of %s for %s: not a destination category", o.getKey(), unit.getKey());
-        own[c] = walkingMeters(o.getValue(), speedMPerMin, detourFactor, o.getKey());
+        own[c] = metres(o.getValue(), speedMPerMin, detourFactor, o.getKey());
+        straight[c] = comparesStraight(o.getValue());
       }
       ownThresholdMByUnit.put(unit.getKey(), own);
+      ownStraightByUnit.put(unit.getKey(), straight);
     }
     this.thresholdsMin = notNull(thresholdsMin, "thresholdsMin").stream().mapToInt(Integer::intValue).toArray();
     check(this.thresholdsMin.length > 0, "Cannot aggregate without walking thresholds");
@@ -115,13 +191,30 @@ final class AggregateKernel implements Serializable {
         }
       }
       this.measures[m] = new MeasureK(measure.id(), groups,
-          walkingMeters(measure.threshold(), speedMPerMin, detourFactor, "measure " + measure.id()), measure.population());
+          metres(measure.threshold(), speedMPerMin, detourFactor, "measure " + measure.id()), measure.population(),
+          comparesStraight(measure.threshold()));
     }
   }
 
-  private static double walkingMeters(Threshold t, double speed, double detour, String what) {
-    check(!(t.kind() == Threshold.Kind.RADIUS_M && t.distance() == Threshold.Distance.STRAIGHT_LINE && !(detour >= 1)),
-        "Cannot use the straight-line radius of %s: no detour factor given", what);
+  private static boolean isStraightRadius(Threshold t) {
+    return t.kind() == Threshold.Kind.RADIUS_M && t.distance() == Threshold.Distance.STRAIGHT_LINE;
+  }
+
+  /** A straight-line radius under the network model is compared with {@code dist_straight_m}, not {@code dist_m}. */
+  private boolean comparesStraight(Threshold t) {
+    return model == Model.NETWORK && isStraightRadius(t);
+  }
+
+  /**
+   * The threshold in the metres it is compared with: {@code dist_straight_m} metres (the radius itself) for a
+   * straight-line radius under the network model, else walking metres of {@code dist_m} ({@link
+   * Threshold#walkingMeters}).
+   */
+  private double metres(Threshold t, double speed, double detour, String what) {
+    if (comparesStraight(t)) {
+      return t.value();
+    }
+    check(!(isStraightRadius(t) && !(detour >= 1)), "Cannot use the straight-line radius of %s: no detour factor given", what);
     return t.walkingMeters(speed, detour);
   }
 
@@ -141,7 +234,33 @@ final class AggregateKernel implements Serializable {
     return thresholdsMin[t];
   }
 
-  /** Own threshold of category {@code c} in walking metres (see the class comment), without unit overrides. */
+  Model model() {
+    return model;
+  }
+
+  /**
+   * True when category {@code c}'s own threshold for unit {@code unitCode} is a straight-line radius compared with
+   * {@code dist_straight_m} (network model); {@link #ownThresholdM(String, int)} is then straight-line metres.
+   */
+  boolean ownIsStraight(String unitCode, int c) {
+    boolean[] own = unitCode == null ? null : ownStraightByUnit.get(unitCode);
+    return own == null ? ownStraight[c] : own[c];
+  }
+
+  /** The distances of category {@code c} that its own threshold for unit {@code unitCode} is compared with. */
+  double[] ownDistances(String unitCode, int c, UnitCells origins) {
+    if (ownIsStraight(unitCode, c)) {
+      check(origins.network(), "Cannot compare %s with its straight-line radius: no dist_straight_m_%s",
+          categoryIds[c], categoryIds[c]);
+      return origins.distStraightM()[c];
+    }
+    return origins.distM()[c];
+  }
+
+  /**
+   * Own threshold of category {@code c} in the metres of {@link #ownDistances}: walking metres (see the class
+   * comment), or straight-line metres when {@link #ownIsStraight}; without unit overrides.
+   */
   double ownThresholdM(int c) {
     return ownThresholdM[c];
   }
@@ -172,7 +291,100 @@ final class AggregateKernel implements Serializable {
     for (MeasureK m : measures) {
       names.add(Targets.REACH_PREFIX + m.id());
     }
+    names.addAll(modelColumns());
     return List.copyOf(names);
+  }
+
+  /**
+   * The two walking models side by side, written under the network model only (empty list, no columns, under the
+   * straight-line model), population-weighted over the unit's cells:
+   *
+   * <ul>
+   *   <li>{@code share_basic_<T>min_network}: every BASIC category has {@code dist_m ≤ T × speed} (T in {@link
+   *       #MODEL_THRESHOLDS_MIN}; at 10 min it equals {@code share_basic_complete_10min});
+   *   <li>{@code share_basic_<T>min_straight}: the same by the straight-line model, {@code dist_straight_m × detour
+   *       factor ≤ T × speed};
+   *   <li>{@code detour_p10/p50/p90}: weighted quantiles ({@link WeightedStats#quantile}) of the measured detour
+   *       {@code dist_m / dist_straight_m} over (linked cell, BASIC category) pairs with both distances finite and
+   *       {@code dist_straight_m > 0}, each pair weighted by the cell's population;
+   *   <li>{@code share_unlinked}: residents of cells that linked to no street (their values are the access stage's
+   *       {@code walk_fallback});
+   *   <li>{@code detour_factor_assumed}: the configured detour factor of the straight-line side.
+   * </ul>
+   */
+  List<String> modelColumns() {
+    if (model != Model.NETWORK) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    for (int t : MODEL_THRESHOLDS_MIN) {
+      names.add("share_basic_" + t + "min_network");
+      names.add("share_basic_" + t + "min_straight");
+    }
+    for (double p : DETOUR_QUANTILES) {
+      names.add(String.format(java.util.Locale.ROOT, "detour_p%02d", Math.round(p * 100)));
+    }
+    names.add("share_unlinked");
+    names.add("detour_factor_assumed");
+    return List.copyOf(names);
+  }
+
+  /** Values of {@link #modelColumns()} for one unit's cells (network model). */
+  private double[] modelValues(UnitCells cells) {
+    check(cells.network(), "Cannot compare walking models: the cells carry no dist_straight_m or linked columns");
+    double[] w = cells.population();
+    double[] out = new double[modelColumns().size()];
+    int k = 0;
+    for (int t : MODEL_THRESHOLDS_MIN) {
+      double walkM = t * speedMPerMin;
+      boolean[] network = new boolean[cells.n()];
+      boolean[] straight = new boolean[cells.n()];
+      for (int i = 0; i < cells.n(); i++) {
+        boolean n = true;
+        boolean s = true;
+        for (int c : basicCategories) {
+          n &= cells.distM()[c][i] <= walkM;
+          s &= cells.distStraightM()[c][i] * detourFactor <= walkM;
+        }
+        network[i] = n;
+        straight[i] = s;
+      }
+      out[k++] = WeightedStats.share(network, w);
+      out[k++] = WeightedStats.share(straight, w);
+    }
+    int nPairs = 0;
+    for (int i = 0; i < cells.n(); i++) {
+      for (int c : basicCategories) {
+        nPairs += detourPair(cells, c, i) ? 1 : 0;
+      }
+    }
+    double[] ratio = new double[nPairs];
+    double[] pairWeight = new double[nPairs];
+    int j = 0;
+    for (int i = 0; i < cells.n(); i++) {
+      for (int c : basicCategories) {
+        if (detourPair(cells, c, i)) {
+          ratio[j] = cells.distM()[c][i] / cells.distStraightM()[c][i];
+          pairWeight[j++] = w[i];
+        }
+      }
+    }
+    for (double p : DETOUR_QUANTILES) {
+      out[k++] = WeightedStats.quantile(ratio, pairWeight, p);
+    }
+    boolean[] unlinked = new boolean[cells.n()];
+    for (int i = 0; i < cells.n(); i++) {
+      unlinked[i] = !cells.linked()[i];
+    }
+    out[k++] = WeightedStats.share(unlinked, w);
+    out[k++] = detourFactor;
+    return out;
+  }
+
+  private static boolean detourPair(UnitCells cells, int c, int i) {
+    double walk = cells.distM()[c][i];
+    double straight = cells.distStraightM()[c][i];
+    return cells.linked()[i] && Double.isFinite(walk) && Double.isFinite(straight) && straight > 0;
   }
 
   /** Values of {@link #cellColumns()} for one unit's grid cells, with the default thresholds. */
@@ -198,7 +410,7 @@ final class AggregateKernel implements Serializable {
       }
     }
     for (int c = 0; c < categoryIds.length; c++) {
-      out[k++] = WeightedStats.shareAtMost(cells.distM()[c], w, ownThresholdM(unitCode, c));
+      out[k++] = WeightedStats.shareAtMost(ownDistances(unitCode, c, cells), w, ownThresholdM(unitCode, c));
     }
     double[][] minutes = new double[categoryIds.length][];
     for (int c = 0; c < categoryIds.length; c++) {
@@ -220,18 +432,25 @@ final class AggregateKernel implements Serializable {
       };
       out[k++] = WeightedStats.share(reached(m, cells), weights);
     }
+    if (model == Model.NETWORK) {
+      for (double v : modelValues(cells)) {
+        out[k++] = v;
+      }
+    }
     return out;
   }
 
   /** Per origin: every group of {@code m} has a category with a facility within the measure's walking metres. */
   private static boolean[] reached(MeasureK m, UnitCells cells) {
+    check(!m.straight() || cells.network(), "Cannot measure %s by its straight-line radius: no dist_straight_m columns", m.id());
+    double[][] dist = m.straight() ? cells.distStraightM() : cells.distM();
     boolean[] ok = new boolean[cells.n()];
     for (int i = 0; i < cells.n(); i++) {
       boolean all = true;
       for (int[] group : m.groups()) {
         boolean any = false;
         for (int c : group) {
-          any |= cells.distM()[c][i] <= m.walkingM();
+          any |= dist[c][i] <= m.walkingM();
         }
         all &= any;
       }
@@ -260,7 +479,7 @@ final class AggregateKernel implements Serializable {
     out[k++] = compounds.n();
     out[k++] = WeightedStats.share(compounds.basicComplete(), ones);
     for (int c = 0; c < categoryIds.length; c++) {
-      out[k++] = WeightedStats.shareAtMost(compounds.distM()[c], ones, ownThresholdM(unitCode, c));
+      out[k++] = WeightedStats.shareAtMost(ownDistances(unitCode, c, compounds), ones, ownThresholdM(unitCode, c));
     }
     return out;
   }

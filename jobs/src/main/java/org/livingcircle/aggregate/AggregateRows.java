@@ -10,7 +10,9 @@ import org.livingcircle.common.InputException;
  * Converts the rows of one unit of {@code grid_indicators} or {@code compound_indicators} into {@link UnitCells},
  * once per group; kernels never see a {@link Row}. Nulls follow the access stage's contract: a null
  * {@code dist_m_<c>} is "none within the search limit" (+∞), a null count or flag is "none" (0 / false), a null
- * population is 0 and a null {@code proximity_min} is unknown (NaN).
+ * population is 0 and a null {@code proximity_min} is unknown (NaN). Under the network model
+ * ({@link AggregateKernel#model()}) it also reads {@code dist_straight_m_<c>} (null = none within the limit, +∞)
+ * and {@code linked} (null = not linked).
  */
 final class AggregateRows implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -25,6 +27,14 @@ final class AggregateRows implements Serializable {
   static String distColumn(String category) {
     return "dist_m_" + category;
   }
+
+  /** Straight-line metres (no detour) that the access stage writes beside {@code dist_m} under the network model. */
+  static String straightColumn(String category) {
+    return "dist_straight_m_" + category;
+  }
+
+  /** Whether the origin linked to a street (network model). */
+  static final String LINKED_COLUMN = "linked";
 
   static String countColumn(int thresholdMin, String category) {
     return "n_" + thresholdMin + "min_" + category;
@@ -50,6 +60,11 @@ final class AggregateRows implements Serializable {
     boolean[][] within = new boolean[nCat * nT][capacity];
     boolean[] basic = new boolean[capacity];
     double[] proximity = new double[capacity];
+    boolean network = kernel.model() == AggregateKernel.Model.NETWORK;
+    double[][] straight = new double[network ? nCat : 0][capacity];
+    boolean[] linked = new boolean[network ? capacity : 0];
+    int[] straightIdx = new int[network ? nCat : 0];
+    int linkedIdx = -1;
     int[] distIdx = null;
     int[] countIdx = null;
     int[] peopleIdx = null;
@@ -69,6 +84,10 @@ final class AggregateRows implements Serializable {
           }
         }
         basicIdx = index(r, "basic_complete_10min");
+        for (int c = 0; c < straightIdx.length; c++) {
+          straightIdx[c] = index(r, straightColumn(kernel.categoryId(c)));
+        }
+        linkedIdx = network ? index(r, LINKED_COLUMN) : -1;
         if (grid) {
           idIdx = index(r, "cell_id");
           peopleIdx = new int[] {index(r, "population"), index(r, "pop_0_2"), index(r, "pop_3_5"), index(r, "pop_60_plus")};
@@ -88,6 +107,12 @@ final class AggregateRows implements Serializable {
           within[j] = Arrays.copyOf(within[j], capacity);
         }
         basic = Arrays.copyOf(basic, capacity);
+        for (int c = 0; c < straight.length; c++) {
+          straight[c] = Arrays.copyOf(straight[c], capacity);
+        }
+        if (network) {
+          linked = Arrays.copyOf(linked, capacity);
+        }
         proximity = Arrays.copyOf(proximity, capacity);
       }
       id[n] = grid ? r.getLong(idIdx) : n;
@@ -106,6 +131,13 @@ final class AggregateRows implements Serializable {
         within[j][n] = !r.isNullAt(countIdx[j]) && ((Number) r.get(countIdx[j])).longValue() > 0;
       }
       basic[n] = !r.isNullAt(basicIdx) && r.getBoolean(basicIdx);
+      for (int c = 0; c < straight.length; c++) {
+        straight[c][n] = r.isNullAt(straightIdx[c]) ? Double.POSITIVE_INFINITY
+            : ((Number) r.get(straightIdx[c])).doubleValue();
+      }
+      if (network) {
+        linked[n] = !r.isNullAt(linkedIdx) && r.getBoolean(linkedIdx);
+      }
       n++;
     }
     for (int c = 0; c < nCat; c++) {
@@ -114,9 +146,12 @@ final class AggregateRows implements Serializable {
     for (int j = 0; j < within.length; j++) {
       within[j] = Arrays.copyOf(within[j], n);
     }
+    for (int c = 0; c < straight.length; c++) {
+      straight[c] = Arrays.copyOf(straight[c], n);
+    }
     return new UnitCells(n, Arrays.copyOf(id, n), Arrays.copyOf(people[0], n), Arrays.copyOf(people[1], n),
         Arrays.copyOf(people[2], n), Arrays.copyOf(people[3], n), dist, within, Arrays.copyOf(basic, n),
-        Arrays.copyOf(proximity, n));
+        Arrays.copyOf(proximity, n), straight, network ? Arrays.copyOf(linked, n) : new boolean[0]);
   }
 
   private static int index(Row r, String column) {

@@ -35,7 +35,10 @@ import org.livingcircle.spark.Sessions;
 /**
  * Compares the {@code admin_indicators} of one or more city outputs with the plan targets. Writes
  * {@code comparison.parquet} (plain Parquet, one file) and {@code comparison.csv} (UTF-8, header) into
- * {@code outDir}, each replaced atomically, and prints the comparison as an aligned table.
+ * {@code outDir}, each replaced atomically, and prints the comparison as an aligned table. When a city's access
+ * stage walked the street network, also {@code walk_models.{csv,parquet}} ({@link WalkModels}: network vs
+ * straight-line shares and the measured detour per county and city) and its table; without such a city they are
+ * not written (and an older pair is removed).
  */
 public final class CompareJob {
   private CompareJob() {}
@@ -85,6 +88,7 @@ public final class CompareJob {
     long start = System.nanoTime();
     Sessions.describe(spark, "compare", spec.cityOuts().size() + " cities");
     List<Comparison.Line> lines = new ArrayList<>();
+    List<WalkModels.Line> models = new ArrayList<>();
     for (Path cityOut : spec.cityOuts()) {
       Path table = CityLayout.of(cityOut).table(Table.ADMIN_INDICATORS);
       if (!Files.isDirectory(table)) {
@@ -93,8 +97,10 @@ public final class CompareJob {
       Dataset<Row> admin = spark.read().format("geoparquet").load(table.toString()).drop("geometry", "bbox")
           .orderBy(org.apache.spark.sql.functions.col("level").desc(), org.apache.spark.sql.functions.col("admin_code"));
       Map<String, Row> siting = siting(spark, CityLayout.of(cityOut).table(Table.SITING_TARGETS));
+      List<Comparison.UnitValues> units = units(admin);
+      models.addAll(WalkModels.of(units));
       for (Comparison.Line l : Comparison.evaluate(spec.targets(), new LinkedHashSet<>(List.of(admin.columns())),
-          units(admin), table.toString())) {
+          units, table.toString())) {
         Row s = siting.get(l.targetId() + "|" + l.adminCode());
         lines.add(s == null ? l : l.withSiting(s.isNullAt(2) ? null : s.getInt(2), s.isNullAt(3) ? null : s.getBoolean(3)));
       }
@@ -121,6 +127,7 @@ public final class CompareJob {
       spark.createDataFrame(rows, SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite).parquet(out.dir().toString());
       out.commit();
     }
+    writeModels(spark, spec.outDir(), models);
     int met = 0;
     int notMet = 0;
     int baselines = 0;
@@ -131,11 +138,66 @@ public final class CompareJob {
     }
     int unknown = lines.size() - met - notMet - baselines;
     progress.print(Comparison.table(lines));
+    if (!models.isEmpty()) {
+      progress.print(WalkModels.table(models));
+    }
     progress.printf(Locale.ROOT,
         "[compare] %d cities, %d targets, %d baselines: %d rows, %d met, %d not met, %d unknown, %d baseline rows  %.1f s%n",
         spec.cityOuts().size(), spec.targets().targets().size(), spec.targets().baselines().size(), lines.size(), met,
         notMet, unknown, baselines, (System.nanoTime() - start) / 1e9);
     return new Result(csv, parquet, lines.size(), met, notMet, unknown);
+  }
+
+  static final StructType MODEL_SCHEMA = new StructType(new StructField[] {
+    DataTypes.createStructField("city_code", DataTypes.StringType, true),
+    DataTypes.createStructField("city_name", DataTypes.StringType, true),
+    DataTypes.createStructField("county_code", DataTypes.StringType, true),
+    DataTypes.createStructField("county_name", DataTypes.StringType, true),
+    DataTypes.createStructField("threshold_min", DataTypes.IntegerType, false),
+    DataTypes.createStructField("share_network", DataTypes.DoubleType, true),
+    DataTypes.createStructField("share_straight", DataTypes.DoubleType, true),
+    DataTypes.createStructField("share_overstated", DataTypes.DoubleType, true),
+    DataTypes.createStructField("detour_factor_assumed", DataTypes.DoubleType, true),
+    DataTypes.createStructField("detour_p10", DataTypes.DoubleType, true),
+    DataTypes.createStructField("detour_p50", DataTypes.DoubleType, true),
+    DataTypes.createStructField("detour_p90", DataTypes.DoubleType, true),
+    DataTypes.createStructField("share_unlinked", DataTypes.DoubleType, true)
+  });
+
+  /** Writes walk_models.{csv,parquet}, or removes an older pair when no city walked the network. */
+  private static void writeModels(SparkSession spark, Path outDir, List<WalkModels.Line> models) {
+    Path csv = outDir.resolve(RunLayout.WALK_MODELS_CSV);
+    Path parquet = outDir.resolve(RunLayout.WALK_MODELS_PARQUET);
+    try {
+      if (models.isEmpty()) {
+        Files.deleteIfExists(csv);
+        if (Files.isSymbolicLink(parquet)) {
+          Path version = parquet.resolveSibling(Files.readSymbolicLink(parquet));
+          StagedOutput.deleteTree(parquet);
+          StagedOutput.deleteTree(version);
+        } else {
+          StagedOutput.deleteTree(parquet);
+        }
+        return;
+      }
+      Path tmp = Files.createTempFile(outDir, ".walk_models", ".csv");
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        WalkModels.writeCsv(models, w);
+      }
+      Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new InputException("Cannot write " + csv + ": " + e.getMessage(), e);
+    }
+    List<Row> rows = new ArrayList<>();
+    for (WalkModels.Line l : models) {
+      rows.add(RowFactory.create(l.cityCode(), l.cityName(), l.countyCode(), l.countyName(), l.thresholdMin(),
+          l.shareNetwork(), l.shareStraight(), l.shareOverstated(), l.detourFactorAssumed(), l.detourP10(),
+          l.detourP50(), l.detourP90(), l.shareUnlinked()));
+    }
+    try (StagedOutput out = StagedOutput.begin(parquet)) {
+      spark.createDataFrame(rows, MODEL_SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite).parquet(out.dir().toString());
+      out.commit();
+    }
   }
 
   /**

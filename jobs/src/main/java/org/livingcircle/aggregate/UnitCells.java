@@ -16,6 +16,11 @@ import static org.livingcircle.common.Checks.notNull;
  * @param distM {@code [category][origin]}
  * @param within {@code [category * nThresholds + threshold][origin]}: at least one facility within that walking time
  * @param basicComplete every basic-guarantee category within 10 minutes (seed 002: "家门口", 5-10 min)
+ * @param distStraightM network model only ({@code walk_model.model = network}): {@code [category][origin]}
+ *     straight-line metres to the nearest facility ({@code dist_straight_m_<c>}, no detour), +∞ for none within the
+ *     search limit; an empty array ({@code length 0}) under the straight-line model
+ * @param linked network model only: the origin linked to a street ({@code linked}; false when null); empty under
+ *     the straight-line model
  */
 record UnitCells(
     int n,
@@ -27,7 +32,16 @@ record UnitCells(
     double[][] distM,
     boolean[][] within,
     boolean[] basicComplete,
-    double[] proximityMin) {
+    double[] proximityMin,
+    double[][] distStraightM,
+    boolean[] linked) {
+  /** Origins measured by the straight-line model: no straight-line distances or links of their own. */
+  UnitCells(int n, long[] cellId, double[] population, double[] pop02, double[] pop35, double[] pop60, double[][] distM,
+      boolean[][] within, boolean[] basicComplete, double[] proximityMin) {
+    this(n, cellId, population, pop02, pop35, pop60, distM, within, basicComplete, proximityMin, new double[0][],
+        new boolean[0]);
+  }
+
   UnitCells {
     check(n >= 0, "Cannot use %s origins", n);
     for (double[] a : new double[][] {population, pop02, pop35, pop60, proximityMin}) {
@@ -38,9 +52,23 @@ record UnitCells(
     for (double[] d : notNull(distM, "distM")) {
       check(d.length == n, "Cannot use a distance array of length %s for %s origins", d.length, n);
     }
+    notNull(distStraightM, "distStraightM");
+    check(distStraightM.length == 0 || distStraightM.length == distM.length,
+        "Cannot use straight-line distances of %s categories for %s categories", distStraightM.length, distM.length);
+    for (double[] d : distStraightM) {
+      check(notNull(d, "straight-line distances").length == n,
+          "Cannot use a straight-line distance array of length %s for %s origins", d.length, n);
+    }
+    check(notNull(linked, "linked").length == (distStraightM.length == 0 ? 0 : n),
+        "Cannot use %s link flags for %s origins", linked.length, n);
     for (boolean[] w : notNull(within, "within")) {
       check(w.length == n, "Cannot use a within array of length %s for %s origins", w.length, n);
     }
+  }
+
+  /** True when the origins carry the network model's straight-line distances and links. */
+  boolean network() {
+    return distStraightM.length > 0;
   }
 
   /** Total of {@code values}. */

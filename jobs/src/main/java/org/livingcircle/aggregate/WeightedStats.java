@@ -102,6 +102,40 @@ final class WeightedStats {
   }
 
   /**
+   * Weighted quantile of the finite values: sort by value and accumulate weight W_k; with total W, the quantile
+   * of order {@code p} is the first value x_k with W_k ≥ p·W (the inverse of the weighted distribution function,
+   * no interpolation; p = 0 gives the smallest value). With integer weights it equals element ⌈p·N⌉ (1-based, at
+   * least the first) of the values repeated weight times. Unlike {@link #median} there is no midpoint rule. Zero
+   * weights never affect the result; NaN when no finite value has positive weight.
+   *
+   * @param p order in [0, 1]
+   */
+  static double quantile(double[] values, double[] weights, double p) {
+    checkPair(values == null ? -1 : values.length, weights);
+    check(p >= 0 && p <= 1, "Cannot compute a quantile of order %s: outside [0, 1]", p);
+    int n = finitePositiveCount(values, weights);
+    if (n == 0) {
+      return Double.NaN;
+    }
+    double[][] sorted = sortedFinite(values, weights, n);
+    double[] x = sorted[0];
+    double[] w = sorted[1];
+    double total = 0.0;
+    for (double wi : w) {
+      total += wi;
+    }
+    double needed = p * total;
+    double cumulative = 0.0;
+    for (int k = 0; k < n; k++) {
+      cumulative += w[k];
+      if (cumulative >= needed) {
+        return x[k];
+      }
+    }
+    return x[n - 1];
+  }
+
+  /**
    * Gini coefficient of the finite values, each held by its weight (population-weighted Lorenz curve, as in the
    * ipea {@code accessibility} package): sort by value, let p_k be the cumulative weight share and L_k the
    * cumulative share of Σ w·x, then G = 1 − Σ_k (p_k − p_{k−1})(L_k + L_{k−1}), i.e. 1 − 2 × the area under the

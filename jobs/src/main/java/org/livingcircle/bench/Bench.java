@@ -55,6 +55,7 @@ public final class Bench {
     }
     SparkSession spark = Sessions.create("lcp bench", spec.master());
     report.versions(spark);
+    NetworkBench network = new NetworkBench(spec, report, progress);
 
     if (spec.ingestRows() > 0) {
       long t = System.nanoTime();
@@ -81,13 +82,14 @@ public final class Bench {
     Map<String, AccessJob.Spec> accessSpecs = new LinkedHashMap<>();
     for (BenchSize size : sizes) {
       Path ingestDir = ingested.get(size.scope());
+      Path scopeInput = spec.outDir().resolve("inputs/scope-" + size.scope());
       if (ingestDir == null) {
         List<String> counties = new ArrayList<>();
         long t = System.nanoTime();
         Path input = inputs.scopeInput(size.scope(), size.cityCodes(), counties);
         ingestDir = CityLayout.of(work.resolve("scope-" + size.scope())).ingest();
         if (!Files.isRegularFile(ingestDir.resolve(CityLayout.MANIFEST_FILE))) {
-          IngestJob.Spec base = StageSpecs.ingest(spec.template(), spec.categories(), spec.templateFile(), input, ingestDir);
+          IngestJob.Spec base = StageSpecs.ingest(network.ingestTemplate(), spec.categories(), spec.templateFile(), input, ingestDir);
           IngestJob.Spec scoped = new IngestJob.Spec(size.scope(), base.cityCode(), size.scope(), counties, base.metricCrs(),
               base.duplicateRadiusM(), base.poiSources(), base.facilitiesFile(), base.censusFile(), base.statisticsFile(),
               base.populationRaster(),
@@ -99,9 +101,7 @@ public final class Bench {
         report.note("counties_" + size.scope(), counties.size());
         ingested.put(size.scope(), ingestDir);
       }
-      CityConfig c = spec.template();
-      CityConfig sized = new CityConfig(size.label(), c.nameZh(), c.nameEn(), c.adminCode(), c.counties(), c.crs(),
-          size.cellSizeM(), c.h3Resolution(), c.walking(), c.e2sfca(), c.data(), c.sample());
+      CityConfig sized = NetworkBench.sized(network.straightTemplate(), size);
       Path sizeDir = work.resolve(size.label());
       GridJob.Spec grid = StageSpecs.grid(sized, spec.templateFile(), ingestDir, CityLayout.of(sizeDir).grid());
       AccessJob.Spec access = StageSpecs.access(sized, spec.categories(), spec.templateFile(), CityLayout.of(sizeDir).grid(),
@@ -131,6 +131,7 @@ public final class Bench {
       report.add(new Measurement("grid", size.label(), cells, "cells", g.seconds(), g.peakRss(), g.peakHeap(), g.cpuSeconds()));
       report.add(new Measurement("access", size.label(), cells, "cells", a.seconds(), a.peakRss(), a.peakHeap(), a.cpuSeconds()));
       report.write();
+      network.afterSize(spark, size, scopeInput, ingestDir, CityLayout.of(sizeDir).grid(), sizeDir, cells);
       if (spec.sitingBudget() > 0) {
         siting(spark, spec, sized, sizeDir, ingestDir, cells, report, progress);
       }

@@ -24,6 +24,8 @@ final class BenchReport {
   private final List<Bench.Measurement> measurements = new ArrayList<>();
   private final List<String> pgLines = new ArrayList<>();
   private Map<String, Object> pg;
+  private final Map<String, Object> network = new LinkedHashMap<>();
+  private Map<String, Object> pandana;
 
   BenchReport(BenchSpec spec) {
     this.spec = spec;
@@ -119,6 +121,61 @@ final class BenchReport {
     pg.put("ratios", ratio);
   }
 
+  /** Median seconds of a phase at a size, NaN when not measured. */
+  double median(String phase, String size) {
+    return measurements.stream().filter(m -> m.phase().equals(phase) && m.size().equals(size))
+        .mapToDouble(Bench.Measurement::median).findFirst().orElse(Double.NaN);
+  }
+
+  /**
+   * The network-model access measurement of one size beside its straight-line one: the stage ratio (target ≤ 2×),
+   * peak RSS (target ≤ 6 GB), the median time split from the access manifest's timings and its walk_model facts.
+   */
+  void network(String size, Bench.Measurement m, Map<String, Double> split, Object walkModel) {
+    Map<String, Object> n = new LinkedHashMap<>();
+    double straight = median("access", size);
+    n.put("cells", m.items());
+    n.put("straight_line_access_median_s", straight);
+    n.put("network_access_median_s", m.median());
+    n.put("network_cells_per_s", m.perSecond());
+    n.put("network_over_straight_line", m.median() / straight);
+    n.put("target_network_over_straight_line", "<= 2");
+    n.put("network_max_peak_rss_gb", Stats.max(m.peakRss()) / 1e9);
+    n.put("target_peak_rss_gb", "<= 6");
+    n.put("split_median_s (access manifest timings_s)", split);
+    n.put("walk_model", walkModel);
+    network.put(size, n);
+  }
+
+  /** The pandana comparison: medians, the two ratios against their targets, the value check, the graph. */
+  void pandana(String size, PandanaCompare.Result r, Map<String, Object> graph) {
+    pandana = new LinkedHashMap<>();
+    pandana.put("size", size);
+    pandana.put("graph", graph);
+    pandana.put("vertices", r.vertices());
+    pandana.put("edges", r.edges());
+    pandana.put("pois", r.pois());
+    pandana.put("threads_ours", r.threads());
+    pandana.put("nearest_categories", r.nearestCategories());
+    pandana.put("count_categories", r.countCategories());
+    pandana.put("thresholds_m", r.thresholdsM());
+    pandana.put("nearest_limit_m", r.nearestLimitM());
+    pandana.put("ours_nearest_s", r.oursNearestS());
+    pandana.put("pandana_nearest_s (set_pois + nearest_pois, all categories)", r.theirsNearestS());
+    pandana.put("ours_counts_s (one pass per category, all thresholds)", r.oursCountsS());
+    pandana.put("pandana_counts_s (set + aggregate per threshold)", r.theirsCountsS());
+    pandana.put("pandana_network_build_s (contraction hierarchies, not compared)", r.theirsBuildS());
+    Map<String, Object> ratio = new LinkedHashMap<>();
+    ratio.put("nearest_pandana_over_ours", r.nearestRatio());
+    ratio.put("nearest_target", ">= 10");
+    ratio.put("counts_pandana_over_ours", r.countsRatio());
+    ratio.put("counts_target", ">= 3");
+    pandana.put("ratios", ratio);
+    pandana.put("nearest_check", r.nearestCheck());
+    pandana.put("counts_check", r.countsCheck());
+    pandana.put("snap_disagreements (pandana's KD-tree chose another vertex)", r.snapDisagreements());
+  }
+
   Path write() {
     Map<String, Object> out = new LinkedHashMap<>(root);
     List<Map<String, Object>> ms = new ArrayList<>();
@@ -141,6 +198,12 @@ final class BenchReport {
     out.put("growth", growth());
     if (pg != null) {
       out.put("postgis", pg);
+    }
+    if (!network.isEmpty()) {
+      out.put("network", network);
+    }
+    if (pandana != null) {
+      out.put("pandana", pandana);
     }
     out.put("notes", notes);
     Path json = spec.outDir().resolve("bench.json");
@@ -189,6 +252,38 @@ final class BenchReport {
       @SuppressWarnings("unchecked")
       Map<String, Object> ratio = (Map<String, Object>) pg.get("ratios");
       ratio.forEach((k, v) -> s.append("- ").append(k).append(": ").append(v instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : v).append('\n'));
+    }
+    if (!network.isEmpty()) {
+      s.append("## Network walking vs straight line (access stage, same inputs)\n\n");
+      s.append("| size | cells | straight-line s | network s | cells/s | network / straight (≤ 2) | peak RSS GB (≤ 6) | split (median s) |\n");
+      s.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
+      network.forEach((size, v) -> {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> n = (Map<String, Object>) v;
+        s.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %,.0f | %.2f | %.2f | %s |%n", size, (Long) n.get("cells"),
+            (Double) n.get("straight_line_access_median_s"), (Double) n.get("network_access_median_s"),
+            (Double) n.get("network_cells_per_s"), (Double) n.get("network_over_straight_line"),
+            (Double) n.get("network_max_peak_rss_gb"), n.get("split_median_s (access manifest timings_s)")));
+      });
+      s.append('\n');
+    }
+    if (pandana != null) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> ratio = (Map<String, Object>) pandana.get("ratios");
+      s.append("## pandana 0.8, same graph and POIs (").append(pandana.get("size")).append(")\n\n");
+      s.append(String.format(Locale.ROOT, "%,d vertices, %,d edges, %,d POIs snapped to vertices; thresholds %s m, nearest limit %.0f m."
+          + " pandana's network build (not compared): %s s.%n%n", (Integer) pandana.get("vertices"), (Integer) pandana.get("edges"),
+          (Integer) pandana.get("pois"), java.util.Arrays.toString((double[]) pandana.get("thresholds_m")),
+          (Double) pandana.get("nearest_limit_m"), pandana.get("pandana_network_build_s (contraction hierarchies, not compared)")));
+      s.append("| work | ours runs s | pandana runs s | pandana / ours (median) | target |\n|---|---|---|---:|---|\n");
+      s.append(String.format(Locale.ROOT, "| nearest, %d categories | %s | %s | %.1f | ≥ 10 |%n",
+          ((List<?>) pandana.get("nearest_categories")).size(), pandana.get("ours_nearest_s"),
+          pandana.get("pandana_nearest_s (set_pois + nearest_pois, all categories)"), (Double) ratio.get("nearest_pandana_over_ours")));
+      s.append(String.format(Locale.ROOT, "| counts, %s × 3 thresholds | %s | %s | %.1f | ≥ 3 |%n%n", pandana.get("count_categories"),
+          pandana.get("ours_counts_s (one pass per category, all thresholds)"),
+          pandana.get("pandana_counts_s (set + aggregate per threshold)"), (Double) ratio.get("counts_pandana_over_ours")));
+      s.append("Value check: nearest ").append(pandana.get("nearest_check")).append("; counts ").append(pandana.get("counts_check"))
+          .append("; snap disagreements ").append(pandana.get("snap_disagreements (pandana's KD-tree chose another vertex)")).append("\n");
     }
     if (!notes.isEmpty()) {
       s.append("\nNotes: ").append(notes).append('\n');

@@ -21,7 +21,10 @@ import picocli.CommandLine.Option;
       "A benchmark, never a test: ingest throughput on a streamed Amap POI file, grid and access stage",
       "scaling over growing synthetic inputs (<scope>-<cell_size_m>: jincheng-250, both-100, shanxi-250),",
       "and the access indicators recomputed in PostGIS (KNN and ST_DWithin) with values checked;",
-      "with --siting-budget, the siting stage (greedy per county × category) timed on each size.",
+      "with --siting-budget, the siting stage (greedy per county × category) timed on each size;",
+      "with --walking-models network (default), the access stage also in the network walking model per size",
+      "(ratio to straight line, peak RSS, the manifest's time split), and on --pandana-size the same foot graph",
+      "and POIs in pandana 0.8 (nearest_pois, aggregate count) against our searches, values checked vertex by vertex.",
       "Writes <out>/bench.json and <out>/bench.md; inputs and stage outputs stay under <out> for reuse.",
       "Run with LCP_DRIVER_MEMORY=6g to hold the large sizes within 6 GB of heap."
     })
@@ -65,6 +68,21 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--siting-budget", defaultValue = "0", description = "Also time lcp site per size with this budget of sites (conf/targets.yaml, every basic category); 0 to skip (default: ${DEFAULT-VALUE})")
   int sitingBudget;
 
+  @Option(names = "--walking-models", split = ",", description = "Walking models the access stage is timed in per size: straight_line always, network when listed and the size's inputs have streets.osm.pbf (default: straight_line,network)")
+  List<String> walkingModels = new ArrayList<>(List.of("straight_line", "network"));
+
+  @Option(names = "--pandana-size", defaultValue = "jincheng-250", description = "Size whose foot graph and POIs are compared with pandana 0.8 (default: ${DEFAULT-VALUE}); 'none' to skip")
+  String pandanaSize;
+
+  @Option(names = "--pandana-runs", defaultValue = "3", description = "Alternating runs of ours and pandana's (default: ${DEFAULT-VALUE})")
+  int pandanaRuns;
+
+  @Option(names = "--pandana-count-categories", split = ",", description = "Categories whose counts are compared with pandana's aggregate (default: six evenly spaced; 'all')")
+  List<String> pandanaCountCategories = new ArrayList<>();
+
+  @Option(names = "--pandana-python", description = "Python with pandana 0.8 (default: .venv-bench/bin/python, made by scripts/ensure-bench-venv.sh when missing)")
+  Path pandanaPython;
+
   @Mixin SparkOptions sparkOptions;
 
   @Override
@@ -82,7 +100,8 @@ final class BenchCommand implements Callable<Integer> {
     BenchSpec spec = new BenchSpec(out.toAbsolutePath().normalize(), CityConfig.load(config), config,
         Categories.load(ProjectFiles.categories()), ProjectFiles.categories(), ProjectFiles.reference(), runs, ingestRows, sizeList,
         "none".equals(pgUrl) ? null : pgUrl, pgUser, pgSize, pgCategories, pgRuns, sparkOptions.master,
-        "lcp " + String.join(" ", commandLine()), sitingBudget);
+        "lcp " + String.join(" ", commandLine()), sitingBudget, walkingModels, "none".equals(pandanaSize) ? null : pandanaSize,
+        pandanaRuns, pandanaCountCategories, pandanaPython);
     lcp.out.println("[bench] wrote " + Bench.run(spec, lcp.out));
     return 0;
   }

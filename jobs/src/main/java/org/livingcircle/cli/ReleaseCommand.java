@@ -66,7 +66,7 @@ final class ReleaseCommand implements Callable<Integer> {
     cityIds.forEach(id -> configFiles.add(ProjectFiles.city(id)));
     ReleaseJob.Spec spec = new ReleaseJob.Spec(out, cities, RunLayout.of(out).comparison(), ReleaseConfig.load(releaseConfig),
         DataDictionary.load(dictionary, categories), categories, ProjectFiles.portal(), ProjectFiles.reference(),
-        configFiles, version);
+        ProjectFiles.releaseLicence(), configFiles, version);
     return ReleaseJob.run(spark, spec, progress);
   }
 }

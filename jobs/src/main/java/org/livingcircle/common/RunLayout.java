@@ -11,6 +11,9 @@ public record RunLayout(Path dir) {
   public static final String RELEASE_DIR = "release";
   public static final String COMPARISON_CSV = "comparison.csv";
   public static final String COMPARISON_PARQUET = "comparison.parquet";
+  /** The walking models side by side per county and city (written when a city's access stage used the network). */
+  public static final String WALK_MODELS_CSV = "walk_models.csv";
+  public static final String WALK_MODELS_PARQUET = "walk_models.parquet";
 
   public RunLayout {
     dir = Checks.notNull(dir, "run output directory").toAbsolutePath().normalize();

@@ -16,6 +16,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.livingcircle.common.ConfigException;
+import org.livingcircle.common.Csv;
+import org.livingcircle.common.InputException;
 
 /**
  * The official Amap POI code table ({@code reference/amap_poi_codes_v1.06.csv}: 高德POI分类与编码（中英文）V1.06,
@@ -175,7 +177,7 @@ public final class AmapCodeTable implements java.io.Serializable {
     return problems;
   }
 
-  /** Minimal RFC 4180 reader (quoted fields, doubled quotes); the reference files are small. */
+  /** The CSV records of a reference file (UTF-8, a byte-order mark skipped), through {@link Csv}. */
   private static List<List<String>> csv(Path file) {
     notNull(file, "file");
     String text;
@@ -184,45 +186,10 @@ public final class AmapCodeTable implements java.io.Serializable {
     } catch (IOException e) {
       throw new ConfigException("Cannot read " + file + ": " + e.getMessage(), e);
     }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
+    try {
+      return Csv.records(text, file.toString());
+    } catch (InputException e) {
+      throw new ConfigException(e.getMessage(), e);
     }
-    List<List<String>> records = new ArrayList<>();
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      if (quoted) {
-        if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (ch == '"') {
-          quoted = false;
-        } else {
-          field.append(ch);
-        }
-      } else if (ch == '"') {
-        quoted = true;
-      } else if (ch == ',') {
-        fields.add(field.toString());
-        field.setLength(0);
-      } else if (ch == '\n' || ch == '\r') {
-        if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        fields.add(field.toString());
-        field.setLength(0);
-        records.add(fields);
-        fields = new ArrayList<>();
-      } else {
-        field.append(ch);
-      }
-    }
-    if (field.length() > 0 || !fields.isEmpty()) {
-      fields.add(field.toString());
-      records.add(fields);
-    }
-    return records;
   }
 }

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -32,6 +33,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.livingcircle.common.Checks;
+import org.livingcircle.common.Csv;
 import org.livingcircle.common.ConfigException;
 import org.livingcircle.common.InputException;
 import org.livingcircle.common.Manifest;
@@ -121,6 +124,11 @@ public final class IngestJob {
             DataTypes.createStructField("raw", DataTypes.StringType, true),
             DataTypes.createStructField("nursing_beds", DataTypes.DoubleType, true)
           });
+
+  static {
+    Checks.check(List.of(PARSED.fieldNames()).equals(ParsedRow.COLUMNS), "Cannot use the parsed-row schema: %s is not %s",
+        List.of(PARSED.fieldNames()), ParsedRow.COLUMNS);
+  }
 
   private IngestJob() {}
 
@@ -345,9 +353,7 @@ public final class IngestJob {
             new PoiParser.Sink() {
               @Override
               public void accept(PoiParser.PoiRow r) {
-                out.add(RowFactory.create("ok", file, r.row(), r.poiId(), r.name(), r.category(), r.typecode(),
-                    r.typeName(), r.address(), r.amapAdcode(), r.sourceCrs(), r.sourceLng(), r.sourceLat(),
-                    r.lng(), r.lat(), null, null, null, null, null, null, null));
+                out.add(row(ParsedRow.poi(file, r)));
               }
 
               @Override
@@ -355,18 +361,16 @@ public final class IngestJob {
                 out.add(quarantineRow(file, q));
               }
             });
-    out.add(countRow(file, read));
+    out.add(row(ParsedRow.read(file, read)));
     return out;
   }
 
-  private static Row quarantineRow(String file, Quarantined q) {
-    return RowFactory.create("q", file, q.row(), null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, q.reason().code(), q.detail(), q.raw(), null);
+  private static Row row(ParsedRow p) {
+    return RowFactory.create(p.values());
   }
 
-  private static Row countRow(String file, long read) {
-    return RowFactory.create("read", file, read, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null);
+  private static Row quarantineRow(String file, Quarantined q) {
+    return row(ParsedRow.quarantined(file, q));
   }
 
   /**
@@ -412,11 +416,10 @@ public final class IngestJob {
             }
             SourceCrs crs = SourceCrs.parse(r.path("crs").asText());
             crs.toWgs84(src[0], src[1], wgs);
-            out.add(RowFactory.create("ok", file, line, r.path("id").asText(), r.path("name").asText(), category,
-                null, null, r.path("address").asText(""), r.path("county_code").asText(""), crs.code(), src[0], src[1],
+            out.add(row(ParsedRow.facility(file, line, r.path("id").asText(), r.path("name").asText(), category,
+                r.path("address").asText(""), r.path("county_code").asText(""), crs.code(), src[0], src[1],
                 wgs[0], wgs[1], r.path("capacity").asDouble(), r.path("capacity_unit").asText(),
-                r.path("source").asText(), null, null, null,
-                r.hasNonNull("nursing_beds") ? r.path("nursing_beds").asDouble() : null));
+                r.path("source").asText(), r.hasNonNull("nursing_beds") ? r.path("nursing_beds").asDouble() : null)));
           }
 
           @Override
@@ -424,7 +427,7 @@ public final class IngestJob {
             out.add(quarantineRow(file, new Quarantined(file, q.row(), q.reason(), q.detail(), q.raw())));
           }
         });
-    out.add(countRow(file, read));
+    out.add(row(ParsedRow.read(file, read)));
     return spark.createDataFrame(out, PARSED);
   }
 
@@ -512,33 +515,9 @@ public final class IngestJob {
       Map<String, List<Quarantined>> quarantine, Map<String, Object> checks) {
     Map<String, String> admin = adminCodes(spec);
     SchemaTable table = new SchemaTable("census_row");
-    List<String> columns = table.columns();
-    String file = relative(spec, spec.censusFile().toString());
-    List<Row> rows = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    List<Quarantined> q = quarantine.computeIfAbsent("census", k -> new ArrayList<>());
-    long read = table.read(spec.censusFile(), "auto", new SchemaTable.Sink() {
-      @Override
-      public void accept(long line, ObjectNode r) {
-        String code = r.path("admin_code").asText();
-        if (!admin.containsKey(code)) {
-          q.add(new Quarantined(file, line, Reason.UNKNOWN_ADMIN_CODE, code + " is not a code of " + spec.cityId(), r.toString()));
-          return;
-        }
-        if (!seen.add(code)) {
-          q.add(new Quarantined(file, line, Reason.DUPLICATE_KEY, "admin_code " + code + " appears twice", r.toString()));
-          return;
-        }
-        rows.add(typedRow(table, columns, r, line, file));
-      }
-
-      @Override
-      public void quarantine(Quarantined row) {
-        q.add(new Quarantined(file, row.row(), row.reason(), row.detail(), row.raw()));
-      }
-    });
-    count(report, "census", file, read, rows.size(), q);
-    StructType schema = typedSchema(table, columns);
+    List<Row> rows = schemaTable(table, "census", spec.censusFile(), spec, report, quarantine,
+        new KeyedTable.Rules(admin::containsKey, spec.cityId(), r -> r.path("admin_code").asText(), "admin_code"));
+    StructType schema = typedSchema(table, table.columns());
     spark.createDataFrame(rows, schema).createOrReplaceTempView("lcp_census");
     // township sums against county totals
     Map<String, Object> sums = new TreeMap<>();
@@ -562,34 +541,26 @@ public final class IngestJob {
       Map<String, List<Quarantined>> quarantine) {
     Map<String, String> admin = adminCodes(spec);
     SchemaTable table = new SchemaTable("statistics_row");
-    List<String> columns = table.columns();
-    String file = relative(spec, spec.statisticsFile().toString());
-    List<Row> rows = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    List<Quarantined> q = quarantine.computeIfAbsent("statistics", k -> new ArrayList<>());
-    long read = table.read(spec.statisticsFile(), "auto", new SchemaTable.Sink() {
-      @Override
-      public void accept(long line, ObjectNode r) {
-        String code = r.path("admin_code").asText();
-        if (!admin.containsKey(code) && !code.equals(spec.cityCode()) && !code.equals("140000")) {
-          q.add(new Quarantined(file, line, Reason.UNKNOWN_ADMIN_CODE, code + " is not a code of " + spec.cityId(), r.toString()));
-          return;
-        }
-        String key = code + "/" + r.path("indicator").asText() + "/" + r.path("year").asText();
-        if (!seen.add(key)) {
-          q.add(new Quarantined(file, line, Reason.DUPLICATE_KEY, key + " appears twice", r.toString()));
-          return;
-        }
-        rows.add(typedRow(table, columns, r, line, file));
-      }
+    Predicate<String> known = code -> admin.containsKey(code) || code.equals(spec.cityCode()) || code.equals("140000");
+    List<Row> rows = schemaTable(table, "statistics", spec.statisticsFile(), spec, report, quarantine,
+        new KeyedTable.Rules(known, spec.cityId(),
+            r -> r.path("admin_code").asText() + "/" + r.path("indicator").asText() + "/" + r.path("year").asText(), ""));
+    return spark.createDataFrame(rows, typedSchema(table, table.columns()));
+  }
 
-      @Override
-      public void quarantine(Quarantined row) {
-        q.add(new Quarantined(file, row.row(), row.reason(), row.detail(), row.raw()));
-      }
-    });
-    count(report, "statistics", file, read, rows.size(), q);
-    return spark.createDataFrame(rows, typedSchema(table, columns));
+  /** Reads one schema table through {@link KeyedTable}, counts it in the report and keeps its quarantine. */
+  private static List<Row> schemaTable(SchemaTable table, String name, Path path, Spec spec, IngestReport report,
+      Map<String, List<Quarantined>> quarantine, KeyedTable.Rules rules) {
+    String file = relative(spec, path.toString());
+    KeyedTable.Read read = KeyedTable.read(table, path, file, rules);
+    List<Quarantined> q = quarantine.computeIfAbsent(name, k -> new ArrayList<>());
+    q.addAll(read.quarantined());
+    count(report, name, file, read.read(), read.rows().size(), q);
+    List<Row> rows = new ArrayList<>(read.rows().size());
+    for (Object[] values : read.rows()) {
+      rows.add(RowFactory.create(values));
+    }
+    return rows;
   }
 
   private static void count(IngestReport report, String table, String file, long read, long accepted, List<Quarantined> q) {
@@ -599,22 +570,6 @@ public final class IngestJob {
     for (Quarantined x : q) {
       report.quarantine(table, file, x.reason(), 1);
     }
-  }
-
-  private static Row typedRow(SchemaTable table, List<String> columns, ObjectNode r, long line, String file) {
-    Object[] values = new Object[columns.size() + 2];
-    for (int i = 0; i < columns.size(); i++) {
-      JsonNode v = r.get(columns.get(i));
-      values[i] = v == null || v.isNull() ? null : switch (table.type(columns.get(i))) {
-        case "integer" -> v.asLong();
-        case "number" -> v.asDouble();
-        case "boolean" -> v.asBoolean();
-        default -> v.asText();
-      };
-    }
-    values[columns.size()] = file;
-    values[columns.size() + 1] = line;
-    return RowFactory.create(values);
   }
 
   private static StructType typedSchema(SchemaTable table, List<String> columns) {
@@ -634,18 +589,21 @@ public final class IngestJob {
   static Map<String, String> adminCodes(Spec spec) {
     Path path = spec.adminCodesFile();
     Map<String, String> codes = new HashMap<>();
-    try (var reader = TextFiles.open(path, StandardCharsets.UTF_8)) {
-      CsvRecords records = new CsvRecords(reader);
-      records.next();
-      for (CsvRecords.Record r = records.next(); r != null; r = records.next()) {
-        String code = r.fields().get(0);
-        String county = code.length() >= 6 ? code.substring(0, 6) : code;
-        if (spec.countyCodes().contains(county) || code.equals(spec.cityCode())) {
-          codes.put(code, r.fields().get(1));
-        }
-      }
+    List<List<String>> records;
+    try {
+      records = Csv.records(Files.readString(path, StandardCharsets.UTF_8), path.toString());
     } catch (IOException e) {
       throw new InputException("Cannot read " + path + ": " + e.getMessage(), e);
+    }
+    for (List<String> r : records.subList(Math.min(1, records.size()), records.size())) {
+      if (r.isEmpty() || r.size() == 1 && r.get(0).isBlank()) {
+        continue;
+      }
+      String code = r.get(0).strip();
+      String county = code.length() >= 6 ? code.substring(0, 6) : code;
+      if (spec.countyCodes().contains(county) || code.equals(spec.cityCode())) {
+        codes.put(code, r.get(1).strip());
+      }
     }
     return codes;
   }
@@ -658,17 +616,10 @@ public final class IngestJob {
       try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(e.getKey() + ".csv"), StandardCharsets.UTF_8)) {
         w.write("source_file,source_row,reason,detail,raw\n");
         for (Quarantined q : rows) {
-          w.write(csv(q.file()) + "," + q.row() + "," + q.reason().code() + "," + csv(q.detail()) + "," + csv(q.raw()) + "\n");
+          w.write(Csv.quoted(q.file()) + "," + q.row() + "," + q.reason().code() + "," + Csv.quoted(q.detail()) + "," + Csv.quoted(q.raw()) + "\n");
         }
       }
     }
-  }
-
-  private static String csv(String s) {
-    if (s == null) {
-      return "";
-    }
-    return "\"" + s.replace("\"", "\"\"") + "\"";
   }
 
   private static String relative(Spec spec, String file) {

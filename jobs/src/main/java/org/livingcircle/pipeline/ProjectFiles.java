@@ -36,6 +36,11 @@ public final class ProjectFiles {
     return root().resolve("conf/release.yaml");
   }
 
+  /** Markdown template of a release's LICENSE.md. */
+  public static Path releaseLicence() {
+    return root().resolve("conf/release-licence.md");
+  }
+
   public static Path dataDictionary() {
     return root().resolve("schemas/data-dictionary.yaml");
   }

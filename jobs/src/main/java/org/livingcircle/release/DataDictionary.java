@@ -2,10 +2,12 @@ package org.livingcircle.release;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.livingcircle.common.Csv;
 import org.livingcircle.config.Categories;
 import org.livingcircle.config.Category;
 import org.livingcircle.config.YamlConfig;
@@ -107,8 +109,7 @@ public final class DataDictionary {
   public static String csv(List<Column> columns) {
     StringBuilder s = new StringBuilder("table,column,type,unit,meaning_zh,meaning_en,method\n");
     for (Column c : columns) {
-      s.append(String.join(",", List.of(q(c.table()), q(c.column()), q(c.type()), q(c.unit()), q(c.zh()), q(c.en()),
-          q(c.method())))).append('\n');
+      s.append(Csv.line(Arrays.asList(c.table(), c.column(), c.type(), c.unit(), c.zh(), c.en(), c.method())));
     }
     return s.toString();
   }
@@ -127,11 +128,6 @@ public final class DataDictionary {
           .append(md(c.zh())).append(" | ").append(md(c.en())).append(" | ").append(md(c.method())).append(" |\n");
     }
     return s.toString();
-  }
-
-  static String q(String v) {
-    String s = v == null ? "" : v;
-    return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 
   private static String md(String v) {

@@ -177,8 +177,12 @@ public final class Metadata {
     m.put("id", t.itemId());
     double[] b = t.bboxLonLat();
     m.put("bbox", list(b));
-    m.put("geometry", Map.of("type", "Polygon", "coordinates",
-        List.of(List.of(List.of(b[0], b[1]), List.of(b[2], b[1]), List.of(b[2], b[3]), List.of(b[0], b[3]), List.of(b[0], b[1])))));
+    // one key order (Map.of's changes per JVM), so the same release gives the same bytes
+    Map<String, Object> geometry = new LinkedHashMap<>();
+    geometry.put("type", "Polygon");
+    geometry.put("coordinates",
+        List.of(List.of(List.of(b[0], b[1]), List.of(b[2], b[1]), List.of(b[2], b[3]), List.of(b[0], b[3]), List.of(b[0], b[1]))));
+    m.put("geometry", geometry);
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("title", t.title());
     properties.put("datetime", createdAt);

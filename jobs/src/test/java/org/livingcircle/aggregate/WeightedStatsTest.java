@@ -27,6 +27,50 @@ class WeightedStatsTest {
   }
 
   @Test
+  void quantilesAreTheFirstValueReachingTheirShareOfTheWeight() {
+    // as {1, 2, 2, 2, 5}: 0.1·5 = 0.5 → 1; 0.5·5 = 2.5 → 2; 0.9·5 = 4.5 → 5; p = 0 → the smallest
+    double[] x = {5, 2, 1};
+    double[] w = {1, 3, 1};
+    assertThat(WeightedStats.quantile(x, w, 0.1)).isEqualTo(1.0);
+    assertThat(WeightedStats.quantile(x, w, 0.5)).isEqualTo(2.0);
+    assertThat(WeightedStats.quantile(x, w, 0.9)).isEqualTo(5.0);
+    assertThat(WeightedStats.quantile(x, w, 0.0)).isEqualTo(1.0);
+    // exactly half at 2 gives 2 (no midpoint rule, unlike the median)
+    assertThat(WeightedStats.quantile(new double[] {10, 1, 2}, new double[] {2, 1, 1}, 0.5)).isEqualTo(2.0);
+    assertThat(WeightedStats.quantile(new double[] {INF, NAN, 3}, new double[] {0, 1, 0}, 0.5)).isNaN();
+    assertThatThrownBy(() -> WeightedStats.quantile(x, w, 1.5))
+        .hasMessage("Cannot compute a quantile of order 1.5: outside [0, 1]");
+  }
+
+  @Test
+  void quantilesEqualTheSortedRepeatedValues() {
+    java.util.Random random = new java.util.Random(20261202);
+    double[] orders = {0.0, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0};
+    for (int trial = 0; trial < 300; trial++) {
+      int n = 1 + random.nextInt(12);
+      double[] x = new double[n];
+      double[] w = new double[n];
+      java.util.List<Double> repeated = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int kind = random.nextInt(10);
+        x[i] = kind == 0 ? NAN : kind == 1 ? INF : random.nextInt(8) / 4.0;
+        w[i] = random.nextInt(5);
+        if (Double.isFinite(x[i])) {
+          for (int k = 0; k < w[i]; k++) {
+            repeated.add(x[i]);
+          }
+        }
+      }
+      java.util.Collections.sort(repeated);
+      for (double p : orders) {
+        double expected = repeated.isEmpty() ? NAN
+            : repeated.get(Math.max(0, (int) Math.ceil(p * repeated.size()) - 1));
+        assertThat(Double.valueOf(WeightedStats.quantile(x, w, p))).as("trial %s, p %s", trial, p).isEqualTo(Double.valueOf(expected));
+      }
+    }
+  }
+
+  @Test
   void medians() {
     assertThat(WeightedStats.median(new double[] {3, 1, 2}, new double[] {1, 1, 1})).isEqualTo(2.0);
     assertThat(WeightedStats.median(new double[] {4, 1, 3, 2}, new double[] {1, 1, 1, 1})).isEqualTo(2.5);

@@ -37,6 +37,20 @@ class ReleaseDictionaryTest {
   }
 
   @Test
+  void theWalkingModelColumnsOfTheAggregateAreDescribedAsSyntheticEstimatesOnTheSample() {
+    for (String column : List.of("share_basic_10min_network", "share_basic_15min_straight", "detour_p10", "detour_p50",
+        "detour_p90", "share_unlinked")) {
+      DataDictionary.Column c = SHIPPED.describe("admin_indicators", column, "double");
+      assertThat(c.method()).as(column).contains("SYNTHETIC street network");
+    }
+    assertThat(SHIPPED.describe("admin_indicators", "detour_p90", "double").en())
+        .isEqualTo("population-weighted 90th percentile of the measured detour ratio (network walking metres / straight-line metres)");
+    assertThat(SHIPPED.describe("admin_indicators", "share_basic_15min_network", "double").zh())
+        .isEqualTo("沿街道网络步行 15 分钟内基本保障类业态齐全的人口比例");
+    assertThat(SHIPPED.describe("admin_indicators", "detour_factor_assumed", "double").unit()).isEqualTo("ratio");
+  }
+
+  @Test
   void unknownCategoryInAPatternIsNotDescribed() {
     assertThatThrownBy(() -> SHIPPED.describe("grid_indicators", "dist_m_casino", "double"))
         .isInstanceOf(IllegalArgumentException.class)
