@@ -49,13 +49,17 @@ def walkable(tags: dict, private_ways: str = "compound", foot_rule: bool = True)
     return True
 
 
-def blocks(tags: dict) -> bool:
-    """Contract §1 barrier nodes: passage through the node is cut."""
+def blocks(tags: dict, private_ways: str = "compound") -> bool:
+    """Contract §1 barrier nodes (with the lead's decision of 04:42 on private gates): passage through the node is cut.
+    Under compound, access=private or foot=private is passable (residents walk through their compound's gate)."""
     foot = tags.get("foot")
     if foot == "no":
         return True
-    if tags.get("access") in ("no", "private") and foot not in FOOT_ALLOWED:
+    access = tags.get("access")
+    if access == "no" and foot not in FOOT_ALLOWED:
         return True
+    if (access == "private" and foot not in FOOT_ALLOWED) or foot == "private":
+        return private_ways == "blocked"
     return tags.get("barrier") in WALL_BARRIERS
 
 
@@ -118,23 +122,24 @@ def build(osm: Osm, crs: str, private_ways: str = "compound", min_component_edge
           foot_rule: bool = True) -> Graph:
     to_xy = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
     kept = []
+    uses = {}  # over every walkable way, also one whose clipped pieces keep no segment (the Java builder does so)
     for way_id, nodes, tags in osm.ways:
         if not walkable(tags, private_ways, foot_rule):
             continue
+        present = [n for k, n in enumerate(nodes) if n in osm.coords and (k == 0 or nodes[k - 1] != n)]
+        for n in present:
+            uses[n] = uses.get(n, 0) + 1
         # a reference to a node missing from the extract (a clipped way) cuts the way there
         run = []
         for n in nodes + [None]:
             if n is not None and n in osm.coords:
-                run.append(n)
+                if not run or run[-1] != n:  # consecutive repeats of a node collapse
+                    run.append(n)
                 continue
             if len(run) >= 2:
                 kept.append((way_id, run, tags))
             run = []
-    uses = {}
-    for _, nodes, _ in kept:
-        for n in nodes:
-            uses[n] = uses.get(n, 0) + 1
-    blocking = {n for n, t in osm.node_tags.items() if n in uses and blocks(t)}
+    blocking = {n for n, t in osm.node_tags.items() if n in uses and blocks(t, private_ways)}
     xy = {}
     edges = []
     for way_id, nodes, tags in kept:

@@ -196,7 +196,8 @@ def city_config(city: TestCity, walking_model: str) -> dict:
             "model": "network", "model_source": src,
             "link_radius_m": 500, "link_radius_m_source": src,
             "unlinked": "straight_line", "unlinked_source": src,
-            "private_ways": "compound", "min_component_edges": 40,
+            "private_ways": "compound", "private_ways_source": src,
+            "min_component_edges": 40, "min_component_edges_source": src,
         })
         data["osm_pbf"] = "streets.osm.pbf"
     catch = {k: 10 for k in ("nursery_places", "kindergarten_places", "elderly_beds", "school_places",

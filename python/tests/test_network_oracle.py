@@ -379,6 +379,19 @@ def city_run(request) -> CityRun:
     return run
 
 
+def test_graph_matches_oracle(city_run):
+    """The access manifest's graph stats against the oracle's graph (after pruning)."""
+    import json
+    run, g = city_run, city_run.graph
+    manifest = json.loads((WORK / run.city.city_id / "out" / "indicators" / "manifest.json").read_text(encoding="utf-8"))
+    graph = manifest["walk_model"]["graph"]
+    vertices = {v for e in g.edges for v in (e.u, e.v)}
+    islands = nx.number_connected_components(nx.MultiGraph([(e.u, e.v) for e in g.pruned]))
+    assert (graph["vertices"], graph["edges"], graph["components_pruned"], graph["edges_pruned"]) == \
+        (len(vertices), len(g.edges), islands, len(g.pruned))
+    assert graph["km"] == pytest.approx(sum(e.length for e in g.edges) / 1000, abs=1e-3)
+
+
 def oracle_cell(run: CityRun, cid) -> dict:
     """Per category: the sorted network metres to each linked facility (within the search limit; beyond: inf)."""
     g, c = run.graph, run.cells[cid].link
