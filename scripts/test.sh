@@ -49,6 +49,9 @@ step "End-to-end: bin/lcp demo"
 rm -rf build/test-demo
 bin/lcp demo --out build/test-demo
 
+step "Real OSM test extracts (Helsinki, Monaco) from PyPI wheels into build/osm-testdata"
+LCP_PIP="$ROOT/.venv/bin/pip" scripts/ensure-osm-testdata.sh
+
 step "Independent readers: pyarrow, geopandas, GeoParquet 1.1 schema; release metadata (STAC, DCAT-AP)"
 LCP_DEMO_OUT="$ROOT/build/test-demo" .venv/bin/python -m pytest -q python/tests --ignore=python/tests/airflow
 

@@ -412,6 +412,9 @@ public record CityConfig(
    *
    * @param populationRaster optional population GeoTIFF; "" when absent (see {@link #hasPopulationRaster()})
    * @param osmPbf optional OpenStreetMap extract (.osm.pbf) for the network walking model; "" when absent
+   * @param countyOutlines optional GeoJSON of the county outlines (properties as {@code reference/shanxi_counties.geojson})
+   *     for a city outside the reference data; "" = the reference outlines
+   * @param adminCodes optional admin code CSV (columns as {@code reference/admin_codes.csv}); "" = the reference codes
    */
   public record DataPaths(
       List<PoiSource> poi,
@@ -420,8 +423,12 @@ public record CityConfig(
       String statistics,
       String populationRaster,
       double duplicateRadiusM,
-      String osmPbf) {
+      String osmPbf,
+      String countyOutlines,
+      String adminCodes) {
     public DataPaths {
+      countyOutlines = countyOutlines == null ? "" : countyOutlines;
+      adminCodes = adminCodes == null ? "" : adminCodes;
       poi = List.copyOf(notNull(poi, "poi"));
       check(duplicateRadiusM >= 0, "Cannot use duplicate_radius_m %s: negative", duplicateRadiusM);
       notNull(facilities, "facilities");
@@ -437,6 +444,18 @@ public record CityConfig(
 
     public boolean hasOsmPbf() {
       return !osmPbf.isEmpty();
+    }
+
+    /** A city with the reference outlines and codes. */
+    public DataPaths(List<PoiSource> poi, String facilities, String census, String statistics, String populationRaster,
+        double duplicateRadiusM, String osmPbf) {
+      this(poi, facilities, census, statistics, populationRaster, duplicateRadiusM, osmPbf, "", "");
+    }
+
+    /** A city with the reference outlines and codes and no street extract. */
+    public DataPaths(List<PoiSource> poi, String facilities, String census, String statistics, String populationRaster,
+        double duplicateRadiusM) {
+      this(poi, facilities, census, statistics, populationRaster, duplicateRadiusM, "", "", "");
     }
   }
 

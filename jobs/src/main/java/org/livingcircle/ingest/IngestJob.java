@@ -72,7 +72,30 @@ public final class IngestJob {
       Path outDir,
       CategoryLookup categories,
       Map<String, String> tiers,
-      Map<String, Object> configuration) {}
+      Map<String, Object> configuration,
+      Path countyOutlines,
+      Path adminCodesFile) {
+    /** Null outline and code files mean the reference ones ({@code shanxi_counties.geojson}, {@code admin_codes.csv}). */
+    public Spec {
+      countyOutlines = countyOutlines == null ? referenceDir.resolve("shanxi_counties.geojson") : countyOutlines;
+      adminCodesFile = adminCodesFile == null ? referenceDir.resolve("admin_codes.csv") : adminCodesFile;
+    }
+
+    /** A city of the reference data (its outlines and codes from {@code referenceDir}). */
+    public Spec(String cityId, String cityCode, String cityName, List<String> countyCodes, String metricCrs,
+        double duplicateRadiusM, List<PoiParser.Source> poiSources, Path facilitiesFile, Path censusFile,
+        Path statisticsFile, Path populationRaster, Path osmPbf, Path referenceDir, Path inputDir, Path outDir,
+        CategoryLookup categories, Map<String, String> tiers, Map<String, Object> configuration) {
+      this(cityId, cityCode, cityName, countyCodes, metricCrs, duplicateRadiusM, poiSources, facilitiesFile, censusFile,
+          statisticsFile, populationRaster, osmPbf, referenceDir, inputDir, outDir, categories, tiers, configuration, null,
+          null);
+    }
+
+    /** Whether the outlines are the reference (Shanxi) ones. */
+    boolean referenceOutlines() {
+      return countyOutlines.equals(referenceDir.resolve("shanxi_counties.geojson"));
+    }
+  }
 
   /** What was written. */
   public record Result(Path outDir, IngestReport report, Map<String, GeoParquet.Written> tables) {}
@@ -128,7 +151,7 @@ public final class IngestJob {
       manifest.input("osm_pbf", spec.osmPbf());
     }
     manifest.input("reference:counties", counties(spec));
-    manifest.input("reference:admin_codes", spec.referenceDir().resolve("admin_codes.csv"));
+    manifest.input("reference:admin_codes", spec.adminCodesFile());
     manifest.input("reference:amap_codes", spec.referenceDir().resolve(AmapCodeTable.TABLE_FILE));
 
     IngestReport report = new IngestReport();
@@ -204,7 +227,7 @@ public final class IngestJob {
       files.add(Path.of(s.file()));
     }
     files.addAll(List.of(spec.facilitiesFile(), spec.censusFile(), spec.statisticsFile(), counties(spec),
-        spec.referenceDir().resolve("admin_codes.csv"), spec.referenceDir().resolve(AmapCodeTable.TABLE_FILE)));
+        spec.adminCodesFile(), spec.referenceDir().resolve(AmapCodeTable.TABLE_FILE)));
     if (spec.populationRaster() != null) {
       files.add(spec.populationRaster());
     }
@@ -235,7 +258,48 @@ public final class IngestJob {
   }
 
   private static Path counties(Spec spec) {
-    return spec.referenceDir().resolve("shanxi_counties.geojson");
+    return spec.countyOutlines();
+  }
+
+  /**
+   * Where valid coordinates lie: Shanxi for the reference outlines, else the box of the city's own outlines
+   * ({@code data.county_outlines}) widened by {@link Region#MARGIN_DEG}.
+   */
+  static Region region(Spec spec) {
+    if (spec.referenceOutlines()) {
+      return Region.SHANXI;
+    }
+    JsonNode root;
+    try {
+      root = JSON.readTree(counties(spec).toFile());
+    } catch (IOException e) {
+      throw new InputException("Cannot read " + counties(spec) + ": " + e.getMessage(), e);
+    }
+    double[] box = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    for (JsonNode f : root.path("features")) {
+      if (spec.countyCodes().contains(f.path("properties").path("county_code").asText())) {
+        extend(box, f.path("geometry").path("coordinates"));
+      }
+    }
+    if (!(box[0] <= box[2])) {
+      throw new InputException("Cannot read " + counties(spec) + ": no outline of the counties " + spec.countyCodes());
+    }
+    return Region.around(box[0], box[1], box[2], box[3]);
+  }
+
+  private static void extend(double[] box, JsonNode coordinates) {
+    if (coordinates.isArray() && coordinates.size() >= 2 && coordinates.get(0).isNumber()) {
+      double lng = coordinates.get(0).asDouble();
+      double lat = coordinates.get(1).asDouble();
+      box[0] = Math.min(box[0], lng);
+      box[1] = Math.min(box[1], lat);
+      box[2] = Math.max(box[2], lng);
+      box[3] = Math.max(box[3], lat);
+      return;
+    }
+    for (JsonNode c : coordinates) {
+      extend(box, c);
+    }
   }
 
   /** County polygons of the city, one row per current county code (old polygons merged). */
@@ -283,17 +347,18 @@ public final class IngestJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<String> sources = spec.poiSources().stream().map(PoiParser.Source::encode).toList();
     CategoryLookup categories = spec.categories();
+    Region region = region(spec);
     String inputDir = spec.inputDir().toString();
     JavaRDD<Row> rows =
         jsc.parallelize(sources, sources.size())
-            .flatMap(source -> parseOne(PoiParser.Source.decode(source), categories, inputDir).iterator());
+            .flatMap(source -> parseOne(PoiParser.Source.decode(source), categories, region, inputDir).iterator());
     return spark.createDataFrame(rows, PARSED);
   }
 
-  private static List<Row> parseOne(PoiParser.Source source, CategoryLookup categories, String inputDir) {
+  private static List<Row> parseOne(PoiParser.Source source, CategoryLookup categories, Region region, String inputDir) {
     List<Row> out = new ArrayList<>();
     String file = Path.of(inputDir).relativize(Path.of(source.file()).toAbsolutePath().normalize()).toString();
-    PoiParser parser = new PoiParser(categories, Region.SHANXI);
+    PoiParser parser = new PoiParser(categories, region);
     long read =
         parser.parse(
             source,
@@ -342,6 +407,7 @@ public final class IngestJob {
   static Dataset<Row> parseFacilities(SparkSession spark, Spec spec) {
     Path path = spec.facilitiesFile();
     String file = relative(spec, path.toString());
+    Region region = region(spec);
     List<Row> out = new ArrayList<>();
     double[] src = new double[2];
     double[] wgs = new double[2];
@@ -355,7 +421,7 @@ public final class IngestJob {
               out.add(quarantineRow(file, new Quarantined(file, line, Reason.UNKNOWN_CATEGORY, "category " + category, raw)));
               return;
             }
-            Locations.Problem problem = Locations.parse(r.path("lng").asText(), r.path("lat").asText(), Region.SHANXI, src);
+            Locations.Problem problem = Locations.parse(r.path("lng").asText(), r.path("lat").asText(), region, src);
             if (problem != null) {
               out.add(quarantineRow(file, new Quarantined(file, line, problem.reason(), problem.detail(), raw)));
               return;
@@ -533,7 +599,7 @@ public final class IngestJob {
 
   /** Codes (6-, 9- and 12-digit) of the city from reference/admin_codes.csv, mapped to names. */
   static Map<String, String> adminCodes(Spec spec) {
-    Path path = spec.referenceDir().resolve("admin_codes.csv");
+    Path path = spec.adminCodesFile();
     Map<String, String> codes = new HashMap<>();
     List<List<String>> records;
     try {

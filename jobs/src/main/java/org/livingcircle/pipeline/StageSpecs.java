@@ -81,7 +81,9 @@ public final class StageSpecs {
         out.toAbsolutePath().normalize(),
         new ConfiguredCategories(cats),
         tiers,
-        configuration);
+        configuration,
+        city.data().countyOutlines().isEmpty() ? null : inputDir.resolve(city.data().countyOutlines()),
+        city.data().adminCodes().isEmpty() ? null : inputDir.resolve(city.data().adminCodes()));
   }
 
   /** Files under {@code dir} matching {@code glob}, sorted by path. */
