@@ -16,23 +16,28 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The house rules over the main sources (docs/architecture.md): what each package may refer to, read from the code
- * itself (imports and fully-qualified names; comments and string literals are ignored). Every package that is not
- * one of the named infrastructure packages is a stage.
+ * The house rules over the main sources (docs/architecture.md): what each package may refer to,
+ * read from the code itself (imports and fully-qualified names; comments and string literals are
+ * ignored). Every package that is not one of the named infrastructure packages is a stage.
  */
 class ArchitectureTest {
   /** Floors below the stages, and what each may use. */
-  private static final java.util.Map<String, Set<String>> FLOORS = java.util.Map.of(
-      "common", Set.of(),
-      "geo", Set.of("common"),
-      "config", Set.of("common", "geo"),
-      "spark", Set.of("common", "geo", "config"),
-      "streets", Set.of("common", "geo", "config"));
+  private static final java.util.Map<String, Set<String>> FLOORS =
+      java.util.Map.of(
+          "common", Set.of(),
+          "geo", Set.of("common"),
+          "config", Set.of("common", "geo"),
+          "spark", Set.of("common", "geo", "config"),
+          "streets", Set.of("common", "geo", "config"));
+
   private static final Set<String> ABOVE_STAGES = Set.of("pipeline", "bench", "cli");
   private static final Pattern REFERENCE = Pattern.compile("\\borg\\.livingcircle\\.([a-z0-9_]+)");
   private static final Pattern SPARK = Pattern.compile("\\borg\\.apache\\.spark\\b");
 
-  /** One main source file: its top-level package under org.livingcircle, class name and code without comments or strings. */
+  /**
+   * One main source file: its top-level package under org.livingcircle, class name and code without
+   * comments or strings.
+   */
   record Source(Path file, String pkg, String className, String code) {}
 
   static List<Source> sources(Path root) {
@@ -76,20 +81,38 @@ class ArchitectureTest {
         if (u.equals("cli")) {
           out.add(s.file() + ": uses cli (nothing imports the command line)");
         } else if (FLOORS.containsKey(s.pkg()) && !FLOORS.get(s.pkg()).contains(u)) {
-          out.add(s.file() + ": " + s.pkg() + " uses " + u + " (allowed: " + new TreeSet<>(FLOORS.get(s.pkg())) + ")");
+          out.add(
+              s.file()
+                  + ": "
+                  + s.pkg()
+                  + " uses "
+                  + u
+                  + " (allowed: "
+                  + new TreeSet<>(FLOORS.get(s.pkg()))
+                  + ")");
         } else if (stage && (uStage || ABOVE_STAGES.contains(u))) {
-          out.add(s.file() + ": stage " + s.pkg() + " uses " + u + " (stages share only files, public records and "
-              + FLOORS.keySet().stream().sorted().toList() + ")");
+          out.add(
+              s.file()
+                  + ": stage "
+                  + s.pkg()
+                  + " uses "
+                  + u
+                  + " (stages share only files, public records and "
+                  + FLOORS.keySet().stream().sorted().toList()
+                  + ")");
         } else if (s.pkg().equals("pipeline") && u.equals("bench")) {
           out.add(s.file() + ": pipeline uses bench");
         }
       }
-      boolean sparkAllowed = !stage || s.className().endsWith("Job") || s.className().endsWith("Rows");
+      boolean sparkAllowed =
+          !stage || s.className().endsWith("Job") || s.className().endsWith("Rows");
       if (FLOORS.containsKey(s.pkg()) && !s.pkg().equals("spark")) {
         sparkAllowed = false;
       }
       if (!sparkAllowed && SPARK.matcher(s.code()).find()) {
-        out.add(s.file() + ": uses Spark outside a *Job/*Rows class of a stage (or spark/, pipeline/, cli/, bench/)");
+        out.add(
+            s.file()
+                + ": uses Spark outside a *Job/*Rows class of a stage (or spark/, pipeline/, cli/, bench/)");
       }
     }
     return out;
@@ -101,21 +124,31 @@ class ArchitectureTest {
   }
 
   @Test
-  void aStageImportingAnotherStageOrSparkLeakingOutOfAJobFails(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+  void aStageImportingAnotherStageOrSparkLeakingOutOfAJobFails(
+      @org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
     Path root = tmp.resolve("org/livingcircle");
-    write(root.resolve("access/AccessKernel.java"), "package org.livingcircle.access;\nimport org.apache.spark.sql.Row;\n"
-        + "// org.livingcircle.grid in a comment is fine\nclass AccessKernel { String s = \"org.livingcircle.cli\"; }\n");
-    write(root.resolve("access/AccessJob.java"), "package org.livingcircle.access;\nimport org.apache.spark.sql.Row;\n"
-        + "import org.livingcircle.grid.GridJob;\nclass AccessJob { int c = org.livingcircle.ingest.IngestJob.X; }\n");
-    write(root.resolve("common/Util.java"), "package org.livingcircle.common;\nimport org.livingcircle.config.Tier;\nclass Util {}\n");
-    write(root.resolve("bench/Bench.java"), "package org.livingcircle.bench;\nimport org.livingcircle.cli.Lcp;\nclass Bench {}\n");
+    write(
+        root.resolve("access/AccessKernel.java"),
+        "package org.livingcircle.access;\nimport org.apache.spark.sql.Row;\n"
+            + "// org.livingcircle.grid in a comment is fine\nclass AccessKernel { String s = \"org.livingcircle.cli\"; }\n");
+    write(
+        root.resolve("access/AccessJob.java"),
+        "package org.livingcircle.access;\nimport org.apache.spark.sql.Row;\n"
+            + "import org.livingcircle.grid.GridJob;\nclass AccessJob { int c = org.livingcircle.ingest.IngestJob.X; }\n");
+    write(
+        root.resolve("common/Util.java"),
+        "package org.livingcircle.common;\nimport org.livingcircle.config.Tier;\nclass Util {}\n");
+    write(
+        root.resolve("bench/Bench.java"),
+        "package org.livingcircle.bench;\nimport org.livingcircle.cli.Lcp;\nclass Bench {}\n");
 
-    assertThat(violations(root)).containsExactly(
-        "access/AccessJob.java: stage access uses grid (stages share only files, public records and [common, config, geo, spark, streets])",
-        "access/AccessJob.java: stage access uses ingest (stages share only files, public records and [common, config, geo, spark, streets])",
-        "access/AccessKernel.java: uses Spark outside a *Job/*Rows class of a stage (or spark/, pipeline/, cli/, bench/)",
-        "bench/Bench.java: uses cli (nothing imports the command line)",
-        "common/Util.java: common uses config (allowed: [])");
+    assertThat(violations(root))
+        .containsExactly(
+            "access/AccessJob.java: stage access uses grid (stages share only files, public records and [common, config, geo, spark, streets])",
+            "access/AccessJob.java: stage access uses ingest (stages share only files, public records and [common, config, geo, spark, streets])",
+            "access/AccessKernel.java: uses Spark outside a *Job/*Rows class of a stage (or spark/, pipeline/, cli/, bench/)",
+            "bench/Bench.java: uses cli (nothing imports the command line)",
+            "common/Util.java: common uses config (allowed: [])");
   }
 
   private static void write(Path file, String text) throws IOException {

@@ -1,24 +1,26 @@
 package org.livingcircle.access;
 
-import org.livingcircle.geo.BucketGrid;
-import org.livingcircle.config.WalkModel;
-import org.livingcircle.config.Tier;
 import static org.livingcircle.common.Checks.check;
 import static org.livingcircle.common.Checks.notNull;
 
 import java.util.Arrays;
+import org.livingcircle.config.Tier;
+import org.livingcircle.config.WalkModel;
+import org.livingcircle.geo.BucketGrid;
 
 /**
- * Walking access from origins (grid-cell centroids or residential compounds, metres in the facilities' CRS) to
- * the facilities of a {@link FacilityIndex}: nearest walking distance per category and counts within each
- * threshold, plus the per-origin tier counts and proximity time described in {@link AccessIndicators}.
+ * Walking access from origins (grid-cell centroids or residential compounds, metres in the
+ * facilities' CRS) to the facilities of a {@link FacilityIndex}: nearest walking distance per
+ * category and counts within each threshold, plus the per-origin tier counts and proximity time
+ * described in {@link AccessIndicators}.
  *
- * <p>Walking time is straight-line distance × detour factor / speed ({@link WalkModel}); the constructor turns
- * every threshold into a squared straight-line radius {@code (T × speed / detour)²}, so the loop compares squared
- * distances only, reads only the buckets within the search limit, and allocates nothing.
+ * <p>Walking time is straight-line distance × detour factor / speed ({@link WalkModel}); the
+ * constructor turns every threshold into a squared straight-line radius {@code (T × speed /
+ * detour)²}, so the loop compares squared distances only, reads only the buckets within the search
+ * limit, and allocates nothing.
  *
- * <p>Not thread-safe: each instance owns scratch arrays. Use one kernel per thread; the {@link FacilityIndex} is
- * shared.
+ * <p>Not thread-safe: each instance owns scratch arrays. Use one kernel per thread; the {@link
+ * FacilityIndex} is shared.
  */
 final class AccessKernel {
   private final FacilityIndex facilities;
@@ -28,11 +30,15 @@ final class AccessKernel {
   private final double detour;
   private final double speed;
   private final double searchLimitMin;
+
   /** Straight-line search radius in metres. */
   private final double limitMeters;
+
   private final double limitSquared;
+
   /** Squared straight-line radius in m² of each threshold, ascending. */
   private final double[] radiusSquared;
+
   private final int basicThresholdIndex;
   private final int qualityThresholdIndex;
   private final Tier[] tiers;
@@ -40,15 +46,21 @@ final class AccessKernel {
 
   /** Scratch: smallest squared distance per category for the current origin. */
   private final double[] nearestSquared;
-  /** Scratch: counts per category and threshold, {@code [c * nThresholds + t]}, for the current origin. */
+
+  /**
+   * Scratch: counts per category and threshold, {@code [c * nThresholds + t]}, for the current
+   * origin.
+   */
   private final int[] counts;
 
   AccessKernel(FacilityIndex facilities, AccessParams params) {
     this.facilities = notNull(facilities, "facility index");
     this.params = notNull(params, "access parameters");
-    check(facilities.nCategories == params.nCategories(),
+    check(
+        facilities.nCategories == params.nCategories(),
         "Cannot compute access: the facility index has %s categories but the parameters have %s",
-        facilities.nCategories, params.nCategories());
+        facilities.nCategories,
+        params.nCategories());
     this.nCategories = params.nCategories();
     this.nThresholds = params.nThresholds();
     this.detour = params.walk().detourFactor();
@@ -73,7 +85,10 @@ final class AccessKernel {
     this.counts = new int[nCategories * nThresholds];
   }
 
-  /** Computes every origin into new indicators and checks nothing; call {@link AccessIndicators#checkInvariants()}. */
+  /**
+   * Computes every origin into new indicators and checks nothing; call {@link
+   * AccessIndicators#checkInvariants()}.
+   */
   AccessIndicators compute(double[] originX, double[] originY) {
     notNull(originX, "origin x coordinates");
     AccessIndicators out = new AccessIndicators(params, originX.length);
@@ -93,15 +108,29 @@ final class AccessKernel {
     notNull(originY, "origin y coordinates");
     notNull(out, "indicators");
     int nOrigins = originX.length;
-    check(originY.length == nOrigins, "Cannot compute access: %s x values but %s y values", nOrigins, originY.length);
-    check(out.nOrigins == nOrigins && out.params == params,
+    check(
+        originY.length == nOrigins,
+        "Cannot compute access: %s x values but %s y values",
+        nOrigins,
+        originY.length);
+    check(
+        out.nOrigins == nOrigins && out.params == params,
         "Cannot compute access: indicators for %s origins do not match %s origins with these parameters",
-        out.nOrigins, nOrigins);
-    check(0 <= from && from <= to && to <= nOrigins, "Cannot compute access: range [%s, %s) is outside [0, %s)",
-        from, to, nOrigins);
+        out.nOrigins,
+        nOrigins);
+    check(
+        0 <= from && from <= to && to <= nOrigins,
+        "Cannot compute access: range [%s, %s) is outside [0, %s)",
+        from,
+        to,
+        nOrigins);
     for (int o = from; o < to; o++) {
-      check(Double.isFinite(originX[o]) && Double.isFinite(originY[o]),
-          "Cannot compute access: origin %s has coordinate (%s, %s)", o, originX[o], originY[o]);
+      check(
+          Double.isFinite(originX[o]) && Double.isFinite(originY[o]),
+          "Cannot compute access: origin %s has coordinate (%s, %s)",
+          o,
+          originX[o],
+          originY[o]);
     }
 
     BucketGrid grid = facilities.grid;
@@ -114,7 +143,9 @@ final class AccessKernel {
       double oy = originY[o];
       Arrays.fill(nearestSquared, Double.POSITIVE_INFINITY);
       Arrays.fill(counts, 0);
-      for (int row = grid.rowLo(oy, limitMeters), rowHi = grid.rowHi(oy, limitMeters); row <= rowHi; row++) {
+      for (int row = grid.rowLo(oy, limitMeters), rowHi = grid.rowHi(oy, limitMeters);
+          row <= rowHi;
+          row++) {
         long span = grid.rowSpan(row, ox, oy, limitMeters);
         for (int f = BucketGrid.spanStart(span), end = BucketGrid.spanEnd(span); f < end; f++) {
           double dx = fx[f] - ox;
@@ -146,7 +177,8 @@ final class AccessKernel {
     for (int c = 0; c < nCategories; c++) {
       int cell = c * nOrigins + o;
       double d2 = nearestSquared[c];
-      double walkMeters = d2 == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : Math.sqrt(d2) * detour;
+      double walkMeters =
+          d2 == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : Math.sqrt(d2) * detour;
       out.nearestWalkMeters[cell] = (float) walkMeters;
       int base = c * nThresholds;
       for (int t = 0; t < nThresholds; t++) {

@@ -1,6 +1,5 @@
 package org.livingcircle.access;
 
-import org.livingcircle.config.WalkModel;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,21 +12,29 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Turns a partition of origins (id, x, y) into arrays once, runs the kernels on them, and returns
- * one row of indicators per origin. The only class of the stage besides {@link AccessJob} that
- * sees Spark rows.
+ * one row of indicators per origin. The only class of the stage besides {@link AccessJob} that sees
+ * Spark rows.
  */
 final class AccessRows implements Serializable {
   private final Broadcast<FacilityIndex> facilities;
   private final AccessParams params;
   private final String[] categoryIds;
+
   /** E2SFCA step-1 ratios, one per capacity category, and the output column each adds to. */
   private final List<E2sfca.Ratios> ratios;
+
   private final int[] ratioColumn;
   private final double[] catchmentMin;
   private final String[] accessColumns;
 
-  AccessRows(Broadcast<FacilityIndex> facilities, AccessParams params, String[] categoryIds, List<E2sfca.Ratios> ratios,
-      int[] ratioColumn, double[] catchmentMin, String[] accessColumns) {
+  AccessRows(
+      Broadcast<FacilityIndex> facilities,
+      AccessParams params,
+      String[] categoryIds,
+      List<E2sfca.Ratios> ratios,
+      int[] ratioColumn,
+      double[] catchmentMin,
+      String[] accessColumns) {
     this.facilities = facilities;
     this.params = params;
     this.categoryIds = categoryIds.clone();
@@ -39,7 +46,9 @@ final class AccessRows implements Serializable {
 
   /** Output schema: {@code id} (long or string as given), then the indicator columns. */
   StructType schema(boolean stringIds) {
-    StructType s = new StructType().add("origin_id", stringIds ? DataTypes.StringType : DataTypes.LongType, false);
+    StructType s =
+        new StructType()
+            .add("origin_id", stringIds ? DataTypes.StringType : DataTypes.LongType, false);
     for (String c : categoryIds) {
       s = s.add("dist_m_" + c, DataTypes.DoubleType, true);
     }
@@ -48,11 +57,18 @@ final class AccessRows implements Serializable {
         s = s.add("n_" + t + "min_" + c, DataTypes.IntegerType, false);
       }
     }
-    s = s.add("basic_types_" + params.basicThresholdMin() + "min", DataTypes.IntegerType, false)
-        .add("quality_types_" + params.qualityThresholdMin() + "min", DataTypes.IntegerType, false)
-        .add("basic_complete_" + params.basicThresholdMin() + "min", DataTypes.BooleanType, false)
-        .add("proximity_min", DataTypes.DoubleType, false)
-        .add("proximity_capped", DataTypes.IntegerType, false);
+    s =
+        s.add("basic_types_" + params.basicThresholdMin() + "min", DataTypes.IntegerType, false)
+            .add(
+                "quality_types_" + params.qualityThresholdMin() + "min",
+                DataTypes.IntegerType,
+                false)
+            .add(
+                "basic_complete_" + params.basicThresholdMin() + "min",
+                DataTypes.BooleanType,
+                false)
+            .add("proximity_min", DataTypes.DoubleType, false)
+            .add("proximity_capped", DataTypes.IntegerType, false);
     for (String a : accessColumns) {
       s = s.add(a, DataTypes.DoubleType, false);
     }
@@ -86,7 +102,8 @@ final class AccessRows implements Serializable {
     double[] scratch = new double[n];
     for (int k = 0; k < ratios.size(); k++) {
       E2sfca.Ratios ratio = ratios.get(k);
-      new E2sfca(index, params.walk(), catchmentMin[k]).access(ratio.category(), ratio, x, y, 0, n, scratch);
+      new E2sfca(index, params.walk(), catchmentMin[k])
+          .access(ratio.category(), ratio, x, y, 0, n, scratch);
       double[] column = access[ratioColumn[k]];
       for (int i = 0; i < n; i++) {
         column[i] += scratch[i];
@@ -95,7 +112,8 @@ final class AccessRows implements Serializable {
     int nC = categoryIds.length;
     int nT = params.thresholdsMin().length;
     int count = n;
-    // rows are made one at a time as Spark pulls them: a partition's indicators stay primitive arrays
+    // rows are made one at a time as Spark pulls them: a partition's indicators stay primitive
+    // arrays
     return new Iterator<>() {
       private int o;
 

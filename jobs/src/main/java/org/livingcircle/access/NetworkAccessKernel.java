@@ -10,22 +10,25 @@ import org.livingcircle.streets.NetworkDistance;
 import org.livingcircle.streets.PointLinks;
 
 /**
- * The indicators of {@link AccessKernel} with walking distances along the street network (contract §3) instead of
- * straight line × detour: D(f, c) = facility off-street + shortest walk between the two split points + origin
- * off-street, in metres; walking time D / speed. Counts are inclusive (D ≤ T × speed).
+ * The indicators of {@link AccessKernel} with walking distances along the street network (contract
+ * §3) instead of straight line × detour: D(f, c) = facility off-street + shortest walk between the
+ * two split points + origin off-street, in metres; walking time D / speed. Counts are inclusive (D
+ * ≤ T × speed).
  *
  * <ul>
- *   <li><b>Nearest</b> per category: from the per-category vertex distances of {@link NetworkFacilities}, min over
- *       the origin's two edge ends plus along and off-street metres, and over facilities on the origin's own edge;
- *       +∞ ({@link AccessIndicators#NONE_WITHIN_LIMIT}) beyond the search limit.
- *   <li><b>Counts</b> within every threshold: one search bounded by the largest threshold from each facility
- *       location whose straight-line distance to the origins' bounding box is within that threshold (a walk is
- *       never shorter than the straight line), scanning the origins on the edges it reaches; each facility adds
- *       1 to every threshold its D fits.
+ *   <li><b>Nearest</b> per category: from the per-category vertex distances of {@link
+ *       NetworkFacilities}, min over the origin's two edge ends plus along and off-street metres,
+ *       and over facilities on the origin's own edge; +∞ ({@link
+ *       AccessIndicators#NONE_WITHIN_LIMIT}) beyond the search limit.
+ *   <li><b>Counts</b> within every threshold: one search bounded by the largest threshold from each
+ *       facility location whose straight-line distance to the origins' bounding box is within that
+ *       threshold (a walk is never shorter than the straight line), scanning the origins on the
+ *       edges it reaches; each facility adds 1 to every threshold its D fits.
  * </ul>
  *
- * <p>Only linked origins are written (every indicator of them); unlinked ones are left to the caller. Not
- * thread-safe: owns search scratch sized to the graph. Use one per thread; graph and facilities are shared.
+ * <p>Only linked origins are written (every indicator of them); unlinked ones are left to the
+ * caller. Not thread-safe: owns search scratch sized to the graph. Use one per thread; graph and
+ * facilities are shared.
  */
 final class NetworkAccessKernel {
   private final FootGraph graph;
@@ -34,8 +37,10 @@ final class NetworkAccessKernel {
   private final NetworkReach reach;
   private final int nCategories;
   private final int nThresholds;
+
   /** Walking metres of each threshold, ascending. */
   private final double[] thresholdMeters;
+
   private final double limitMeters;
   private final double speed;
   private final double searchLimitMin;
@@ -43,6 +48,7 @@ final class NetworkAccessKernel {
   private final int qualityThresholdIndex;
   private final Tier[] tiers;
   private final int nBasicCategories;
+
   /** Scratch: nearest walking metres per category for the current origin. */
   private final double[] nearest;
 
@@ -50,11 +56,16 @@ final class NetworkAccessKernel {
     this.graph = notNull(graph, "foot graph");
     this.facilities = notNull(facilities, "network facilities");
     this.params = notNull(params, "access parameters");
-    check(facilities.fits(graph), "Cannot compute network access: facilities were linked to another graph (%s vertices, %s edges)",
-        facilities.vertexCount, facilities.edgeCount);
-    check(facilities.nCategories == params.nCategories(),
+    check(
+        facilities.fits(graph),
+        "Cannot compute network access: facilities were linked to another graph (%s vertices, %s edges)",
+        facilities.vertexCount,
+        facilities.edgeCount);
+    check(
+        facilities.nCategories == params.nCategories(),
         "Cannot compute network access: the facilities have %s categories but the parameters have %s",
-        facilities.nCategories, params.nCategories());
+        facilities.nCategories,
+        params.nCategories());
     this.nCategories = params.nCategories();
     this.nThresholds = params.nThresholds();
     this.thresholdMeters = new double[nThresholds];
@@ -62,9 +73,11 @@ final class NetworkAccessKernel {
       thresholdMeters[t] = params.walk().walkMetersIn(params.threshold(t));
     }
     this.limitMeters = params.walk().walkMetersIn(params.searchLimitMin());
-    check(limitMeters == facilities.searchLimitMeters,
+    check(
+        limitMeters == facilities.searchLimitMeters,
         "Cannot compute network access: facilities were prepared for a %s m search limit, not %s m",
-        facilities.searchLimitMeters, limitMeters);
+        facilities.searchLimitMeters,
+        limitMeters);
     this.speed = params.walk().speedMetersPerMinute();
     this.searchLimitMin = params.searchLimitMin();
     this.basicThresholdIndex = params.thresholdIndex(params.basicThresholdMin());
@@ -93,11 +106,17 @@ final class NetworkAccessKernel {
     notNull(originLinks, "origin links");
     notNull(out, "indicators");
     int nOrigins = originX.length;
-    check(originY.length == nOrigins && originLinks.size() == nOrigins,
-        "Cannot compute network access: %s x values, %s y values and %s links", nOrigins, originY.length, originLinks.size());
-    check(out.nOrigins == nOrigins && out.params == params,
+    check(
+        originY.length == nOrigins && originLinks.size() == nOrigins,
+        "Cannot compute network access: %s x values, %s y values and %s links",
+        nOrigins,
+        originY.length,
+        originLinks.size());
+    check(
+        out.nOrigins == nOrigins && out.params == params,
         "Cannot compute network access: indicators for %s origins do not match %s origins with these parameters",
-        out.nOrigins, nOrigins);
+        out.nOrigins,
+        nOrigins);
     double[] box = LinkedBox.of(originX, originY, originLinks, graph.edgeCount());
     if (box == null) {
       return;
@@ -126,7 +145,10 @@ final class NetworkAccessKernel {
       int to = graph.edgeTo(e);
       for (int c = 0; c < nCategories; c++) {
         float[] meters = vertexMeters[c];
-        nearest[c] = meters == null ? Double.POSITIVE_INFINITY : NetworkDistance.viaEnds(origins, o, meters[from], meters[to]);
+        nearest[c] =
+            meters == null
+                ? Double.POSITIVE_INFINITY
+                : NetworkDistance.viaEnds(origins, o, meters[from], meters[to]);
       }
       for (int k = onEdge.start(e), end = onEdge.end(e); k < end; k++) {
         int f = onEdge.point(k);
@@ -138,7 +160,8 @@ final class NetworkAccessKernel {
       }
       for (int c = 0; c < nCategories; c++) {
         int cell = c * nOrigins + o;
-        out.nearestWalkMeters[cell] = nearest[c] <= limitMeters ? (float) nearest[c] : AccessIndicators.NONE_WITHIN_LIMIT;
+        out.nearestWalkMeters[cell] =
+            nearest[c] <= limitMeters ? (float) nearest[c] : AccessIndicators.NONE_WITHIN_LIMIT;
         for (int t = 0; t < nThresholds; t++) {
           out.nWithin[t][cell] = 0;
         }
@@ -168,7 +191,12 @@ final class NetworkAccessKernel {
       if (!near || limit < 0) {
         continue;
       }
-      int nEdges = reach.search(facilityLinks.edge(first), facilityLinks.alongFrom(first), facilityLinks.alongTo(first), limit);
+      int nEdges =
+          reach.search(
+              facilityLinks.edge(first),
+              facilityLinks.alongFrom(first),
+              facilityLinks.alongTo(first),
+              limit);
       for (int k = 0; k < nEdges; k++) {
         int e = reach.edge(k);
         for (int p = originsOnEdge.start(e), end = originsOnEdge.end(e); p < end; p++) {

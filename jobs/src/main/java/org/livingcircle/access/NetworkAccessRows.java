@@ -17,12 +17,14 @@ import org.livingcircle.streets.FootGraph;
 import org.livingcircle.streets.PointLinks;
 
 /**
- * The network walking model's rows (contracts §3, §6): a partition of origins (id, x, y) becomes arrays once, is
- * linked to the street graph with one {@link EdgeLinker} per executor JVM, and gets the network indicators of
- * {@link NetworkAccessKernel} for its linked origins. The straight-line {@link AccessKernel} runs for every origin:
- * it gives {@code dist_straight_m_<c>} (straight metres, no detour factor) and, when {@code unlinked: straight_line},
- * every value of an unlinked origin. The columns of {@link AccessRows} come first, in the same order and types,
- * then {@code dist_straight_m_<c>}, {@code link_m}, {@code linked}, {@code component_edges}, {@code walk_fallback}.
+ * The network walking model's rows (contracts §3, §6): a partition of origins (id, x, y) becomes
+ * arrays once, is linked to the street graph with one {@link EdgeLinker} per executor JVM, and gets
+ * the network indicators of {@link NetworkAccessKernel} for its linked origins. The straight-line
+ * {@link AccessKernel} runs for every origin: it gives {@code dist_straight_m_<c>} (straight
+ * metres, no detour factor) and, when {@code unlinked: straight_line}, every value of an unlinked
+ * origin. The columns of {@link AccessRows} come first, in the same order and types, then {@code
+ * dist_straight_m_<c>}, {@code link_m}, {@code linked}, {@code component_edges}, {@code
+ * walk_fallback}.
  */
 final class NetworkAccessRows implements Serializable {
   private final Broadcast<FacilityIndex> facilities;
@@ -32,21 +34,41 @@ final class NetworkAccessRows implements Serializable {
   private final String[] categoryIds;
   private final double linkRadiusM;
   private final CityConfig.Unlinked unlinked;
-  /** Straight-line E2SFCA ratios (for unlinked origins with the straight-line fallback) and network ratios. */
+
+  /**
+   * Straight-line E2SFCA ratios (for unlinked origins with the straight-line fallback) and network
+   * ratios.
+   */
   private final List<E2sfca.Ratios> straightRatios;
+
   private final List<NetworkE2sfca.Ratios> networkRatios;
   private final int[] ratioColumn;
   private final double[] catchmentMin;
   private final String[] accessColumns;
-  /** Task time in nanoseconds summed over partitions: linking, network kernel, straight-line kernel. */
+
+  /**
+   * Task time in nanoseconds summed over partitions: linking, network kernel, straight-line kernel.
+   */
   private final LongAccumulator linkNanos;
+
   private final LongAccumulator networkNanos;
   private final LongAccumulator straightNanos;
 
-  NetworkAccessRows(Broadcast<FacilityIndex> facilities, Broadcast<FootGraph> graph, Broadcast<NetworkFacilities> networkFacilities,
-      AccessParams params, String[] categoryIds, double linkRadiusM, CityConfig.Unlinked unlinked,
-      List<E2sfca.Ratios> straightRatios, List<NetworkE2sfca.Ratios> networkRatios, int[] ratioColumn,
-      double[] catchmentMin, String[] accessColumns, LongAccumulator linkNanos, LongAccumulator networkNanos,
+  NetworkAccessRows(
+      Broadcast<FacilityIndex> facilities,
+      Broadcast<FootGraph> graph,
+      Broadcast<NetworkFacilities> networkFacilities,
+      AccessParams params,
+      String[] categoryIds,
+      double linkRadiusM,
+      CityConfig.Unlinked unlinked,
+      List<E2sfca.Ratios> straightRatios,
+      List<NetworkE2sfca.Ratios> networkRatios,
+      int[] ratioColumn,
+      double[] catchmentMin,
+      String[] accessColumns,
+      LongAccumulator linkNanos,
+      LongAccumulator networkNanos,
       LongAccumulator straightNanos) {
     this.facilities = facilities;
     this.graph = graph;
@@ -67,8 +89,16 @@ final class NetworkAccessRows implements Serializable {
 
   /** The straight-line schema of {@link AccessRows} plus the added columns of contracts §6. */
   StructType schema(boolean stringIds) {
-    StructType s = new AccessRows(facilities, params, categoryIds, straightRatios, ratioColumn, catchmentMin, accessColumns)
-        .schema(stringIds);
+    StructType s =
+        new AccessRows(
+                facilities,
+                params,
+                categoryIds,
+                straightRatios,
+                ratioColumn,
+                catchmentMin,
+                accessColumns)
+            .schema(stringIds);
     for (String c : categoryIds) {
       s = s.add("dist_straight_m_" + c, DataTypes.DoubleType, true);
     }
@@ -78,8 +108,12 @@ final class NetworkAccessRows implements Serializable {
         .add("walk_fallback", DataTypes.StringType, true);
   }
 
-  /** One linker per executor JVM and graph broadcast: building its segment index costs more than a partition. */
+  /**
+   * One linker per executor JVM and graph broadcast: building its segment index costs more than a
+   * partition.
+   */
   private static final Object LINKER_LOCK = new Object();
+
   private static long linkerBroadcastId = -1;
   private static EdgeLinker linker;
 
@@ -93,7 +127,10 @@ final class NetworkAccessRows implements Serializable {
     }
   }
 
-  /** Caches {@code built} as this JVM's linker for {@code graph} (the driver's, so local runs build it once). */
+  /**
+   * Caches {@code built} as this JVM's linker for {@code graph} (the driver's, so local runs build
+   * it once).
+   */
   static void shareLinker(Broadcast<FootGraph> graph, EdgeLinker built) {
     synchronized (LINKER_LOCK) {
       linker = built;
@@ -169,7 +206,8 @@ final class NetworkAccessRows implements Serializable {
         for (int k = 0; k < straightRatios.size(); k++) {
           E2sfca.Ratios ratio = straightRatios.get(k);
           Arrays.fill(scratch, 0);
-          new E2sfca(index, params.walk(), catchmentMin[k]).access(ratio.category(), ratio, x, y, 0, n, scratch);
+          new E2sfca(index, params.walk(), catchmentMin[k])
+              .access(ratio.category(), ratio, x, y, 0, n, scratch);
           UnlinkedOrigins.add(access[ratioColumn[k]], scratch, links, false);
         }
         straightNanos.add(System.nanoTime() - t);

@@ -12,19 +12,21 @@ import org.livingcircle.streets.FootGraph;
 import org.livingcircle.streets.PointLinks;
 
 /**
- * {@link E2sfca} on the street network: the same two steps and Gaussian weight of Dai (2010), with d the network
- * walking distance D of contract §3 and d0 = catchment minutes × speed in walking metres.
+ * {@link E2sfca} on the street network: the same two steps and Gaussian weight of Dai (2010), with
+ * d the network walking distance D of contract §3 and d0 = catchment minutes × speed in walking
+ * metres.
  *
  * <ol>
- *   <li>{@link #ratios}: R_j = S_j / Σ_k W(D_kj) P_k over the linked demand points k (one bounded search to d0
- *       from each facility location of the category); a facility with no weighted demand has R_j = 0 and is
- *       counted in {@link Ratios#nWithoutDemand()}.
- *   <li>{@link #access}: A_i = Σ_j W(D_ij) R_j for linked origins, from the facility locations within d0 straight
- *       line of the origins' bounding box.
+ *   <li>{@link #ratios}: R_j = S_j / Σ_k W(D_kj) P_k over the linked demand points k (one bounded
+ *       search to d0 from each facility location of the category); a facility with no weighted
+ *       demand has R_j = 0 and is counted in {@link Ratios#nWithoutDemand()}.
+ *   <li>{@link #access}: A_i = Σ_j W(D_ij) R_j for linked origins, from the facility locations
+ *       within d0 straight line of the origins' bounding box.
  * </ol>
  *
- * Unlinked demand points carry no demand and unlinked facilities no supply (neither is on the network); with every
- * facility reaching some demand, Σ_i A_i P_i over the linked demand points = Σ_j S_j of the linked facilities.
+ * Unlinked demand points carry no demand and unlinked facilities no supply (neither is on the
+ * network); with every facility reaching some demand, Σ_i A_i P_i over the linked demand points =
+ * Σ_j S_j of the linked facilities.
  *
  * <p>Not thread-safe: owns search scratch sized to the graph. Use one per thread.
  */
@@ -40,20 +42,24 @@ final class NetworkE2sfca {
    *
    * @param category the category
    * @param catchmentMeters d0 in walking metres
-   * @param byFacility R_j per linked facility in {@link NetworkFacilities} location order; 0 for other categories
-   *     and for facilities without demand
+   * @param byFacility R_j per linked facility in {@link NetworkFacilities} location order; 0 for
+   *     other categories and for facilities without demand
    * @param nWithoutDemand facilities of the category whose catchment holds no weighted demand
    */
-  record Ratios(int category, double catchmentMeters, double[] byFacility, int nWithoutDemand) implements java.io.Serializable {}
+  record Ratios(int category, double catchmentMeters, double[] byFacility, int nWithoutDemand)
+      implements java.io.Serializable {}
 
   /**
    * @param walk walking model (speed)
    * @param catchmentMin catchment d0 in walking minutes, positive
    */
-  NetworkE2sfca(FootGraph graph, NetworkFacilities facilities, WalkModel walk, double catchmentMin) {
+  NetworkE2sfca(
+      FootGraph graph, NetworkFacilities facilities, WalkModel walk, double catchmentMin) {
     this.graph = notNull(graph, "foot graph");
     this.facilities = notNull(facilities, "network facilities");
-    check(facilities.fits(graph), "Cannot compute network E2SFCA: facilities were linked to another graph");
+    check(
+        facilities.fits(graph),
+        "Cannot compute network E2SFCA: facilities were linked to another graph");
     notNull(walk, "walk model");
     this.catchmentMeters = walk.walkMetersIn(positive(catchmentMin, "catchment_min"));
     this.catchmentSquared = catchmentMeters * catchmentMeters;
@@ -67,18 +73,31 @@ final class NetworkE2sfca {
    * @param population people of the relevant age group at each demand point, finite and ≥ 0
    */
   Ratios ratios(int category, PointLinks demandLinks, double[] population) {
-    check(category >= 0 && category < facilities.nCategories, "Cannot compute E2SFCA: category %s is outside [0, %s)",
-        category, facilities.nCategories);
+    check(
+        category >= 0 && category < facilities.nCategories,
+        "Cannot compute E2SFCA: category %s is outside [0, %s)",
+        category,
+        facilities.nCategories);
     notNull(demandLinks, "demand links");
     notNull(population, "population");
     int nDemand = demandLinks.size();
-    check(population.length == nDemand, "Cannot compute E2SFCA: %s demand points but %s populations", nDemand,
+    check(
+        population.length == nDemand,
+        "Cannot compute E2SFCA: %s demand points but %s populations",
+        nDemand,
         population.length);
     for (int k = 0; k < nDemand; k++) {
-      check(Double.isFinite(population[k]) && population[k] >= 0,
-          "Cannot compute E2SFCA: population %s at demand point %s is not a finite number ≥ 0", population[k], k);
-      check(demandLinks.edge(k) < graph.edgeCount(), "Cannot compute E2SFCA: demand point %s links to edge %s of %s",
-          k, demandLinks.edge(k), graph.edgeCount());
+      check(
+          Double.isFinite(population[k]) && population[k] >= 0,
+          "Cannot compute E2SFCA: population %s at demand point %s is not a finite number ≥ 0",
+          population[k],
+          k);
+      check(
+          demandLinks.edge(k) < graph.edgeCount(),
+          "Cannot compute E2SFCA: demand point %s links to edge %s of %s",
+          k,
+          demandLinks.edge(k),
+          graph.edgeCount());
     }
     EdgePoints demandOnEdge = EdgePoints.of(graph.edgeCount(), demandLinks);
     PointLinks fl = facilities.links;
@@ -132,22 +151,32 @@ final class NetworkE2sfca {
   }
 
   /**
-   * Step 2: A_i = Σ_j W(D_ij) R_j, written to {@code out[i]} for every linked origin (unlinked ones are left as
-   * they are). Origins need not be the demand points of step 1.
+   * Step 2: A_i = Σ_j W(D_ij) R_j, written to {@code out[i]} for every linked origin (unlinked ones
+   * are left as they are). Origins need not be the demand points of step 1.
    */
-  void access(Ratios ratios, double[] originX, double[] originY, PointLinks originLinks, double[] out) {
+  void access(
+      Ratios ratios, double[] originX, double[] originY, PointLinks originLinks, double[] out) {
     notNull(ratios, "ratios");
-    check(ratios.catchmentMeters() == catchmentMeters && ratios.byFacility().length == facilities.size(),
+    check(
+        ratios.catchmentMeters() == catchmentMeters
+            && ratios.byFacility().length == facilities.size(),
         "Cannot use ratios of a %s m catchment over %s facilities here (%s m, %s facilities)",
-        ratios.catchmentMeters(), ratios.byFacility().length, catchmentMeters, facilities.size());
+        ratios.catchmentMeters(),
+        ratios.byFacility().length,
+        catchmentMeters,
+        facilities.size());
     notNull(originX, "origin x coordinates");
     notNull(originY, "origin y coordinates");
     notNull(originLinks, "origin links");
     notNull(out, "access output");
     int n = originX.length;
-    check(originY.length == n && originLinks.size() == n && out.length == n,
-        "Cannot compute E2SFCA access: %s x values, %s y values, %s links, %s outputs", n, originY.length,
-        originLinks.size(), out.length);
+    check(
+        originY.length == n && originLinks.size() == n && out.length == n,
+        "Cannot compute E2SFCA access: %s x values, %s y values, %s links, %s outputs",
+        n,
+        originY.length,
+        originLinks.size(),
+        out.length);
     double[] box = LinkedBox.of(originX, originY, originLinks, graph.edgeCount());
     if (box == null) {
       return;
@@ -169,7 +198,9 @@ final class NetworkE2sfca {
       int last = starts[g + 1];
       int first = -1;
       for (int f = starts[g]; f < last && first < 0; f++) {
-        if (fc[f] == category && ratio[f] > 0 && LinkedBox.distance(box, fx[f], fy[f]) <= catchmentMeters) {
+        if (fc[f] == category
+            && ratio[f] > 0
+            && LinkedBox.distance(box, fx[f], fy[f]) <= catchmentMeters) {
           first = f;
         }
       }
@@ -205,7 +236,10 @@ final class NetworkE2sfca {
     }
   }
 
-  /** R_j per facility in the input order of {@link NetworkFacilities#prepare}; NaN for other categories and unlinked ones. */
+  /**
+   * R_j per facility in the input order of {@link NetworkFacilities#prepare}; NaN for other
+   * categories and unlinked ones.
+   */
   double[] byInputFacility(Ratios ratios) {
     double[] byInput = new double[facilities.nInput];
     Arrays.fill(byInput, Double.NaN);
@@ -217,7 +251,9 @@ final class NetworkE2sfca {
     return byInput;
   }
 
-  /** First facility of {@code category} in {@code from..to-1} (sorted by off-street metres), or −1. */
+  /**
+   * First facility of {@code category} in {@code from..to-1} (sorted by off-street metres), or −1.
+   */
   private static int firstOf(int category, int from, int to, int[] fc) {
     for (int f = from; f < to; f++) {
       if (fc[f] == category) {

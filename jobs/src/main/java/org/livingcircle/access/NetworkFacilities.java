@@ -12,15 +12,16 @@ import org.livingcircle.streets.WalkSearch;
 
 /**
  * The facilities of a city linked to its {@link FootGraph}, prepared once (on the driver) for
- * {@link NetworkAccessKernel} and {@link NetworkE2sfca}, and small enough to broadcast with the graph.
+ * {@link NetworkAccessKernel} and {@link NetworkE2sfca}, and small enough to broadcast with the
+ * graph.
  *
  * <ul>
- *   <li>Linked facilities only (an unlinked one is not on the network: {@link #nUnlinked}), sorted into
- *       <em>locations</em>: facilities with the same edge and along-edge metres (one split point) are consecutive,
- *       by off-street metres, so one bounded search serves them all;
+ *   <li>Linked facilities only (an unlinked one is not on the network: {@link #nUnlinked}), sorted
+ *       into <em>locations</em>: facilities with the same edge and along-edge metres (one split
+ *       point) are consecutive, by off-street metres, so one bounded search serves them all;
  *   <li>an edge → facility index, for origins on a facility's own edge;
- *   <li>per category, the walking metres from the nearest facility to every vertex ({@code float}, +∞ beyond the
- *       search limit), from one multi-source search over the whole graph.
+ *   <li>per category, the walking metres from the nearest facility to every vertex ({@code float},
+ *       +∞ beyond the search limit), from one multi-source search over the whole graph.
  * </ul>
  *
  * <p>Immutable and safe to share between threads.
@@ -29,31 +30,56 @@ final class NetworkFacilities implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   final int nCategories;
+
   /** Facilities given, linked or not. */
   final int nInput;
+
   final int nUnlinked;
   final int vertexCount;
   final int edgeCount;
+
   /** Search limit in walking metres; nearest distances beyond it are +∞. */
   final double searchLimitMeters;
-  /** Per linked facility, in location order: input index, coordinates (metres), category, capacity. */
+
+  /**
+   * Per linked facility, in location order: input index, coordinates (metres), category, capacity.
+   */
   final int[] inputIndex;
+
   final double[] x;
   final double[] y;
   final int[] category;
   final double[] capacity;
+
   /** Links of the linked facilities, in location order. */
   final PointLinks links;
+
   /** Facilities of location {@code g}: {@code locationStart[g] .. locationStart[g+1]-1}. */
   final int[] locationStart;
+
   /** Linked facilities (location-order positions) on each edge. */
   final EdgePoints onEdge;
-  /** {@code vertexMeters[c][v]}: walking metres from the nearest facility of {@code c}; null when c has none. */
+
+  /**
+   * {@code vertexMeters[c][v]}: walking metres from the nearest facility of {@code c}; null when c
+   * has none.
+   */
   final float[][] vertexMeters;
 
-  private NetworkFacilities(int nCategories, int nInput, int nUnlinked, FootGraph graph, double searchLimitMeters,
-      int[] inputIndex, double[] x, double[] y, int[] category, double[] capacity, PointLinks links,
-      int[] locationStart, float[][] vertexMeters) {
+  private NetworkFacilities(
+      int nCategories,
+      int nInput,
+      int nUnlinked,
+      FootGraph graph,
+      double searchLimitMeters,
+      int[] inputIndex,
+      double[] x,
+      double[] y,
+      int[] category,
+      double[] capacity,
+      PointLinks links,
+      int[] locationStart,
+      float[][] vertexMeters) {
     this.nCategories = nCategories;
     this.nInput = nInput;
     this.nUnlinked = nUnlinked;
@@ -80,8 +106,14 @@ final class NetworkFacilities implements java.io.Serializable {
    * @param y facility y in metres, finite
    * @param params the access parameters (categories, search limit, walking speed)
    */
-  static NetworkFacilities prepare(FootGraph graph, PointLinks links, int[] category, double[] capacity, double[] x,
-      double[] y, AccessParams params) {
+  static NetworkFacilities prepare(
+      FootGraph graph,
+      PointLinks links,
+      int[] category,
+      double[] capacity,
+      double[] x,
+      double[] y,
+      AccessParams params) {
     notNull(graph, "foot graph");
     notNull(links, "facility links");
     notNull(category, "categories");
@@ -90,20 +122,41 @@ final class NetworkFacilities implements java.io.Serializable {
     notNull(y, "facility y coordinates");
     notNull(params, "access parameters");
     int n = links.size();
-    check(category.length == n && capacity.length == n && x.length == n && y.length == n,
-        "Cannot prepare facilities: %s links but %s categories, %s capacities, %s x and %s y values", n,
-        category.length, capacity.length, x.length, y.length);
+    check(
+        category.length == n && capacity.length == n && x.length == n && y.length == n,
+        "Cannot prepare facilities: %s links but %s categories, %s capacities, %s x and %s y values",
+        n,
+        category.length,
+        capacity.length,
+        x.length,
+        y.length);
     int nCategories = params.nCategories();
     int nLinked = 0;
     for (int i = 0; i < n; i++) {
-      check(category[i] >= 0 && category[i] < nCategories,
-          "Cannot prepare facility %s: category %s is outside [0, %s)", i, category[i], nCategories);
-      check(Double.isFinite(capacity[i]) && capacity[i] >= 0,
-          "Cannot prepare facility %s: capacity %s is not a finite number ≥ 0", i, capacity[i]);
-      check(Double.isFinite(x[i]) && Double.isFinite(y[i]), "Cannot prepare facility %s: coordinate (%s, %s)", i, x[i], y[i]);
+      check(
+          category[i] >= 0 && category[i] < nCategories,
+          "Cannot prepare facility %s: category %s is outside [0, %s)",
+          i,
+          category[i],
+          nCategories);
+      check(
+          Double.isFinite(capacity[i]) && capacity[i] >= 0,
+          "Cannot prepare facility %s: capacity %s is not a finite number ≥ 0",
+          i,
+          capacity[i]);
+      check(
+          Double.isFinite(x[i]) && Double.isFinite(y[i]),
+          "Cannot prepare facility %s: coordinate (%s, %s)",
+          i,
+          x[i],
+          y[i]);
       if (links.linked(i)) {
-        check(links.edge(i) < graph.edgeCount(), "Cannot prepare facility %s: edge %s is outside the graph's %s",
-            i, links.edge(i), graph.edgeCount());
+        check(
+            links.edge(i) < graph.edgeCount(),
+            "Cannot prepare facility %s: edge %s is outside the graph's %s",
+            i,
+            links.edge(i),
+            graph.edgeCount());
         nLinked++;
       }
     }
@@ -113,10 +166,12 @@ final class NetworkFacilities implements java.io.Serializable {
         order[k++] = i;
       }
     }
-    Arrays.sort(order, Comparator.<Integer>comparingInt(links::edge)
-        .thenComparingDouble(links::alongFrom)
-        .thenComparingDouble(links::offStreet)
-        .thenComparingInt(i -> i));
+    Arrays.sort(
+        order,
+        Comparator.<Integer>comparingInt(links::edge)
+            .thenComparingDouble(links::alongFrom)
+            .thenComparingDouble(links::offStreet)
+            .thenComparingInt(i -> i));
     int[] inputIndex = new int[nLinked];
     double[] fx = new double[nLinked];
     double[] fy = new double[nLinked];
@@ -179,8 +234,20 @@ final class NetworkFacilities implements java.io.Serializable {
       }
       vertexMeters[c] = meters;
     }
-    return new NetworkFacilities(nCategories, n, n - nLinked, graph, limit, inputIndex, fx, fy, fc, fs, sorted,
-        Arrays.copyOf(starts, nLocations + 1), vertexMeters);
+    return new NetworkFacilities(
+        nCategories,
+        n,
+        n - nLinked,
+        graph,
+        limit,
+        inputIndex,
+        fx,
+        fy,
+        fc,
+        fs,
+        sorted,
+        Arrays.copyOf(starts, nLocations + 1),
+        vertexMeters);
   }
 
   /** Number of linked facilities. */

@@ -6,9 +6,10 @@ import org.livingcircle.streets.PointLinks;
 import org.livingcircle.streets.WalkSearch;
 
 /**
- * One bounded walk from a split point on an edge (a facility location without its off-street metres), and the
- * edges whose linked points it may reach: the source's own edge first, then every edge incident to a settled
- * vertex, each once (a stamp per edge). {@link #to} gives the exact metres to a point on one of them.
+ * One bounded walk from a split point on an edge (a facility location without its off-street
+ * metres), and the edges whose linked points it may reach: the source's own edge first, then every
+ * edge incident to a settled vertex, each once (a stamp per edge). {@link #to} gives the exact
+ * metres to a point on one of them.
  *
  * <p>Not thread-safe: owns a {@link WalkSearch} and scratch arrays sized to the graph.
  */
@@ -32,8 +33,8 @@ final class NetworkReach {
   }
 
   /**
-   * Searches from the point {@code alongFrom} metres along {@code edge} from its from vertex, up to {@code limit}
-   * metres.
+   * Searches from the point {@code alongFrom} metres along {@code edge} from its from vertex, up to
+   * {@code limit} metres.
    *
    * @return the number of edges to scan, read with {@link #edge}
    */
@@ -70,12 +71,15 @@ final class NetworkReach {
   }
 
   /**
-   * Metres from the source split point to linked point {@code j} (including its off-street metres), whose edge
-   * is one of the scanned edges; exact when within the limit, otherwise possibly +∞ or a longer route.
+   * Metres from the source split point to linked point {@code j} (including its off-street metres),
+   * whose edge is one of the scanned edges; exact when within the limit, otherwise possibly +∞ or a
+   * longer route.
    */
   double to(PointLinks links, int j) {
     int e = links.edge(j);
-    double d = NetworkDistance.viaEnds(links, j, search.distance(graph.edgeFrom(e)), search.distance(graph.edgeTo(e)));
+    double d =
+        NetworkDistance.viaEnds(
+            links, j, search.distance(graph.edgeFrom(e)), search.distance(graph.edgeTo(e)));
     if (e == sourceEdge) {
       d = Math.min(d, Math.abs(sourceAlongFrom - links.alongFrom(j)) + links.offStreet(j));
     }

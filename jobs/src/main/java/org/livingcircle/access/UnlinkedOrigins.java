@@ -7,10 +7,11 @@ import org.livingcircle.config.Tier;
 import org.livingcircle.streets.PointLinks;
 
 /**
- * The values of origins with no walkable street within the link radius, in the network walking model (contracts §5
- * {@code walking.unlinked}): {@code straight_line} copies the straight-line kernel's values, {@code none} writes
- * "nothing reachable" (no nearest facility, zero counts, proximity at the search limit with every basic category
- * capped, as for an origin with nothing in reach).
+ * The values of origins with no walkable street within the link radius, in the network walking
+ * model (contracts §5 {@code walking.unlinked}): {@code straight_line} copies the straight-line
+ * kernel's values, {@code none} writes "nothing reachable" (no nearest facility, zero counts,
+ * proximity at the search limit with every basic category capped, as for an origin with nothing in
+ * reach).
  */
 final class UnlinkedOrigins {
   private UnlinkedOrigins() {}
@@ -21,10 +22,19 @@ final class UnlinkedOrigins {
    * @param network network indicators, filled for the linked origins
    * @param straight straight-line indicators of the same origins and parameters
    */
-  static void fill(AccessIndicators network, AccessIndicators straight, PointLinks links, CityConfig.Unlinked mode) {
-    check(network.params == straight.params && network.nOrigins == straight.nOrigins && links.size() == network.nOrigins,
+  static void fill(
+      AccessIndicators network,
+      AccessIndicators straight,
+      PointLinks links,
+      CityConfig.Unlinked mode) {
+    check(
+        network.params == straight.params
+            && network.nOrigins == straight.nOrigins
+            && links.size() == network.nOrigins,
         "Cannot fill unlinked origins: %s network, %s straight-line and %s linked origins differ",
-        network.nOrigins, straight.nOrigins, links.size());
+        network.nOrigins,
+        straight.nOrigins,
+        links.size());
     for (int o = 0; o < network.nOrigins; o++) {
       if (!links.linked(o)) {
         if (mode == CityConfig.Unlinked.STRAIGHT_LINE) {
@@ -36,7 +46,10 @@ final class UnlinkedOrigins {
     }
   }
 
-  /** Adds {@code values} into {@code column} for the linked origins ({@code linked}) or for the unlinked ones. */
+  /**
+   * Adds {@code values} into {@code column} for the linked origins ({@code linked}) or for the
+   * unlinked ones.
+   */
   static void add(double[] column, double[] values, PointLinks links, boolean linked) {
     for (int o = 0; o < column.length; o++) {
       if (links.linked(o) == linked) {

@@ -7,12 +7,12 @@ import org.apache.spark.sql.Row;
 import org.livingcircle.common.InputException;
 
 /**
- * Converts the rows of one unit of {@code grid_indicators} or {@code compound_indicators} into {@link UnitCells},
- * once per group; kernels never see a {@link Row}. Nulls follow the access stage's contract: a null
- * {@code dist_m_<c>} is "none within the search limit" (+∞), a null count or flag is "none" (0 / false), a null
- * population is 0 and a null {@code proximity_min} is unknown (NaN). Under the network model
- * ({@link AggregateKernel#model()}) it also reads {@code dist_straight_m_<c>} (null = none within the limit, +∞)
- * and {@code linked} (null = not linked).
+ * Converts the rows of one unit of {@code grid_indicators} or {@code compound_indicators} into
+ * {@link UnitCells}, once per group; kernels never see a {@link Row}. Nulls follow the access
+ * stage's contract: a null {@code dist_m_<c>} is "none within the search limit" (+∞), a null count
+ * or flag is "none" (0 / false), a null population is 0 and a null {@code proximity_min} is unknown
+ * (NaN). Under the network model ({@link AggregateKernel#model()}) it also reads {@code
+ * dist_straight_m_<c>} (null = none within the limit, +∞) and {@code linked} (null = not linked).
  */
 final class AggregateRows implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -28,7 +28,10 @@ final class AggregateRows implements Serializable {
     return "dist_m_" + category;
   }
 
-  /** Straight-line metres (no detour) that the access stage writes beside {@code dist_m} under the network model. */
+  /**
+   * Straight-line metres (no detour) that the access stage writes beside {@code dist_m} under the
+   * network model.
+   */
   static String straightColumn(String category) {
     return "dist_straight_m_" + category;
   }
@@ -80,7 +83,8 @@ final class AggregateRows implements Serializable {
         for (int c = 0; c < nCat; c++) {
           distIdx[c] = index(r, distColumn(kernel.categoryId(c)));
           for (int t = 0; t < nT; t++) {
-            countIdx[c * nT + t] = index(r, countColumn(kernel.thresholdMin(t), kernel.categoryId(c)));
+            countIdx[c * nT + t] =
+                index(r, countColumn(kernel.thresholdMin(t), kernel.categoryId(c)));
           }
         }
         basicIdx = index(r, "basic_complete_10min");
@@ -90,7 +94,13 @@ final class AggregateRows implements Serializable {
         linkedIdx = network ? index(r, LINKED_COLUMN) : -1;
         if (grid) {
           idIdx = index(r, "cell_id");
-          peopleIdx = new int[] {index(r, "population"), index(r, "pop_0_2"), index(r, "pop_3_5"), index(r, "pop_60_plus")};
+          peopleIdx =
+              new int[] {
+                index(r, "population"),
+                index(r, "pop_0_2"),
+                index(r, "pop_3_5"),
+                index(r, "pop_60_plus")
+              };
           proximityIdx = index(r, "proximity_min");
         }
       }
@@ -118,22 +128,29 @@ final class AggregateRows implements Serializable {
       id[n] = grid ? r.getLong(idIdx) : n;
       if (grid) {
         for (int g = 0; g < 4; g++) {
-          people[g][n] = r.isNullAt(peopleIdx[g]) ? 0.0 : ((Number) r.get(peopleIdx[g])).doubleValue();
+          people[g][n] =
+              r.isNullAt(peopleIdx[g]) ? 0.0 : ((Number) r.get(peopleIdx[g])).doubleValue();
         }
-        proximity[n] = r.isNullAt(proximityIdx) ? Double.NaN : ((Number) r.get(proximityIdx)).doubleValue();
+        proximity[n] =
+            r.isNullAt(proximityIdx) ? Double.NaN : ((Number) r.get(proximityIdx)).doubleValue();
       } else {
         proximity[n] = Double.NaN;
       }
       for (int c = 0; c < nCat; c++) {
-        dist[c][n] = r.isNullAt(distIdx[c]) ? Double.POSITIVE_INFINITY : ((Number) r.get(distIdx[c])).doubleValue();
+        dist[c][n] =
+            r.isNullAt(distIdx[c])
+                ? Double.POSITIVE_INFINITY
+                : ((Number) r.get(distIdx[c])).doubleValue();
       }
       for (int j = 0; j < within.length; j++) {
         within[j][n] = !r.isNullAt(countIdx[j]) && ((Number) r.get(countIdx[j])).longValue() > 0;
       }
       basic[n] = !r.isNullAt(basicIdx) && r.getBoolean(basicIdx);
       for (int c = 0; c < straight.length; c++) {
-        straight[c][n] = r.isNullAt(straightIdx[c]) ? Double.POSITIVE_INFINITY
-            : ((Number) r.get(straightIdx[c])).doubleValue();
+        straight[c][n] =
+            r.isNullAt(straightIdx[c])
+                ? Double.POSITIVE_INFINITY
+                : ((Number) r.get(straightIdx[c])).doubleValue();
       }
       if (network) {
         linked[n] = !r.isNullAt(linkedIdx) && r.getBoolean(linkedIdx);
@@ -149,17 +166,30 @@ final class AggregateRows implements Serializable {
     for (int c = 0; c < straight.length; c++) {
       straight[c] = Arrays.copyOf(straight[c], n);
     }
-    return new UnitCells(n, Arrays.copyOf(id, n), Arrays.copyOf(people[0], n), Arrays.copyOf(people[1], n),
-        Arrays.copyOf(people[2], n), Arrays.copyOf(people[3], n), dist, within, Arrays.copyOf(basic, n),
-        Arrays.copyOf(proximity, n), straight, network ? Arrays.copyOf(linked, n) : new boolean[0]);
+    return new UnitCells(
+        n,
+        Arrays.copyOf(id, n),
+        Arrays.copyOf(people[0], n),
+        Arrays.copyOf(people[1], n),
+        Arrays.copyOf(people[2], n),
+        Arrays.copyOf(people[3], n),
+        dist,
+        within,
+        Arrays.copyOf(basic, n),
+        Arrays.copyOf(proximity, n),
+        straight,
+        network ? Arrays.copyOf(linked, n) : new boolean[0]);
   }
 
   private static int index(Row r, String column) {
     try {
       return r.fieldIndex(column);
     } catch (IllegalArgumentException e) {
-      throw new InputException("Cannot aggregate indicators: column " + column + " is missing; rerun the access stage"
-          + " with the same conf/categories.yaml and city thresholds");
+      throw new InputException(
+          "Cannot aggregate indicators: column "
+              + column
+              + " is missing; rerun the access stage"
+              + " with the same conf/categories.yaml and city thresholds");
     }
   }
 }

@@ -6,16 +6,19 @@ import static org.livingcircle.common.Checks.notNull;
 import java.util.Arrays;
 
 /**
- * Gap cells of one county and one category: populated cells (population &gt; 0) without a facility of the
- * category within its own threshold ({@code dist_m > } the threshold in walking metres, see {@link AggregateKernel}; the county's
- * override applies; or none within the search limit,
- * +∞), ranked by people affected. Ranks are competition ranks: 1 = most people; equal populations share a rank
- * and the next rank skips (100, 50, 50, 10 → 1, 2, 2, 4). Output order: rank, then cell id.
+ * Gap cells of one county and one category: populated cells (population &gt; 0) without a facility
+ * of the category within its own threshold ({@code dist_m > } the threshold in walking metres, see
+ * {@link AggregateKernel}; the county's override applies; or none within the search limit, +∞),
+ * ranked by people affected. Ranks are competition ranks: 1 = most people; equal populations share
+ * a rank and the next rank skips (100, 50, 50, 10 → 1, 2, 2, 4). Output order: rank, then cell id.
  */
 final class GapRanking {
   private GapRanking() {}
 
-  /** The gaps of one category: indexes into the unit's origin arrays with their ranks, parallel arrays. */
+  /**
+   * The gaps of one category: indexes into the unit's origin arrays with their ranks, parallel
+   * arrays.
+   */
   record Gaps(int[] origin, int[] rank) {
     int size() {
       return origin.length;
@@ -32,8 +35,12 @@ final class GapRanking {
     notNull(cellId, "cellId");
     notNull(population, "population");
     notNull(distM, "distM");
-    check(cellId.length == population.length && distM.length == population.length,
-        "Cannot rank gaps: %s ids, %s populations, %s distances", cellId.length, population.length, distM.length);
+    check(
+        cellId.length == population.length && distM.length == population.length,
+        "Cannot rank gaps: %s ids, %s populations, %s distances",
+        cellId.length,
+        population.length,
+        distM.length);
     int n = 0;
     for (int i = 0; i < population.length; i++) {
       n += isGap(population[i], distM[i], thresholdM) ? 1 : 0;
@@ -45,10 +52,12 @@ final class GapRanking {
         order[k++] = i;
       }
     }
-    Arrays.sort(order, (a, b) -> {
-      int byPeople = Double.compare(population[b], population[a]);
-      return byPeople != 0 ? byPeople : Long.compare(cellId[a], cellId[b]);
-    });
+    Arrays.sort(
+        order,
+        (a, b) -> {
+          int byPeople = Double.compare(population[b], population[a]);
+          return byPeople != 0 ? byPeople : Long.compare(cellId[a], cellId[b]);
+        });
     int[] origin = new int[n];
     int[] rank = new int[n];
     for (int j = 0; j < n; j++) {
@@ -58,7 +67,10 @@ final class GapRanking {
     return new Gaps(origin, rank);
   }
 
-  /** True when a cell with {@code population} people lacks the category within {@code thresholdM} walking metres. */
+  /**
+   * True when a cell with {@code population} people lacks the category within {@code thresholdM}
+   * walking metres.
+   */
   static boolean isGap(double population, double distM, double thresholdM) {
     return population > 0 && !(distM <= thresholdM);
   }

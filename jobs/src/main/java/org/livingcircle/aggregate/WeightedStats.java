@@ -8,16 +8,16 @@ import java.util.Arrays;
 /**
  * Population-weighted statistics of per-origin indicator values.
  *
- * <p>Weights (residents) must be finite and ≥ 0; anything else is a bad input and throws
- * {@link IllegalArgumentException}. Values follow one rule:
+ * <p>Weights (residents) must be finite and ≥ 0; anything else is a bad input and throws {@link
+ * IllegalArgumentException}. Values follow one rule:
  *
  * <ul>
- *   <li>NaN means "unknown" and is skipped everywhere, with its weight (it enters neither numerator nor
- *       denominator);
- *   <li>±∞ is a sentinel ("none within the search limit"): threshold shares compare it like any number (+∞ never
- *       meets a finite threshold, so it counts as not covered); {@link #mean}, {@link #median} and {@link #gini}
- *       are defined on magnitudes and skip it with its weight. Cap values first (as the proximity time does) to
- *       keep them.
+ *   <li>NaN means "unknown" and is skipped everywhere, with its weight (it enters neither numerator
+ *       nor denominator);
+ *   <li>±∞ is a sentinel ("none within the search limit"): threshold shares compare it like any
+ *       number (+∞ never meets a finite threshold, so it counts as not covered); {@link #mean},
+ *       {@link #median} and {@link #gini} are defined on magnitudes and skip it with its weight.
+ *       Cap values first (as the proximity time does) to keep them.
  * </ul>
  *
  * A statistic whose remaining weight is zero is NaN. The methods never modify their inputs.
@@ -37,7 +37,10 @@ final class WeightedStats {
     return total > 0 ? covered / total : Double.NaN;
   }
 
-  /** Share of the weight whose value is ≤ {@code maxValue} (inclusive), in [0, 1]; NaN values skipped. */
+  /**
+   * Share of the weight whose value is ≤ {@code maxValue} (inclusive), in [0, 1]; NaN values
+   * skipped.
+   */
   static double shareAtMost(double[] values, double[] weights, double maxValue) {
     checkPair(values == null ? -1 : values.length, weights);
     check(!Double.isNaN(maxValue), "Cannot compute a share: the threshold is NaN");
@@ -68,11 +71,11 @@ final class WeightedStats {
   }
 
   /**
-   * Weighted median of the finite values. Sort by value and accumulate weight W_k; with total W, the median is the
-   * first value x_k with W_k ≥ W/2, except when W_k = W/2 exactly, where it is the midpoint of x_k and the next
-   * value with positive weight. With unit weights this is the textbook median (mean of the two middle values for
-   * an even count); with integer weights it equals the median of the values repeated weight times. Zero weights
-   * never affect the result.
+   * Weighted median of the finite values. Sort by value and accumulate weight W_k; with total W,
+   * the median is the first value x_k with W_k ≥ W/2, except when W_k = W/2 exactly, where it is
+   * the midpoint of x_k and the next value with positive weight. With unit weights this is the
+   * textbook median (mean of the two middle values for an even count); with integer weights it
+   * equals the median of the values repeated weight times. Zero weights never affect the result.
    */
   static double median(double[] values, double[] weights) {
     checkPair(values == null ? -1 : values.length, weights);
@@ -102,11 +105,12 @@ final class WeightedStats {
   }
 
   /**
-   * Weighted quantile of the finite values: sort by value and accumulate weight W_k; with total W, the quantile
-   * of order {@code p} is the first value x_k with W_k ≥ p·W (the inverse of the weighted distribution function,
-   * no interpolation; p = 0 gives the smallest value). With integer weights it equals element ⌈p·N⌉ (1-based, at
-   * least the first) of the values repeated weight times. Unlike {@link #median} there is no midpoint rule. Zero
-   * weights never affect the result; NaN when no finite value has positive weight.
+   * Weighted quantile of the finite values: sort by value and accumulate weight W_k; with total W,
+   * the quantile of order {@code p} is the first value x_k with W_k ≥ p·W (the inverse of the
+   * weighted distribution function, no interpolation; p = 0 gives the smallest value). With integer
+   * weights it equals element ⌈p·N⌉ (1-based, at least the first) of the values repeated weight
+   * times. Unlike {@link #median} there is no midpoint rule. Zero weights never affect the result;
+   * NaN when no finite value has positive weight.
    *
    * @param p order in [0, 1]
    */
@@ -136,16 +140,21 @@ final class WeightedStats {
   }
 
   /**
-   * Gini coefficient of the finite values, each held by its weight (population-weighted Lorenz curve, as in the
-   * ipea {@code accessibility} package): sort by value, let p_k be the cumulative weight share and L_k the
-   * cumulative share of Σ w·x, then G = 1 − Σ_k (p_k − p_{k−1})(L_k + L_{k−1}), i.e. 1 − 2 × the area under the
-   * trapezoidal Lorenz curve. Equal values give 0; with unit weights, everything held by one of n gives (n − 1)/n
-   * (no small-sample n/(n−1) correction). Values must be ≥ 0; NaN if Σ w·x = 0.
+   * Gini coefficient of the finite values, each held by its weight (population-weighted Lorenz
+   * curve, as in the ipea {@code accessibility} package): sort by value, let p_k be the cumulative
+   * weight share and L_k the cumulative share of Σ w·x, then G = 1 − Σ_k (p_k − p_{k−1})(L_k +
+   * L_{k−1}), i.e. 1 − 2 × the area under the trapezoidal Lorenz curve. Equal values give 0; with
+   * unit weights, everything held by one of n gives (n − 1)/n (no small-sample n/(n−1) correction).
+   * Values must be ≥ 0; NaN if Σ w·x = 0.
    */
   static double gini(double[] values, double[] weights) {
     checkPair(values == null ? -1 : values.length, weights);
     for (int i = 0; i < values.length; i++) {
-      check(!(values[i] < 0), "Cannot compute a Gini coefficient: values[%s] = %s is negative", i, values[i]);
+      check(
+          !(values[i] < 0),
+          "Cannot compute a Gini coefficient: values[%s] = %s is negative",
+          i,
+          values[i]);
     }
     int n = finitePositiveCount(values, weights);
     if (n == 0) {
@@ -182,23 +191,35 @@ final class WeightedStats {
   }
 
   /**
-   * Facilities (or places, beds) per 1,000 residents: {@code amount × 1000 / residents}; NaN when there are no
-   * residents. Both must be finite and ≥ 0.
+   * Facilities (or places, beds) per 1,000 residents: {@code amount × 1000 / residents}; NaN when
+   * there are no residents. Both must be finite and ≥ 0.
    */
   static double perThousand(double amount, double residents) {
-    check(Double.isFinite(amount) && amount >= 0, "Cannot compute a rate per 1,000: amount %s is not a finite number ≥ 0", amount);
-    check(Double.isFinite(residents) && residents >= 0,
-        "Cannot compute a rate per 1,000: residents %s is not a finite number ≥ 0", residents);
+    check(
+        Double.isFinite(amount) && amount >= 0,
+        "Cannot compute a rate per 1,000: amount %s is not a finite number ≥ 0",
+        amount);
+    check(
+        Double.isFinite(residents) && residents >= 0,
+        "Cannot compute a rate per 1,000: residents %s is not a finite number ≥ 0",
+        residents);
     return residents > 0 ? amount * 1000.0 / residents : Double.NaN;
   }
 
   private static void checkPair(int nValues, double[] weights) {
     check(nValues >= 0, "Cannot use null values");
     notNull(weights, "weights");
-    check(weights.length == nValues, "Cannot weight %s values with %s weights", nValues, weights.length);
+    check(
+        weights.length == nValues,
+        "Cannot weight %s values with %s weights",
+        nValues,
+        weights.length);
     for (int i = 0; i < weights.length; i++) {
-      check(Double.isFinite(weights[i]) && weights[i] >= 0,
-          "Cannot use weights[%s] = %s: weights must be finite numbers ≥ 0", i, weights[i]);
+      check(
+          Double.isFinite(weights[i]) && weights[i] >= 0,
+          "Cannot use weights[%s] = %s: weights must be finite numbers ≥ 0",
+          i,
+          weights[i]);
     }
   }
 

@@ -16,7 +16,10 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.livingcircle.common.InputException;
 
-/** Collects the benchmark's figures and writes {@code bench.json} and {@code bench.md}; prints the table. */
+/**
+ * Collects the benchmark's figures and writes {@code bench.json} and {@code bench.md}; prints the
+ * table.
+ */
 final class BenchReport {
   private final BenchSpec spec;
   private final Map<String, Object> root = new LinkedHashMap<>();
@@ -56,7 +59,9 @@ final class BenchReport {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     v.put("spark", spark.version());
-    v.put("sedona", jarVersion("sedona-spark-shaded-3.5_2.12", "sedona-spark-3.5_2.12", "sedona-common"));
+    v.put(
+        "sedona",
+        jarVersion("sedona-spark-shaded-3.5_2.12", "sedona-spark-3.5_2.12", "sedona-common"));
     v.put("postgresql_jdbc", jarVersion("postgresql"));
     v.put("lcp", org.livingcircle.common.Manifest.version());
     root.put("versions", v);
@@ -101,17 +106,32 @@ final class BenchReport {
       nearest += Stats.median(c.nearestS());
       counts += Stats.median(c.countsS());
       bad += c.nDistanceMismatches() + c.nCountMismatches();
-      pgLines.add(String.format(Locale.ROOT, "| %s | %,d | %.2f | %.2f | %,d | %d | %d | %.1e |", c.category(), c.nFacilities(),
-          Stats.median(c.nearestS()), Stats.median(c.countsS()), c.nCompared(), c.nDistanceMismatches(),
-          c.nCountMismatches(), c.maxAbsDiffM()));
+      pgLines.add(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,d | %.2f | %.2f | %,d | %d | %d | %.1e |",
+              c.category(),
+              c.nFacilities(),
+              Stats.median(c.nearestS()),
+              Stats.median(c.countsS()),
+              c.nCompared(),
+              c.nDistanceMismatches(),
+              c.nCountMismatches(),
+              c.maxAbsDiffM()));
     }
     pg.put("categories", cats);
     int k = r.categories().size();
     double scale = (double) nCategories / k;
-    double access = measurements.stream().filter(m -> m.phase().equals("access") && m.size().equals(size))
-        .mapToDouble(Bench.Measurement::median).findFirst().orElse(Double.NaN);
+    double access =
+        measurements.stream()
+            .filter(m -> m.phase().equals("access") && m.size().equals(size))
+            .mapToDouble(Bench.Measurement::median)
+            .findFirst()
+            .orElse(Double.NaN);
     Map<String, Object> ratio = new LinkedHashMap<>();
-    ratio.put("postgis_nearest_all_categories_s (extrapolated ×" + nCategories + "/" + k + ")", nearest * scale);
+    ratio.put(
+        "postgis_nearest_all_categories_s (extrapolated ×" + nCategories + "/" + k + ")",
+        nearest * scale);
     ratio.put("postgis_counts_all_categories_s (extrapolated)", counts * scale);
     ratio.put("pipeline_access_stage_s (all categories, both operations, E2SFCA, I/O)", access);
     ratio.put("pipeline_over_postgis_nearest", access / (nearest * scale));
@@ -123,13 +143,17 @@ final class BenchReport {
 
   /** Median seconds of a phase at a size, NaN when not measured. */
   double median(String phase, String size) {
-    return measurements.stream().filter(m -> m.phase().equals(phase) && m.size().equals(size))
-        .mapToDouble(Bench.Measurement::median).findFirst().orElse(Double.NaN);
+    return measurements.stream()
+        .filter(m -> m.phase().equals(phase) && m.size().equals(size))
+        .mapToDouble(Bench.Measurement::median)
+        .findFirst()
+        .orElse(Double.NaN);
   }
 
   /**
-   * The network-model access measurement of one size beside its straight-line one: the stage ratio (target ≤ 2×),
-   * peak RSS (target ≤ 6 GB), the median time split from the access manifest's timings and its walk_model facts.
+   * The network-model access measurement of one size beside its straight-line one: the stage ratio
+   * (target ≤ 2×), peak RSS (target ≤ 6 GB), the median time split from the access manifest's
+   * timings and its walk_model facts.
    */
   void network(String size, Bench.Measurement m, Map<String, Double> split, Object walkModel) {
     Map<String, Object> n = new LinkedHashMap<>();
@@ -147,7 +171,10 @@ final class BenchReport {
     network.put(size, n);
   }
 
-  /** The pandana comparison: medians, the two ratios against their targets, the value check, the graph. */
+  /**
+   * The pandana comparison: medians, the two ratios against their targets, the value check, the
+   * graph.
+   */
   void pandana(String size, PandanaCompare.Result r, Map<String, Object> graph) {
     pandana = new LinkedHashMap<>();
     pandana.put("size", size);
@@ -164,7 +191,8 @@ final class BenchReport {
     pandana.put("pandana_nearest_s (set_pois + nearest_pois, all categories)", r.theirsNearestS());
     pandana.put("ours_counts_s (one pass per category, all thresholds)", r.oursCountsS());
     pandana.put("pandana_counts_s (set + aggregate per threshold)", r.theirsCountsS());
-    pandana.put("pandana_network_build_s (contraction hierarchies, not compared)", r.theirsBuildS());
+    pandana.put(
+        "pandana_network_build_s (contraction hierarchies, not compared)", r.theirsBuildS());
     Map<String, Object> ratio = new LinkedHashMap<>();
     ratio.put("nearest_pandana_over_ours", r.nearestRatio());
     ratio.put("nearest_target", ">= 10");
@@ -173,7 +201,8 @@ final class BenchReport {
     pandana.put("ratios", ratio);
     pandana.put("nearest_check", r.nearestCheck());
     pandana.put("counts_check", r.countsCheck());
-    pandana.put("snap_disagreements (pandana's KD-tree chose another vertex)", r.snapDisagreements());
+    pandana.put(
+        "snap_disagreements (pandana's KD-tree chose another vertex)", r.snapDisagreements());
   }
 
   Path write() {
@@ -221,7 +250,8 @@ final class BenchReport {
   private Map<String, Object> growth() {
     Map<String, Object> g = new LinkedHashMap<>();
     for (String phase : List.of("grid", "access")) {
-      List<Bench.Measurement> ms = measurements.stream().filter(m -> m.phase().equals(phase)).toList();
+      List<Bench.Measurement> ms =
+          measurements.stream().filter(m -> m.phase().equals(phase)).toList();
       double[] x = ms.stream().mapToDouble(m -> m.items()).toArray();
       double[] y = ms.stream().mapToDouble(Bench.Measurement::median).toArray();
       double[] cpu = ms.stream().mapToDouble(m -> Stats.median(m.cpuSeconds())).toArray();
@@ -233,57 +263,113 @@ final class BenchReport {
   }
 
   String markdown() {
-    StringBuilder s = new StringBuilder("# lcp bench\n\nA benchmark: it reports, it never gates.\n\n");
+    StringBuilder s =
+        new StringBuilder("# lcp bench\n\nA benchmark: it reports, it never gates.\n\n");
     s.append("- command: `").append(spec.commandLine()).append("`\n");
     s.append("- machine: ").append(root.get("machine")).append('\n');
     s.append("- versions: ").append(root.get("versions")).append('\n');
-    s.append("- started ").append(root.get("started")).append(", finished ").append(root.getOrDefault("finished", "(running)")).append("\n\n");
+    s.append("- started ")
+        .append(root.get("started"))
+        .append(", finished ")
+        .append(root.getOrDefault("finished", "(running)"))
+        .append("\n\n");
     s.append(table()).append('\n');
-    s.append("Growth (least-squares exponent b of seconds ∝ cells^b): ").append(growth()).append("\n\n");
+    s.append("Growth (least-squares exponent b of seconds ∝ cells^b): ")
+        .append(growth())
+        .append("\n\n");
     if (pg != null) {
-      s.append("## PostGIS comparison (").append(pg.get("size")).append(", PostgreSQL ").append(pg.get("server_version"))
-          .append(", PostGIS ").append(pg.get("postgis_version")).append(")\n\n");
-      s.append(String.format(Locale.ROOT, "Load (COPY + GiST + ANALYZE, not in the query times): cells %.2f s, facilities %.2f s.%n%n",
-          (Double) pg.get("load_cells_s"), (Double) pg.get("load_facilities_s")));
-      s.append("| category | facilities | KNN nearest median s | ST_DWithin counts median s | cells compared | distance mismatches | count mismatches | max abs diff m |\n");
+      s.append("## PostGIS comparison (")
+          .append(pg.get("size"))
+          .append(", PostgreSQL ")
+          .append(pg.get("server_version"))
+          .append(", PostGIS ")
+          .append(pg.get("postgis_version"))
+          .append(")\n\n");
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "Load (COPY + GiST + ANALYZE, not in the query times): cells %.2f s, facilities %.2f s.%n%n",
+              (Double) pg.get("load_cells_s"),
+              (Double) pg.get("load_facilities_s")));
+      s.append(
+          "| category | facilities | KNN nearest median s | ST_DWithin counts median s | cells compared | distance mismatches | count mismatches | max abs diff m |\n");
       s.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
       pgLines.forEach(l -> s.append(l).append('\n'));
       s.append('\n');
       @SuppressWarnings("unchecked")
       Map<String, Object> ratio = (Map<String, Object>) pg.get("ratios");
-      ratio.forEach((k, v) -> s.append("- ").append(k).append(": ").append(v instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : v).append('\n'));
+      ratio.forEach(
+          (k, v) ->
+              s.append("- ")
+                  .append(k)
+                  .append(": ")
+                  .append(v instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : v)
+                  .append('\n'));
     }
     if (!network.isEmpty()) {
       s.append("## Network walking vs straight line (access stage, same inputs)\n\n");
-      s.append("| size | cells | straight-line s | network s | cells/s | network / straight (≤ 2) | peak RSS GB (≤ 6) | split (median s) |\n");
+      s.append(
+          "| size | cells | straight-line s | network s | cells/s | network / straight (≤ 2) | peak RSS GB (≤ 6) | split (median s) |\n");
       s.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
-      network.forEach((size, v) -> {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> n = (Map<String, Object>) v;
-        s.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %,.0f | %.2f | %.2f | %s |%n", size, (Long) n.get("cells"),
-            (Double) n.get("straight_line_access_median_s"), (Double) n.get("network_access_median_s"),
-            (Double) n.get("network_cells_per_s"), (Double) n.get("network_over_straight_line"),
-            (Double) n.get("network_max_peak_rss_gb"), n.get("split_median_s (access manifest timings_s)")));
-      });
+      network.forEach(
+          (size, v) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> n = (Map<String, Object>) v;
+            s.append(
+                String.format(
+                    Locale.ROOT,
+                    "| %s | %,d | %.1f | %.1f | %,.0f | %.2f | %.2f | %s |%n",
+                    size,
+                    (Long) n.get("cells"),
+                    (Double) n.get("straight_line_access_median_s"),
+                    (Double) n.get("network_access_median_s"),
+                    (Double) n.get("network_cells_per_s"),
+                    (Double) n.get("network_over_straight_line"),
+                    (Double) n.get("network_max_peak_rss_gb"),
+                    n.get("split_median_s (access manifest timings_s)")));
+          });
       s.append('\n');
     }
     if (pandana != null) {
       @SuppressWarnings("unchecked")
       Map<String, Object> ratio = (Map<String, Object>) pandana.get("ratios");
       s.append("## pandana 0.8, same graph and POIs (").append(pandana.get("size")).append(")\n\n");
-      s.append(String.format(Locale.ROOT, "%,d vertices, %,d edges, %,d POIs snapped to vertices; thresholds %s m, nearest limit %.0f m."
-          + " pandana's network build (not compared): %s s.%n%n", (Integer) pandana.get("vertices"), (Integer) pandana.get("edges"),
-          (Integer) pandana.get("pois"), java.util.Arrays.toString((double[]) pandana.get("thresholds_m")),
-          (Double) pandana.get("nearest_limit_m"), pandana.get("pandana_network_build_s (contraction hierarchies, not compared)")));
-      s.append("| work | ours runs s | pandana runs s | pandana / ours (median) | target |\n|---|---|---|---:|---|\n");
-      s.append(String.format(Locale.ROOT, "| nearest, %d categories | %s | %s | %.1f | ≥ 10 |%n",
-          ((List<?>) pandana.get("nearest_categories")).size(), pandana.get("ours_nearest_s"),
-          pandana.get("pandana_nearest_s (set_pois + nearest_pois, all categories)"), (Double) ratio.get("nearest_pandana_over_ours")));
-      s.append(String.format(Locale.ROOT, "| counts, %s × 3 thresholds | %s | %s | %.1f | ≥ 3 |%n%n", pandana.get("count_categories"),
-          pandana.get("ours_counts_s (one pass per category, all thresholds)"),
-          pandana.get("pandana_counts_s (set + aggregate per threshold)"), (Double) ratio.get("counts_pandana_over_ours")));
-      s.append("Value check: nearest ").append(pandana.get("nearest_check")).append("; counts ").append(pandana.get("counts_check"))
-          .append("; snap disagreements ").append(pandana.get("snap_disagreements (pandana's KD-tree chose another vertex)")).append("\n");
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "%,d vertices, %,d edges, %,d POIs snapped to vertices; thresholds %s m, nearest limit %.0f m."
+                  + " pandana's network build (not compared): %s s.%n%n",
+              (Integer) pandana.get("vertices"),
+              (Integer) pandana.get("edges"),
+              (Integer) pandana.get("pois"),
+              java.util.Arrays.toString((double[]) pandana.get("thresholds_m")),
+              (Double) pandana.get("nearest_limit_m"),
+              pandana.get("pandana_network_build_s (contraction hierarchies, not compared)")));
+      s.append(
+          "| work | ours runs s | pandana runs s | pandana / ours (median) | target |\n|---|---|---|---:|---|\n");
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "| nearest, %d categories | %s | %s | %.1f | ≥ 10 |%n",
+              ((List<?>) pandana.get("nearest_categories")).size(),
+              pandana.get("ours_nearest_s"),
+              pandana.get("pandana_nearest_s (set_pois + nearest_pois, all categories)"),
+              (Double) ratio.get("nearest_pandana_over_ours")));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "| counts, %s × 3 thresholds | %s | %s | %.1f | ≥ 3 |%n%n",
+              pandana.get("count_categories"),
+              pandana.get("ours_counts_s (one pass per category, all thresholds)"),
+              pandana.get("pandana_counts_s (set + aggregate per threshold)"),
+              (Double) ratio.get("counts_pandana_over_ours")));
+      s.append("Value check: nearest ")
+          .append(pandana.get("nearest_check"))
+          .append("; counts ")
+          .append(pandana.get("counts_check"))
+          .append("; snap disagreements ")
+          .append(pandana.get("snap_disagreements (pandana's KD-tree chose another vertex)"))
+          .append("\n");
     }
     if (!notes.isEmpty()) {
       s.append("\nNotes: ").append(notes).append('\n');
@@ -293,12 +379,24 @@ final class BenchReport {
 
   String table() {
     StringBuilder s = new StringBuilder();
-    s.append("| phase | size | items | runs (s) | median s | items/s | median CPU s | peak RSS | peak heap |\n");
+    s.append(
+        "| phase | size | items | runs (s) | median s | items/s | median CPU s | peak RSS | peak heap |\n");
     s.append("|---|---|---:|---|---:|---:|---:|---:|---:|\n");
     for (Bench.Measurement m : measurements) {
-      s.append(String.format(Locale.ROOT, "| %s | %s | %,d %s | %s | %.1f | %,.0f | %.1f | %s | %s |%n", m.phase(), m.size(),
-          m.items(), m.unit(), m.seconds().stream().map(d -> String.format(Locale.ROOT, "%.1f", d)).toList(), m.median(),
-          m.perSecond(), Stats.median(m.cpuSeconds()), gb(Stats.max(m.peakRss())), gb(Stats.max(m.peakHeap()))));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %,d %s | %s | %.1f | %,.0f | %.1f | %s | %s |%n",
+              m.phase(),
+              m.size(),
+              m.items(),
+              m.unit(),
+              m.seconds().stream().map(d -> String.format(Locale.ROOT, "%.1f", d)).toList(),
+              m.median(),
+              m.perSecond(),
+              Stats.median(m.cpuSeconds()),
+              gb(Stats.max(m.peakRss())),
+              gb(Stats.max(m.peakHeap()))));
     }
     return s.toString();
   }
@@ -334,7 +432,8 @@ final class BenchReport {
 
   private static String jarVersion(String... artifacts) {
     for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-      String name = Path.of(entry).getFileName() == null ? "" : Path.of(entry).getFileName().toString();
+      String name =
+          Path.of(entry).getFileName() == null ? "" : Path.of(entry).getFileName().toString();
       for (String a : artifacts) {
         if (name.startsWith(a + "-") && name.endsWith(".jar")) {
           return name.substring(a.length() + 1, name.length() - 4);

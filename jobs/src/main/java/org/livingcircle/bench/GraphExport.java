@@ -19,12 +19,14 @@ import org.livingcircle.common.InputException;
 import org.livingcircle.streets.FootGraph;
 
 /**
- * The foot graph and the POIs snapped to its vertices, written for {@code python/bench/pandana_bench.py}: plain
- * little-endian arrays (numpy reads them with {@code fromfile}) and {@code export.json} naming their sizes, the
- * categories, the thresholds and the nearest-search limit in metres.
+ * The foot graph and the POIs snapped to its vertices, written for {@code
+ * python/bench/pandana_bench.py}: plain little-endian arrays (numpy reads them with {@code
+ * fromfile}) and {@code export.json} naming their sizes, the categories, the thresholds and the
+ * nearest-search limit in metres.
  *
- * <p>Files: {@code vertex_x.f64 vertex_y.f64} (metres), {@code edge_from.i32 edge_to.i32 edge_length.f64},
- * {@code poi_vertex.i32 poi_category.i32} (category = index into {@code categories}).
+ * <p>Files: {@code vertex_x.f64 vertex_y.f64} (metres), {@code edge_from.i32 edge_to.i32
+ * edge_length.f64}, {@code poi_vertex.i32 poi_category.i32} (category = index into {@code
+ * categories}).
  */
 final class GraphExport {
   static final String META_FILE = "export.json";
@@ -37,24 +39,43 @@ final class GraphExport {
    * @param poiCategory each POI's category index
    * @param thresholdsM count thresholds in metres, ascending
    * @param nearestLimitM the limit of the nearest search in metres
-   * @param countCategories the categories whose counts are compared (a subset of {@code categories})
+   * @param countCategories the categories whose counts are compared (a subset of {@code
+   *     categories})
    */
-  record Pois(List<String> categories, int[] poiVertex, int[] poiCategory, double[] thresholdsM, double nearestLimitM,
+  record Pois(
+      List<String> categories,
+      int[] poiVertex,
+      int[] poiCategory,
+      double[] thresholdsM,
+      double nearestLimitM,
       List<String> countCategories) {
     Pois {
       categories = List.copyOf(categories);
       countCategories = List.copyOf(countCategories);
-      check(poiVertex.length == poiCategory.length, "Cannot export POIs: %s vertices but %s categories", poiVertex.length,
+      check(
+          poiVertex.length == poiCategory.length,
+          "Cannot export POIs: %s vertices but %s categories",
+          poiVertex.length,
           poiCategory.length);
       for (int i = 0; i < poiCategory.length; i++) {
-        check(poiCategory[i] >= 0 && poiCategory[i] < categories.size(), "Cannot export POI %s: category %s outside [0, %s)", i,
-            poiCategory[i], categories.size());
+        check(
+            poiCategory[i] >= 0 && poiCategory[i] < categories.size(),
+            "Cannot export POI %s: category %s outside [0, %s)",
+            i,
+            poiCategory[i],
+            categories.size());
       }
       for (String c : countCategories) {
-        check(categories.contains(c), "Cannot compare counts of category %s: not among the exported categories", c);
+        check(
+            categories.contains(c),
+            "Cannot compare counts of category %s: not among the exported categories",
+            c);
       }
       for (int t = 1; t < thresholdsM.length; t++) {
-        check(thresholdsM[t] > thresholdsM[t - 1], "Cannot use thresholds %s m: not ascending", java.util.Arrays.toString(thresholdsM));
+        check(
+            thresholdsM[t] > thresholdsM[t - 1],
+            "Cannot use thresholds %s m: not ascending",
+            java.util.Arrays.toString(thresholdsM));
       }
     }
 
@@ -112,7 +133,8 @@ final class GraphExport {
       writeInts(dir.resolve("poi_vertex.i32"), pois.poiVertex());
       writeInts(dir.resolve("poi_category.i32"), pois.poiCategory());
       Map<String, Object> meta = new LinkedHashMap<>();
-      meta.put("note", "written by lcp bench for python/bench/pandana_bench.py; metres of " + g.crs());
+      meta.put(
+          "note", "written by lcp bench for python/bench/pandana_bench.py; metres of " + g.crs());
       meta.put("crs", g.crs());
       meta.put("vertices", nV);
       meta.put("edges", nE);
@@ -124,7 +146,9 @@ final class GraphExport {
       meta.put("thresholds_m", pois.thresholdsM());
       meta.put("nearest_limit_m", pois.nearestLimitM());
       meta.put("count_categories", pois.countCategories());
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve(META_FILE).toFile(), meta);
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValue(dir.resolve(META_FILE).toFile(), meta);
     } catch (IOException e) {
       throw new InputException("Cannot write the pandana export " + dir + ": " + e.getMessage(), e);
     }

@@ -53,7 +53,8 @@ final class Memory {
 
   /** CPU seconds used by this process so far (all threads), or NaN. */
   static double cpuSeconds() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
       return os.getProcessCpuTime() / 1e9;
     }
     return Double.NaN;

@@ -29,20 +29,22 @@ import org.livingcircle.streets.FootGraphBuilder;
 import org.livingcircle.streets.FootRules;
 
 /**
- * The network-walking part of {@code lcp bench}: the access stage in the network model beside the straight-line
- * one on the same inputs (time, peak RSS, the manifest's time split, their ratio), and the pandana 0.8 comparison on
- * one size's foot graph ({@link PandanaCompare}).
+ * The network-walking part of {@code lcp bench}: the access stage in the network model beside the
+ * straight-line one on the same inputs (time, peak RSS, the manifest's time split, their ratio),
+ * and the pandana 0.8 comparison on one size's foot graph ({@link PandanaCompare}).
  *
  * <p>The two models come from the template city file rewritten with {@code walking.model} set (and
- * {@code data.osm_pbf: streets.osm.pbf} for the network model), so the bench follows the configuration the
- * pipeline reads. A size whose inputs have no street extract is measured in the straight-line model only, and the
- * report says so.
+ * {@code data.osm_pbf: streets.osm.pbf} for the network model), so the bench follows the
+ * configuration the pipeline reads. A size whose inputs have no street extract is measured in the
+ * straight-line model only, and the report says so.
  */
 final class NetworkBench {
   static final String STRAIGHT_LINE = "straight_line";
   static final String NETWORK = "network";
+
   /** The street extract the sample writes beside its other inputs, and the scope inputs hold. */
   static final String STREETS_PBF = "streets.osm.pbf";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final BenchSpec spec;
@@ -62,18 +64,29 @@ final class NetworkBench {
       try {
         network = CityConfig.load(variant(spec.templateFile(), NETWORK, configs));
       } catch (RuntimeException e) {
-        report.note("network_model", "not measured: the city configuration does not accept walking.model network ("
-            + e.getMessage() + ")");
+        report.note(
+            "network_model",
+            "not measured: the city configuration does not accept walking.model network ("
+                + e.getMessage()
+                + ")");
         progress.println("[bench] network model not measured: " + e.getMessage());
       }
     }
     this.networkTemplate = network;
-    if (spec.pandanaSize() != null && spec.sizes().stream().noneMatch(z -> z.strip().equalsIgnoreCase(spec.pandanaSize()))) {
-      report.note("pandana", "not measured: --pandana-size " + spec.pandanaSize() + " is not one of --sizes " + spec.sizes());
+    if (spec.pandanaSize() != null
+        && spec.sizes().stream().noneMatch(z -> z.strip().equalsIgnoreCase(spec.pandanaSize()))) {
+      report.note(
+          "pandana",
+          "not measured: --pandana-size "
+              + spec.pandanaSize()
+              + " is not one of --sizes "
+              + spec.sizes());
     }
   }
 
-  /** The template in the straight-line model (the file as it is when it predates the network keys). */
+  /**
+   * The template in the straight-line model (the file as it is when it predates the network keys).
+   */
   private static CityConfig straightLine(BenchSpec spec, Path configs) {
     try {
       JsonNode t = new YAMLMapper().readTree(spec.templateFile().toFile());
@@ -86,7 +99,10 @@ final class NetworkBench {
     return spec.template();
   }
 
-  /** The city file with {@code walking.model: model} (and, for network, a street extract), written under {@code dir}. */
+  /**
+   * The city file with {@code walking.model: model} (and, for network, a street extract), written
+   * under {@code dir}.
+   */
   static Path variant(Path templateFile, String model, Path dir) {
     try {
       YAMLMapper yaml = new YAMLMapper();
@@ -101,11 +117,15 @@ final class NetworkBench {
       yaml.writeValue(out.toFile(), root);
       return out;
     } catch (IOException | ClassCastException e) {
-      throw new InputException("Cannot write a " + model + " variant of " + templateFile + ": " + e.getMessage(), e);
+      throw new InputException(
+          "Cannot write a " + model + " variant of " + templateFile + ": " + e.getMessage(), e);
     }
   }
 
-  /** The template the scope ingest runs with: the network one when measured (its ingest keeps the street extract). */
+  /**
+   * The template the scope ingest runs with: the network one when measured (its ingest keeps the
+   * street extract).
+   */
   CityConfig ingestTemplate() {
     return networkTemplate != null ? networkTemplate : straightTemplate;
   }
@@ -117,21 +137,41 @@ final class NetworkBench {
 
   /** {@code t} at one bench size (id = the size label, its cell size). */
   static CityConfig sized(CityConfig t, BenchSize size) {
-    return new CityConfig(size.label(), t.nameZh(), t.nameEn(), t.adminCode(), t.counties(), t.crs(), size.cellSizeM(),
-        t.h3Resolution(), t.walking(), t.e2sfca(), t.data(), t.sample());
+    return new CityConfig(
+        size.label(),
+        t.nameZh(),
+        t.nameEn(),
+        t.adminCode(),
+        t.counties(),
+        t.crs(),
+        size.cellSizeM(),
+        t.h3Resolution(),
+        t.walking(),
+        t.e2sfca(),
+        t.data(),
+        t.sample());
   }
 
   /**
-   * After the straight-line measurement of {@code size}: the access stage in the network model on the same grid and
-   * ingest, timed {@code runs} times, then (for the pandana size) the comparison with pandana. Failures are reported,
-   * not thrown, so one missing piece does not lose the rest of the bench.
+   * After the straight-line measurement of {@code size}: the access stage in the network model on
+   * the same grid and ingest, timed {@code runs} times, then (for the pandana size) the comparison
+   * with pandana. Failures are reported, not thrown, so one missing piece does not lose the rest of
+   * the bench.
    */
-  void afterSize(SparkSession spark, BenchSize size, Path scopeInput, Path ingestDir, Path gridDir, Path sizeDir, long cells) {
+  void afterSize(
+      SparkSession spark,
+      BenchSize size,
+      Path scopeInput,
+      Path ingestDir,
+      Path gridDir,
+      Path sizeDir,
+      long cells) {
     Path pbf = scopeInput.resolve(STREETS_PBF);
     boolean hasStreets = Files.isRegularFile(pbf);
     if (networkTemplate != null) {
       if (!hasStreets) {
-        report.note("network_" + size.label(), "not measured: no " + STREETS_PBF + " in " + scopeInput);
+        report.note(
+            "network_" + size.label(), "not measured: no " + STREETS_PBF + " in " + scopeInput);
       } else {
         try {
           accessNetwork(spark, size, ingestDir, gridDir, sizeDir, cells);
@@ -156,13 +196,29 @@ final class NetworkBench {
     report.write();
   }
 
-  private void accessNetwork(SparkSession spark, BenchSize size, Path ingestDir, Path gridDir, Path sizeDir, long cells) {
+  private void accessNetwork(
+      SparkSession spark, BenchSize size, Path ingestDir, Path gridDir, Path sizeDir, long cells) {
     CityConfig sized = sized(networkTemplate, size);
     Path out = CityLayout.of(sizeDir.resolveSibling(size.label() + "-network")).indicators();
-    AccessJob.Spec access = StageSpecs.access(sized, spec.categories(), spec.templateFile(), gridDir, ingestDir,
-        List.of(ingestDir), out);
-    Bench.Measurement m = new Bench.Measurement("access_network", size.label(), cells, "cells", new ArrayList<>(),
-        new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    AccessJob.Spec access =
+        StageSpecs.access(
+            sized,
+            spec.categories(),
+            spec.templateFile(),
+            gridDir,
+            ingestDir,
+            List.of(ingestDir),
+            out);
+    Bench.Measurement m =
+        new Bench.Measurement(
+            "access_network",
+            size.label(),
+            cells,
+            "cells",
+            new ArrayList<>(),
+            new ArrayList<>(),
+            new ArrayList<>(),
+            new ArrayList<>());
     List<Map<String, Double>> timings = new ArrayList<>();
     JsonNode walkModel = null;
     for (int r = 0; r < spec.runs(); r++) {
@@ -176,11 +232,23 @@ final class NetworkBench {
       m.peakHeap().add(Memory.peakHeapBytes());
       JsonNode manifest = readJson(out.resolve(CityLayout.MANIFEST_FILE));
       Map<String, Double> t = new LinkedHashMap<>();
-      manifest.path("timings_s").fields().forEachRemaining(f -> t.put(f.getKey(), f.getValue().asDouble()));
+      manifest
+          .path("timings_s")
+          .fields()
+          .forEachRemaining(f -> t.put(f.getKey(), f.getValue().asDouble()));
       timings.add(t);
       walkModel = manifest.path("walk_model");
-      progress.printf(Locale.ROOT, "[bench] %s network run %d/%d: %,d cells, access %.1f s (%.1f CPU s), peak RSS %s, split %s%n",
-          size.label(), r + 1, spec.runs(), cells, last(m.seconds()), last(m.cpuSeconds()), BenchReport.gb(last(m.peakRss())), t);
+      progress.printf(
+          Locale.ROOT,
+          "[bench] %s network run %d/%d: %,d cells, access %.1f s (%.1f CPU s), peak RSS %s, split %s%n",
+          size.label(),
+          r + 1,
+          spec.runs(),
+          cells,
+          last(m.seconds()),
+          last(m.cpuSeconds()),
+          BenchReport.gb(last(m.peakRss())),
+          t);
       report.add(m);
       report.write();
     }
@@ -200,14 +268,30 @@ final class NetworkBench {
 
   private void pandana(SparkSession spark, BenchSize size, Path pbf, Path ingestDir, Path sizeDir) {
     CityConfig t = ingestTemplate();
-    FootGraphBuilder.Built built = FootGraphBuilder.build(pbf, t.crs(), FootRules.Options.defaults());
+    FootGraphBuilder.Built built =
+        FootGraphBuilder.build(pbf, t.crs(), FootRules.Options.defaults());
     FootGraph g = built.graph();
-    progress.printf(Locale.ROOT, "[bench] pandana graph %s: %,d vertices, %,d edges, %.0f km (parse %.1f s, build %.1f s)%n", pbf,
-        g.vertexCount(), g.edgeCount(), built.stats().kmWalkable(), built.stats().parseSeconds(), built.stats().buildSeconds());
+    progress.printf(
+        Locale.ROOT,
+        "[bench] pandana graph %s: %,d vertices, %,d edges, %.0f km (parse %.1f s, build %.1f s)%n",
+        pbf,
+        g.vertexCount(),
+        g.edgeCount(),
+        built.stats().kmWalkable(),
+        built.stats().parseSeconds(),
+        built.stats().buildSeconds());
 
     List<String> categories = new ArrayList<>();
-    for (AccessJob.CategorySpec c : StageSpecs.access(sized(t, size), spec.categories(), spec.templateFile(), sizeDir, ingestDir,
-        List.of(ingestDir), sizeDir).categories()) {
+    for (AccessJob.CategorySpec c :
+        StageSpecs.access(
+                sized(t, size),
+                spec.categories(),
+                spec.templateFile(),
+                sizeDir,
+                ingestDir,
+                List.of(ingestDir),
+                sizeDir)
+            .categories()) {
       if (c.tier() != Tier.RESIDENTIAL) {
         categories.add(c.id());
       }
@@ -229,11 +313,26 @@ final class NetworkBench {
     for (int k = 0; k < thresholds.length; k++) {
       thresholds[k] = minutes.get(k) * speed;
     }
-    GraphExport.Pois pois = new GraphExport.Pois(categories, vertex, f.category, thresholds, thresholds[thresholds.length - 1],
-        countCategories);
+    GraphExport.Pois pois =
+        new GraphExport.Pois(
+            categories,
+            vertex,
+            f.category,
+            thresholds,
+            thresholds[thresholds.length - 1],
+            countCategories);
     Path dir = sizeDir.resolveSibling("pandana-" + size.scope());
-    PandanaCompare.Result r = PandanaCompare.run(spark, g, pois, dir, pythonCommand(), spec.pandanaRuns(),
-        Runtime.getRuntime().availableProcessors(), ValueCheck.defaults(), progress);
+    PandanaCompare.Result r =
+        PandanaCompare.run(
+            spark,
+            g,
+            pois,
+            dir,
+            pythonCommand(),
+            spec.pandanaRuns(),
+            Runtime.getRuntime().availableProcessors(),
+            ValueCheck.defaults(),
+            progress);
     Map<String, Object> graph = new LinkedHashMap<>();
     graph.put("osm_pbf", pbf.toString());
     graph.put("stats", built.stats());
@@ -252,8 +351,10 @@ final class NetworkBench {
       }
       for (String c : spec.pandanaCountCategories()) {
         if (!categories.contains(c)) {
-          throw new org.livingcircle.common.UsageException("Cannot use --pandana-count-categories " + c
-              + ": not a non-residential category of conf/categories.yaml");
+          throw new org.livingcircle.common.UsageException(
+              "Cannot use --pandana-count-categories "
+                  + c
+                  + ": not a non-residential category of conf/categories.yaml");
         }
       }
       return spec.pandanaCountCategories();
@@ -284,13 +385,20 @@ final class NetworkBench {
   /** The interpreter (making the bench venv when it is missing) and the pandana script. */
   private List<String> pythonCommand() {
     Path root = ProjectFiles.root();
-    Path python = spec.pandanaPython() != null ? spec.pandanaPython() : root.resolve(".venv-bench/bin/python");
+    Path python =
+        spec.pandanaPython() != null
+            ? spec.pandanaPython()
+            : root.resolve(".venv-bench/bin/python");
     if (spec.pandanaPython() == null && !Files.isExecutable(python)) {
       progress.println("[bench] making the pandana venv: scripts/ensure-bench-venv.sh");
       try {
-        Process p = new ProcessBuilder("bash", root.resolve("scripts/ensure-bench-venv.sh").toString()).inheritIO().start();
+        Process p =
+            new ProcessBuilder("bash", root.resolve("scripts/ensure-bench-venv.sh").toString())
+                .inheritIO()
+                .start();
         if (p.waitFor() != 0) {
-          throw new InputException("Cannot make the pandana venv: scripts/ensure-bench-venv.sh exited " + p.exitValue());
+          throw new InputException(
+              "Cannot make the pandana venv: scripts/ensure-bench-venv.sh exited " + p.exitValue());
         }
       } catch (IOException e) {
         throw new InputException("Cannot make the pandana venv: " + e.getMessage(), e);
@@ -305,16 +413,32 @@ final class NetworkBench {
   /** Facilities of the given categories (POIs and register rows) in metres of {@code crs}. */
   private record Facilities(double[] x, double[] y, int[] category) {}
 
-  private static Facilities facilities(SparkSession spark, Path ingestDir, String crs, List<String> categories) {
+  private static Facilities facilities(
+      SparkSession spark, Path ingestDir, String crs, List<String> categories) {
     Map<String, Integer> index = new HashMap<>();
     for (int c = 0; c < categories.size(); c++) {
       index.put(categories.get(c), c);
     }
-    spark.read().format("geoparquet").load(Table.POI.in(ingestDir).toString()).selectExpr("category", "geometry")
-        .unionByName(spark.read().format("geoparquet").load(Table.FACILITIES.in(ingestDir).toString()).selectExpr("category", "geometry"))
+    spark
+        .read()
+        .format("geoparquet")
+        .load(Table.POI.in(ingestDir).toString())
+        .selectExpr("category", "geometry")
+        .unionByName(
+            spark
+                .read()
+                .format("geoparquet")
+                .load(Table.FACILITIES.in(ingestDir).toString())
+                .selectExpr("category", "geometry"))
         .createOrReplaceTempView("lcp_bench_facilities");
-    List<Row> rows = spark.sql("SELECT category, ST_X(m), ST_Y(m) FROM (SELECT category,"
-        + " ST_Transform(ST_SetSRID(geometry, 4326), 'EPSG:4326', '" + crs + "') AS m FROM lcp_bench_facilities)").collectAsList();
+    List<Row> rows =
+        spark
+            .sql(
+                "SELECT category, ST_X(m), ST_Y(m) FROM (SELECT category,"
+                    + " ST_Transform(ST_SetSRID(geometry, 4326), 'EPSG:4326', '"
+                    + crs
+                    + "') AS m FROM lcp_bench_facilities)")
+            .collectAsList();
     double[] x = new double[rows.size()];
     double[] y = new double[rows.size()];
     int[] category = new int[rows.size()];
@@ -327,7 +451,10 @@ final class NetworkBench {
         category[n++] = c;
       }
     }
-    return new Facilities(java.util.Arrays.copyOf(x, n), java.util.Arrays.copyOf(y, n), java.util.Arrays.copyOf(category, n));
+    return new Facilities(
+        java.util.Arrays.copyOf(x, n),
+        java.util.Arrays.copyOf(y, n),
+        java.util.Arrays.copyOf(category, n));
   }
 
   private static JsonNode readJson(Path file) {

@@ -20,10 +20,11 @@ import org.livingcircle.common.InputException;
 import org.livingcircle.streets.FootGraph;
 
 /**
- * Same graph, same POIs, same machine: our vertex-level searches ({@link VertexSearches}) against pandana 0.8
- * ({@code python/bench/pandana_bench.py} as a subprocess), alternating one run of ours and one of theirs, then a
- * vertex-by-vertex value check of the last runs. pandana's contraction-hierarchy build is reported apart (ours needs
- * none); its {@code set_pois} and {@code set} are timed with its queries.
+ * Same graph, same POIs, same machine: our vertex-level searches ({@link VertexSearches}) against
+ * pandana 0.8 ({@code python/bench/pandana_bench.py} as a subprocess), alternating one run of ours
+ * and one of theirs, then a vertex-by-vertex value check of the last runs. pandana's
+ * contraction-hierarchy build is reported apart (ours needs none); its {@code set_pois} and {@code
+ * set} are timed with its queries.
  */
 final class PandanaCompare {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,13 +38,27 @@ final class PandanaCompare {
    * @param oursNearestS per run: all categories' nearest, ours
    * @param theirsNearestS per run: {@code set_pois + nearest_pois} summed over the categories
    * @param oursCountsS per run: every count category, all thresholds in one pass each
-   * @param theirsCountsS per run: {@code set + aggregate} per threshold, summed over the count categories
+   * @param theirsCountsS per run: {@code set + aggregate} per threshold, summed over the count
+   *     categories
    * @param theirsBuildS per run: {@code pandana.Network(...)} (contraction hierarchies)
    */
-  record Result(int vertices, int edges, int pois, List<String> nearestCategories, List<String> countCategories,
-      double[] thresholdsM, double nearestLimitM, int threads, List<Double> oursNearestS, List<Double> theirsNearestS,
-      List<Double> oursCountsS, List<Double> theirsCountsS, List<Double> theirsBuildS, ValueCheck.Tally nearestCheck,
-      ValueCheck.Tally countsCheck, long snapDisagreements) {
+  record Result(
+      int vertices,
+      int edges,
+      int pois,
+      List<String> nearestCategories,
+      List<String> countCategories,
+      double[] thresholdsM,
+      double nearestLimitM,
+      int threads,
+      List<Double> oursNearestS,
+      List<Double> theirsNearestS,
+      List<Double> oursCountsS,
+      List<Double> theirsCountsS,
+      List<Double> theirsBuildS,
+      ValueCheck.Tally nearestCheck,
+      ValueCheck.Tally countsCheck,
+      long snapDisagreements) {
     double nearestRatio() {
       return Stats.median(theirsNearestS) / Stats.median(oursNearestS);
     }
@@ -54,11 +69,20 @@ final class PandanaCompare {
   }
 
   /**
-   * @param python the interpreter and script, e.g. {@code [.venv-bench/bin/python, python/bench/pandana_bench.py]}
+   * @param python the interpreter and script, e.g. {@code [.venv-bench/bin/python,
+   *     python/bench/pandana_bench.py]}
    * @param dir working directory for the export, pandana's timings, values and logs
    */
-  static Result run(SparkSession spark, FootGraph g, GraphExport.Pois pois, Path dir, List<String> python, int runs,
-      int threads, ValueCheck check, PrintStream progress) {
+  static Result run(
+      SparkSession spark,
+      FootGraph g,
+      GraphExport.Pois pois,
+      Path dir,
+      List<String> python,
+      int runs,
+      int threads,
+      ValueCheck check,
+      PrintStream progress) {
     Path export = dir.resolve("export");
     GraphExport.write(export, g, pois);
     List<String> nearestCategories = new ArrayList<>();
@@ -103,9 +127,17 @@ final class PandanaCompare {
       if (last) {
         snapDisagreements = theirs.path("snap_disagreements").asLong();
       }
-      progress.printf(Locale.ROOT, "[bench] pandana run %d/%d: nearest ours %.3f s, pandana %.3f s; counts ours %.3f s, pandana %.3f s"
-          + " (pandana network build %.1f s, not compared)%n", r + 1, runs, last(oursNearest), last(theirsNearest),
-          last(oursCounts), last(theirsCounts), last(theirsBuild));
+      progress.printf(
+          Locale.ROOT,
+          "[bench] pandana run %d/%d: nearest ours %.3f s, pandana %.3f s; counts ours %.3f s, pandana %.3f s"
+              + " (pandana network build %.1f s, not compared)%n",
+          r + 1,
+          runs,
+          last(oursNearest),
+          last(theirsNearest),
+          last(oursCounts),
+          last(theirsCounts),
+          last(theirsBuild));
     }
 
     long t0 = System.nanoTime();
@@ -114,9 +146,15 @@ final class PandanaCompare {
     for (int c = 0; c < nearestCategories.size(); c++) {
       double[] theirs = theirValues.get("nearest_" + nearestCategories.get(c));
       if (theirs == null) {
-        throw new InputException("Cannot compare with pandana: " + values + " has no column nearest_" + nearestCategories.get(c));
+        throw new InputException(
+            "Cannot compare with pandana: "
+                + values
+                + " has no column nearest_"
+                + nearestCategories.get(c));
       }
-      nearestTally = nearestTally.plus(check.nearest(nearestCategories.get(c), nearest[c], theirs, pois.nearestLimitM()));
+      nearestTally =
+          nearestTally.plus(
+              check.nearest(nearestCategories.get(c), nearest[c], theirs, pois.nearestLimitM()));
     }
     ValueCheck.Tally countsTally = ValueCheck.Tally.empty();
     for (int k = 0; k < countSeeds.size(); k++) {
@@ -125,18 +163,41 @@ final class PandanaCompare {
         String column = countColumn(pois.countCategories().get(k), thresholds[t]);
         double[] theirs = theirValues.get(column);
         if (theirs == null) {
-          throw new InputException("Cannot compare with pandana: " + values + " has no column " + column);
+          throw new InputException(
+              "Cannot compare with pandana: " + values + " has no column " + column);
         }
         countsTally = countsTally.plus(check.counts(column, counts.get(k)[t], theirs, near[t]));
       }
     }
-    progress.printf(Locale.ROOT, "[bench] pandana values: nearest %,d compared, %,d borderline, %,d mismatches (max diff %.4f m);"
-        + " counts %,d compared, %,d borderline, %,d mismatches  %.1f s%n", nearestTally.compared(), nearestTally.borderline(),
-        nearestTally.mismatches(), nearestTally.maxAbsDiffM(), countsTally.compared(), countsTally.borderline(),
-        countsTally.mismatches(), (System.nanoTime() - t0) / 1e9);
-    return new Result(g.vertexCount(), g.edgeCount(), pois.poiVertex().length, nearestCategories, pois.countCategories(),
-        thresholds, pois.nearestLimitM(), threads, oursNearest, theirsNearest, oursCounts, theirsCounts, theirsBuild,
-        nearestTally, countsTally, snapDisagreements);
+    progress.printf(
+        Locale.ROOT,
+        "[bench] pandana values: nearest %,d compared, %,d borderline, %,d mismatches (max diff %.4f m);"
+            + " counts %,d compared, %,d borderline, %,d mismatches  %.1f s%n",
+        nearestTally.compared(),
+        nearestTally.borderline(),
+        nearestTally.mismatches(),
+        nearestTally.maxAbsDiffM(),
+        countsTally.compared(),
+        countsTally.borderline(),
+        countsTally.mismatches(),
+        (System.nanoTime() - t0) / 1e9);
+    return new Result(
+        g.vertexCount(),
+        g.edgeCount(),
+        pois.poiVertex().length,
+        nearestCategories,
+        pois.countCategories(),
+        thresholds,
+        pois.nearestLimitM(),
+        threads,
+        oursNearest,
+        theirsNearest,
+        oursCounts,
+        theirsCounts,
+        theirsBuild,
+        nearestTally,
+        countsTally,
+        snapDisagreements);
   }
 
   static String countColumn(String category, double thresholdM) {
@@ -144,7 +205,8 @@ final class PandanaCompare {
   }
 
   /** One pandana run as a subprocess; its stdout and stderr go to {@code pandana-run-<r>.log}. */
-  private static JsonNode pandana(List<String> python, Path export, Path dir, int run, Path values) {
+  private static JsonNode pandana(
+      List<String> python, Path export, Path dir, int run, Path values) {
     Path timings = dir.resolve("pandana-run-" + run + ".json");
     Path log = dir.resolve("pandana-run-" + run + ".log");
     List<String> command = new ArrayList<>(python);
@@ -154,18 +216,35 @@ final class PandanaCompare {
     }
     try {
       Files.deleteIfExists(timings);
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       int exit = p.waitFor();
       if (exit != 0 || !Files.isRegularFile(timings)) {
         List<String> lines = Files.readAllLines(log);
         String tail = lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1);
-        throw new InputException("Cannot run pandana (" + String.join(" ", command) + "): exit " + exit + ", " + tail
-            + "; see " + log + " (venv: scripts/ensure-bench-venv.sh)");
+        throw new InputException(
+            "Cannot run pandana ("
+                + String.join(" ", command)
+                + "): exit "
+                + exit
+                + ", "
+                + tail
+                + "; see "
+                + log
+                + " (venv: scripts/ensure-bench-venv.sh)");
       }
       return JSON.readTree(timings.toFile());
     } catch (IOException e) {
-      throw new InputException("Cannot run pandana (" + String.join(" ", command) + "): " + e.getMessage()
-          + "; make its venv with scripts/ensure-bench-venv.sh", e);
+      throw new InputException(
+          "Cannot run pandana ("
+              + String.join(" ", command)
+              + "): "
+              + e.getMessage()
+              + "; make its venv with scripts/ensure-bench-venv.sh",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Cannot finish the pandana run: interrupted", e);

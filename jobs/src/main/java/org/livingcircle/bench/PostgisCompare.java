@@ -1,7 +1,5 @@
 package org.livingcircle.bench;
 
-import org.livingcircle.config.WalkModel;
-import org.livingcircle.common.Table;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -21,6 +19,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.livingcircle.access.AccessJob;
 import org.livingcircle.common.PublishException;
+import org.livingcircle.common.Table;
+import org.livingcircle.config.WalkModel;
 import org.livingcircle.publish.postgis.PgCredentials;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -30,26 +30,50 @@ import org.postgresql.copy.CopyManager;
  * cell centres and facilities (metric CRS coordinates computed once by Spark, so both sides see
  * identical doubles): KNN {@code <->} in a LATERAL subquery with LIMIT 1, and an {@code ST_DWithin}
  * join with one FILTERed count per threshold, each over a GiST index. One table per category keeps
- * every index scan to one category. Load time (COPY, index, ANALYZE) is timed apart from the queries.
+ * every index scan to one category. Load time (COPY, index, ANALYZE) is timed apart from the
+ * queries.
  */
 final class PostgisCompare {
   static final String SCHEMA = "lcp_bench";
   private static final int COPY_BATCH = 200_000;
 
   /** Timings and checks of one category. */
-  record CategoryResult(String category, int nFacilities, List<Double> nearestS, List<Double> countsS,
-      long nCompared, long nDistanceMismatches, long nCountMismatches, double maxAbsDiffM, String firstMismatch) {}
+  record CategoryResult(
+      String category,
+      int nFacilities,
+      List<Double> nearestS,
+      List<Double> countsS,
+      long nCompared,
+      long nDistanceMismatches,
+      long nCountMismatches,
+      double maxAbsDiffM,
+      String firstMismatch) {}
 
   /** Everything measured. */
-  record Result(int nCells, double loadCellsS, double loadFacilitiesS, List<CategoryResult> categories,
-      String postgisVersion, String serverVersion) {}
+  record Result(
+      int nCells,
+      double loadCellsS,
+      double loadFacilitiesS,
+      List<CategoryResult> categories,
+      String postgisVersion,
+      String serverVersion) {}
 
   private PostgisCompare() {}
 
-  static Result run(SparkSession spark, AccessJob.Spec access, List<String> sample, PgCredentials pg, int runs,
+  static Result run(
+      SparkSession spark,
+      AccessJob.Spec access,
+      List<String> sample,
+      PgCredentials pg,
+      int runs,
       java.io.PrintStream progress) {
-    Dataset<Row> cellsDf = spark.read().format("geoparquet").load(Table.CELLS.in(access.gridDir()).toString())
-        .selectExpr("cell_id", "x", "y").orderBy("cell_id");
+    Dataset<Row> cellsDf =
+        spark
+            .read()
+            .format("geoparquet")
+            .load(Table.CELLS.in(access.gridDir()).toString())
+            .selectExpr("cell_id", "x", "y")
+            .orderBy("cell_id");
     List<Row> cellRows = cellsDf.collectAsList();
     int n = cellRows.size();
     long[] cellId = new long[n];
@@ -81,8 +105,13 @@ final class PostgisCompare {
         cols.add("n_" + t + "min_" + c);
       }
     }
-    List<Row> pipeline = spark.read().format("geoparquet")
-        .load(Table.GRID_INDICATORS.in(access.outDir()).toString()).selectExpr(cols.toArray(String[]::new)).collectAsList();
+    List<Row> pipeline =
+        spark
+            .read()
+            .format("geoparquet")
+            .load(Table.GRID_INDICATORS.in(access.outDir()).toString())
+            .selectExpr(cols.toArray(String[]::new))
+            .collectAsList();
 
     Map<String, double[][]> facilities = facilities(spark, access, sample);
     List<CategoryResult> results = new ArrayList<>();
@@ -108,8 +137,13 @@ final class PostgisCompare {
         load(conn, "fac_" + k, ids, f[0], f[1]);
       }
       double loadFacilities = (System.nanoTime() - t0) / 1e9;
-      progress.printf(Locale.ROOT, "[bench] postgis: loaded %,d cells in %.1f s, %d categories' facilities in %.1f s%n",
-          n, loadCells, sample.size(), loadFacilities);
+      progress.printf(
+          Locale.ROOT,
+          "[bench] postgis: loaded %,d cells in %.1f s, %d categories' facilities in %.1f s%n",
+          n,
+          loadCells,
+          sample.size(),
+          loadFacilities);
 
       conn.setAutoCommit(false);
       for (int k = 0; k < sample.size(); k++) {
@@ -118,14 +152,31 @@ final class PostgisCompare {
         int[][] counts = new int[thresholds.length][n];
         List<Double> nearestS = new ArrayList<>();
         List<Double> countsS = new ArrayList<>();
-        String knn = "SELECT c.i, n.d FROM " + SCHEMA + ".cells c CROSS JOIN LATERAL (SELECT ST_Distance(c.geom, f.geom) AS d FROM "
-            + SCHEMA + ".fac_" + k + " f ORDER BY c.geom <-> f.geom LIMIT 1) n";
+        String knn =
+            "SELECT c.i, n.d FROM "
+                + SCHEMA
+                + ".cells c CROSS JOIN LATERAL (SELECT ST_Distance(c.geom, f.geom) AS d FROM "
+                + SCHEMA
+                + ".fac_"
+                + k
+                + " f ORDER BY c.geom <-> f.geom LIMIT 1) n";
         StringBuilder within = new StringBuilder("SELECT c.i");
         for (double r : radius) {
-          within.append(", count(*) FILTER (WHERE ST_DWithin(c.geom, f.geom, ").append(r).append("))");
+          within
+              .append(", count(*) FILTER (WHERE ST_DWithin(c.geom, f.geom, ")
+              .append(r)
+              .append("))");
         }
-        within.append(" FROM ").append(SCHEMA).append(".cells c JOIN ").append(SCHEMA).append(".fac_").append(k)
-            .append(" f ON ST_DWithin(c.geom, f.geom, ").append(radius[radius.length - 1]).append(") GROUP BY c.i");
+        within
+            .append(" FROM ")
+            .append(SCHEMA)
+            .append(".cells c JOIN ")
+            .append(SCHEMA)
+            .append(".fac_")
+            .append(k)
+            .append(" f ON ST_DWithin(c.geom, f.geom, ")
+            .append(radius[radius.length - 1])
+            .append(") GROUP BY c.i");
         for (int run = 0; run < runs; run++) {
           java.util.Arrays.fill(nearest, Double.POSITIVE_INFINITY);
           long q = System.nanoTime();
@@ -171,28 +222,79 @@ final class PostgisCompare {
           if (r.isNullAt(distCol)) {
             if (!pgNone) {
               distBad++;
-              first = first == null ? "cell " + cellId[i] + " " + cat + ": pipeline null, PostGIS " + pgWalk + " m" : first;
+              first =
+                  first == null
+                      ? "cell "
+                          + cellId[i]
+                          + " "
+                          + cat
+                          + ": pipeline null, PostGIS "
+                          + pgWalk
+                          + " m"
+                      : first;
             }
           } else {
             double diff = Math.abs(r.getDouble(distCol) - pgWalk);
             maxDiff = Math.max(maxDiff, diff);
             if (pgNone || diff > 1e-3) {
               distBad++;
-              first = first == null ? "cell " + cellId[i] + " " + cat + ": pipeline " + r.getDouble(distCol) + " m, PostGIS " + pgWalk + " m" : first;
+              first =
+                  first == null
+                      ? "cell "
+                          + cellId[i]
+                          + " "
+                          + cat
+                          + ": pipeline "
+                          + r.getDouble(distCol)
+                          + " m, PostGIS "
+                          + pgWalk
+                          + " m"
+                      : first;
             }
           }
           for (int t = 0; t < thresholds.length; t++) {
             int p = r.getInt(distCol + 1 + t);
             if (p != counts[t][i]) {
               countBad++;
-              first = first == null ? "cell " + cellId[i] + " " + cat + " " + thresholds[t] + " min: pipeline " + p + ", PostGIS " + counts[t][i] : first;
+              first =
+                  first == null
+                      ? "cell "
+                          + cellId[i]
+                          + " "
+                          + cat
+                          + " "
+                          + thresholds[t]
+                          + " min: pipeline "
+                          + p
+                          + ", PostGIS "
+                          + counts[t][i]
+                      : first;
             }
           }
         }
-        CategoryResult cr = new CategoryResult(cat, facilities.get(cat)[0].length, nearestS, countsS, compared, distBad,
-            countBad, maxDiff, first);
-        progress.printf(Locale.ROOT, "[bench] postgis %s: %,d facilities, nearest %.2f s, counts %.2f s (medians of %d); %,d cells compared, %d distance and %d count mismatches, max |Δ| %.2e m%n",
-            cat, cr.nFacilities(), Stats.median(nearestS), Stats.median(countsS), runs, compared, distBad, countBad, maxDiff);
+        CategoryResult cr =
+            new CategoryResult(
+                cat,
+                facilities.get(cat)[0].length,
+                nearestS,
+                countsS,
+                compared,
+                distBad,
+                countBad,
+                maxDiff,
+                first);
+        progress.printf(
+            Locale.ROOT,
+            "[bench] postgis %s: %,d facilities, nearest %.2f s, counts %.2f s (medians of %d); %,d cells compared, %d distance and %d count mismatches, max |Δ| %.2e m%n",
+            cat,
+            cr.nFacilities(),
+            Stats.median(nearestS),
+            Stats.median(countsS),
+            runs,
+            compared,
+            distBad,
+            countBad,
+            maxDiff);
         results.add(cr);
       }
       conn.setAutoCommit(true);
@@ -209,19 +311,33 @@ final class PostgisCompare {
     }
   }
 
-  /** Creates {@code SCHEMA.name(i, id, x, y, geom)}, COPYs the rows, builds the GiST index and analyses. */
-  private static void load(Connection conn, String name, long[] id, double[] x, double[] y) throws SQLException, IOException {
+  /**
+   * Creates {@code SCHEMA.name(i, id, x, y, geom)}, COPYs the rows, builds the GiST index and
+   * analyses.
+   */
+  private static void load(Connection conn, String name, long[] id, double[] x, double[] y)
+      throws SQLException, IOException {
     String table = SCHEMA + "." + name;
     try (Statement st = conn.createStatement()) {
-      st.execute("CREATE TABLE " + table + " (i integer NOT NULL, id bigint NOT NULL, x float8 NOT NULL, y float8 NOT NULL,"
-          + " geom geometry(Point, 32649) GENERATED ALWAYS AS (ST_SetSRID(ST_MakePoint(x, y), 32649)) STORED)");
+      st.execute(
+          "CREATE TABLE "
+              + table
+              + " (i integer NOT NULL, id bigint NOT NULL, x float8 NOT NULL, y float8 NOT NULL,"
+              + " geom geometry(Point, 32649) GENERATED ALWAYS AS (ST_SetSRID(ST_MakePoint(x, y), 32649)) STORED)");
     }
     CopyManager copy = conn.unwrap(PGConnection.class).getCopyAPI();
     StringBuilder sb = new StringBuilder();
     for (int from = 0; from < id.length; from += COPY_BATCH) {
       sb.setLength(0);
       for (int i = from, to = Math.min(id.length, from + COPY_BATCH); i < to; i++) {
-        sb.append(i).append('\t').append(id[i]).append('\t').append(x[i]).append('\t').append(y[i]).append('\n');
+        sb.append(i)
+            .append('\t')
+            .append(id[i])
+            .append('\t')
+            .append(x[i])
+            .append('\t')
+            .append(y[i])
+            .append('\n');
       }
       copy.copyIn("COPY " + table + " (i, id, x, y) FROM STDIN", new StringReader(sb.toString()));
     }
@@ -236,28 +352,54 @@ final class PostgisCompare {
    * ingest output plus register rows; for a category with capacity and register rows, the register
    * only. Returns x, y arrays per category in the metric CRS.
    */
-  private static Map<String, double[][]> facilities(SparkSession spark, AccessJob.Spec access, List<String> sample) {
+  private static Map<String, double[][]> facilities(
+      SparkSession spark, AccessJob.Spec access, List<String> sample) {
     Dataset<Row> all = null;
     for (Path dir : access.facilityIngestDirs()) {
-      Dataset<Row> p = spark.read().format("geoparquet").load(Table.POI.in(dir).toString())
-          .selectExpr("category", "'poi' AS source", "geometry");
-      Dataset<Row> r = spark.read().format("geoparquet").load(Table.FACILITIES.in(dir).toString())
-          .selectExpr("category", "'register' AS source", "geometry");
+      Dataset<Row> p =
+          spark
+              .read()
+              .format("geoparquet")
+              .load(Table.POI.in(dir).toString())
+              .selectExpr("category", "'poi' AS source", "geometry");
+      Dataset<Row> r =
+          spark
+              .read()
+              .format("geoparquet")
+              .load(Table.FACILITIES.in(dir).toString())
+              .selectExpr("category", "'register' AS source", "geometry");
       all = all == null ? p.unionByName(r) : all.unionByName(p).unionByName(r);
     }
     all.createOrReplaceTempView("lcp_bench_facilities");
     Set<String> registers = new HashSet<>();
-    for (Row r : spark.sql("SELECT DISTINCT category FROM lcp_bench_facilities WHERE source = 'register'").collectAsList()) {
+    for (Row r :
+        spark
+            .sql("SELECT DISTINCT category FROM lcp_bench_facilities WHERE source = 'register'")
+            .collectAsList()) {
       registers.add(r.getString(0));
     }
     Map<String, double[][]> out = new LinkedHashMap<>();
     for (String c : sample) {
-      AccessJob.CategorySpec spec = access.categories().stream().filter(s -> s.id().equals(c)).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("Cannot use --pg-categories " + c + ": not a category"));
+      AccessJob.CategorySpec spec =
+          access.categories().stream()
+              .filter(s -> s.id().equals(c))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "Cannot use --pg-categories " + c + ": not a category"));
       boolean registerOnly = spec.capacityKind() != null && registers.contains(c);
-      List<Row> rows = spark.sql("SELECT ST_X(m), ST_Y(m) FROM (SELECT ST_Transform(ST_SetSRID(geometry, 4326), 'EPSG:4326', '"
-          + access.crs() + "') AS m FROM lcp_bench_facilities WHERE category = '" + c.replace("'", "") + "'"
-          + (registerOnly ? " AND source = 'register'" : "") + ")").collectAsList();
+      List<Row> rows =
+          spark
+              .sql(
+                  "SELECT ST_X(m), ST_Y(m) FROM (SELECT ST_Transform(ST_SetSRID(geometry, 4326), 'EPSG:4326', '"
+                      + access.crs()
+                      + "') AS m FROM lcp_bench_facilities WHERE category = '"
+                      + c.replace("'", "")
+                      + "'"
+                      + (registerOnly ? " AND source = 'register'" : "")
+                      + ")")
+              .collectAsList();
       double[][] xy = new double[2][rows.size()];
       for (int i = 0; i < rows.size(); i++) {
         xy[0][i] = rows.get(i).getDouble(0);

@@ -21,8 +21,8 @@ final class Stats {
   }
 
   /**
-   * Least-squares slope b of log(seconds) = a + b·log(size): 1 is linear growth. NaN with fewer than
-   * two distinct sizes.
+   * Least-squares slope b of log(seconds) = a + b·log(size): 1 is linear growth. NaN with fewer
+   * than two distinct sizes.
    */
   static double exponent(double[] size, double[] seconds) {
     int n = size.length;

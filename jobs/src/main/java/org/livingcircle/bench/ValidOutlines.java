@@ -39,19 +39,26 @@ final class ValidOutlines {
       for (JsonNode f : root.path("features")) {
         rows.add(RowFactory.create(i++, f.path("geometry").toString()));
       }
-      spark.createDataFrame(rows, new StructType().add("i", DataTypes.IntegerType).add("g", DataTypes.StringType))
+      spark
+          .createDataFrame(
+              rows, new StructType().add("i", DataTypes.IntegerType).add("g", DataTypes.StringType))
           .createOrReplaceTempView("lcp_bench_outlines");
-      List<Row> fixed = spark.sql("SELECT i, ST_AsGeoJSON(ST_MakeValid(ST_GeomFromGeoJSON(g))) FROM lcp_bench_outlines ORDER BY i")
-          .collectAsList();
+      List<Row> fixed =
+          spark
+              .sql(
+                  "SELECT i, ST_AsGeoJSON(ST_MakeValid(ST_GeomFromGeoJSON(g))) FROM lcp_bench_outlines ORDER BY i")
+              .collectAsList();
       ArrayNode features = (ArrayNode) root.path("features");
       for (Row r : fixed) {
         ((ObjectNode) features.get(r.getInt(0))).set("geometry", json.readTree(r.getString(1)));
       }
       json.writeValue(geojson.toFile(), root);
       Files.deleteIfExists(outDir.resolve("admin_codes.csv"));
-      Files.createSymbolicLink(outDir.resolve("admin_codes.csv"), reference.resolve("admin_codes.csv").toAbsolutePath());
+      Files.createSymbolicLink(
+          outDir.resolve("admin_codes.csv"), reference.resolve("admin_codes.csv").toAbsolutePath());
     } catch (IOException e) {
-      throw new InputException("Cannot prepare valid county outlines in " + outDir + ": " + e.getMessage(), e);
+      throw new InputException(
+          "Cannot prepare valid county outlines in " + outDir + ": " + e.getMessage(), e);
     }
     return outDir;
   }

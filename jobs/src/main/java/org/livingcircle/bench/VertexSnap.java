@@ -7,11 +7,12 @@ import java.util.Arrays;
 import org.livingcircle.streets.FootGraph;
 
 /**
- * Points snapped to their nearest graph vertex, as pandana does for its POIs (a KD-tree over the nodes, no
- * impedance for the snap). The bench snaps once and hands the same vertex to pandana and to our searches.
+ * Points snapped to their nearest graph vertex, as pandana does for its POIs (a KD-tree over the
+ * nodes, no impedance for the snap). The bench snaps once and hands the same vertex to pandana and
+ * to our searches.
  *
- * <p>A uniform bucket grid over the vertices, searched in rings around the point's bucket until no closer
- * vertex can remain; ties go to the smallest vertex number. Thread-safe once built.
+ * <p>A uniform bucket grid over the vertices, searched in rings around the point's bucket until no
+ * closer vertex can remain; ties go to the smallest vertex number. Thread-safe once built.
  */
 final class VertexSnap {
   private final FootGraph graph;
@@ -20,8 +21,12 @@ final class VertexSnap {
   private final double bucketM;
   private final int nx;
   private final int ny;
-  /** Vertices of bucket b are {@code bucketVertex[bucketStart[b] .. bucketStart[b+1]-1]}, ascending. */
+
+  /**
+   * Vertices of bucket b are {@code bucketVertex[bucketStart[b] .. bucketStart[b+1]-1]}, ascending.
+   */
   private final int[] bucketStart;
+
   private final int[] bucketVertex;
 
   VertexSnap(FootGraph graph) {
@@ -40,7 +45,8 @@ final class VertexSnap {
     }
     double side = Math.max(Math.max(x1 - x0, y1 - y0), 1);
     /* about two vertices per bucket on a uniform spread, at most 4096 buckets a side */
-    double bucket = Math.max(side / 4096, Math.sqrt(Math.max((x1 - x0) * (y1 - y0), 1) / Math.max(n / 2.0, 1)));
+    double bucket =
+        Math.max(side / 4096, Math.sqrt(Math.max((x1 - x0) * (y1 - y0), 1) / Math.max(n / 2.0, 1)));
     this.minX = x0;
     this.minY = y0;
     this.bucketM = Math.max(bucket, 1e-3);
@@ -72,13 +78,19 @@ final class VertexSnap {
     return (int) Math.max(0, Math.min(ny - 1, Math.floor((y - minY) / bucketM)));
   }
 
-  /** The vertex nearest to (x, y) in metres of the graph's CRS; the smallest number among equally near ones. */
+  /**
+   * The vertex nearest to (x, y) in metres of the graph's CRS; the smallest number among equally
+   * near ones.
+   */
   int nearest(double x, double y) {
     check(Double.isFinite(x) && Double.isFinite(y), "Cannot snap point (%s, %s): not finite", x, y);
     /* the point's bucket, unclamped: a point outside the grid starts from its own (empty) ring */
     long cx = (long) Math.floor((x - minX) / bucketM);
     long cy = (long) Math.floor((y - minY) / bucketM);
-    long maxRing = Math.max(Math.max(Math.abs(cx), Math.abs(cx - (nx - 1))), Math.max(Math.abs(cy), Math.abs(cy - (ny - 1))));
+    long maxRing =
+        Math.max(
+            Math.max(Math.abs(cx), Math.abs(cx - (nx - 1))),
+            Math.max(Math.abs(cy), Math.abs(cy - (ny - 1))));
     int best = -1;
     double bestD2 = Double.POSITIVE_INFINITY;
     for (long r = 0; r <= maxRing; r++) {

@@ -5,9 +5,9 @@ import java.util.concurrent.Callable;
 import org.livingcircle.quality.QualityJob;
 import org.livingcircle.spark.Sessions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "check",
@@ -24,24 +24,35 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--city-out", required = true, description = "The city's output directory")
   Path cityOut;
 
-  @Option(names = "--max-null-share", defaultValue = "0.0",
-      description = "Largest null share allowed in an admin indicator share_* column (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--max-null-share",
+      defaultValue = "0.0",
+      description =
+          "Largest null share allowed in an admin indicator share_* column (default: ${DEFAULT-VALUE})")
   double maxNullShare;
 
-  @Option(names = "--warn-unlinked-share", defaultValue = "0.05",
-      description = "Network walking model: warn when more populated cells than this share have no street link (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--warn-unlinked-share",
+      defaultValue = "0.05",
+      description =
+          "Network walking model: warn when more populated cells than this share have no street link (default: ${DEFAULT-VALUE})")
   double warnUnlinkedShare;
 
-  @Option(names = "--max-unlinked-share", defaultValue = "0.5",
-      description = "Network walking model: fail when more populated cells than this share have no street link (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--max-unlinked-share",
+      defaultValue = "0.5",
+      description =
+          "Network walking model: fail when more populated cells than this share have no street link (default: ${DEFAULT-VALUE})")
   double maxUnlinkedShare;
 
   @Mixin SparkOptions sparkOptions;
 
   @Override
   public Integer call() {
-    QualityJob.Spec spec = new QualityJob.Spec(cityOut, maxNullShare, warnUnlinkedShare, maxUnlinkedShare);
-    QualityJob.Result result = QualityJob.run(Sessions.create("lcp check", sparkOptions.master), spec, lcp.out);
+    QualityJob.Spec spec =
+        new QualityJob.Spec(cityOut, maxNullShare, warnUnlinkedShare, maxUnlinkedShare);
+    QualityJob.Result result =
+        QualityJob.run(Sessions.create("lcp check", sparkOptions.master), spec, lcp.out);
     result.failed().forEach(c -> lcp.err.println("lcp check: " + c.line()));
     return result.passed() ? 0 : 1;
   }

@@ -1,6 +1,5 @@
 package org.livingcircle.cli;
 
-import org.livingcircle.common.UsageException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -9,19 +8,21 @@ import java.util.List;
 import org.livingcircle.common.ConfigException;
 import org.livingcircle.common.InputException;
 import org.livingcircle.common.PublishException;
+import org.livingcircle.common.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code lcp} command line. {@link #run} returns the exit code: 0 ok, 1 failed (input or
- * external service), 2 usage or configuration error. Errors are one line on stderr; the stack
- * trace only with {@code --stacktrace}.
+ * external service), 2 usage or configuration error. Errors are one line on stderr; the stack trace
+ * only with {@code --stacktrace}.
  */
 @Command(
     name = "lcp",
     mixinStandardHelpOptions = true,
     versionProvider = Lcp.Version.class,
-    description = "Living-circle pipeline: walking access to everyday services in Shanxi's 15-minute living circles.",
+    description =
+        "Living-circle pipeline: walking access to everyday services in Shanxi's 15-minute living circles.",
     subcommands = {
       DemoCommand.class,
       SampleCommand.class,
@@ -43,7 +44,8 @@ public final class Lcp {
   @CommandLine.Option(
       names = "--verbose",
       scope = CommandLine.ScopeType.INHERIT,
-      description = "Show the engine's logs (Spark, Hadoop, Parquet, Sedona ... at INFO); default: errors only, and none of Spark's task-failure logging")
+      description =
+          "Show the engine's logs (Spark, Hadoop, Parquet, Sedona ... at INFO); default: errors only, and none of Spark's task-failure logging")
   boolean verbose;
 
   @CommandLine.Option(
@@ -54,13 +56,17 @@ public final class Lcp {
 
   /** Where every command writes: its results and progress lines, and its warnings and errors. */
   PrintStream out = System.out;
+
   PrintStream err = System.err;
 
   public static void main(String[] args) {
     org.livingcircle.common.Progress progress = org.livingcircle.common.Progress.stderr();
     if (progress.mode() == org.livingcircle.common.Progress.Mode.TTY) {
       // the stages print their lines on System.out: clear the live progress line on stderr first
-      System.setOut(new PrintStream(progress.clearingBefore(new java.io.FileOutputStream(java.io.FileDescriptor.out)), true));
+      System.setOut(
+          new PrintStream(
+              progress.clearingBefore(new java.io.FileOutputStream(java.io.FileDescriptor.out)),
+              true));
     }
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
@@ -104,7 +110,9 @@ public final class Lcp {
     Throwable t = e;
     Throwable innermost = e;
     for (int depth = 0; t != null && depth < 20; depth++, t = t.getCause()) {
-      if (t instanceof InputException || t instanceof ConfigException || t instanceof PublishException
+      if (t instanceof InputException
+          || t instanceof ConfigException
+          || t instanceof PublishException
           || t instanceof IllegalArgumentException) {
         return t;
       }
@@ -114,10 +122,15 @@ public final class Lcp {
   }
 
   private static String oneLine(Throwable t) {
-    boolean ours = t instanceof InputException || t instanceof ConfigException || t instanceof PublishException
-        || t instanceof IllegalArgumentException;
-    String message = t.getMessage() == null ? t.getClass().getSimpleName()
-        : ours ? t.getMessage() : t.getClass().getSimpleName() + ": " + t.getMessage();
+    boolean ours =
+        t instanceof InputException
+            || t instanceof ConfigException
+            || t instanceof PublishException
+            || t instanceof IllegalArgumentException;
+    String message =
+        t.getMessage() == null
+            ? t.getClass().getSimpleName()
+            : ours ? t.getMessage() : t.getClass().getSimpleName() + ": " + t.getMessage();
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
   }

@@ -14,15 +14,18 @@ import org.apache.logging.log4j.core.config.Configurator;
  * The engine's log levels for one command line: quiet by default (every library at ERROR, Spark's
  * task-failure logging off, since the CLI reports the failure as one line), everything at INFO with
  * {@code --verbose}, task-failure logging back on with {@code --stacktrace}. The configuration is
- * {@code log4j2.properties} on the classpath; under spark-submit, which configures log4j with Spark's
- * defaults before our main runs, this loads ours instead unless {@code -Dlog4j2.configurationFile}
- * names another.
+ * {@code log4j2.properties} on the classpath; under spark-submit, which configures log4j with
+ * Spark's defaults before our main runs, this loads ours instead unless {@code
+ * -Dlog4j2.configurationFile} names another.
  */
 final class Logs {
   /** The configuration's name in {@code log4j2.properties}. */
   static final String CONFIGURATION_NAME = "lcp";
 
-  /** Loggers of Spark's task failures ("Exception in task", "aborting job"), as in log4j2.properties. */
+  /**
+   * Loggers of Spark's task failures ("Exception in task", "aborting job"), as in
+   * log4j2.properties.
+   */
   static final List<String> TASK_FAILURE_LOGGERS =
       List.of(
           "org.apache.spark.executor.Executor",
@@ -33,7 +36,10 @@ final class Logs {
 
   private Logs() {}
 
-  /** Applies the levels for {@code verbose} (everything at INFO) and {@code stacktrace} (task failures at ERROR). */
+  /**
+   * Applies the levels for {@code verbose} (everything at INFO) and {@code stacktrace} (task
+   * failures at ERROR).
+   */
   static void configure(boolean verbose, boolean stacktrace) {
     LoggerContext context = (LoggerContext) LogManager.getContext(false);
     if (!CONFIGURATION_NAME.equals(context.getConfiguration().getName())

@@ -1,6 +1,5 @@
 package org.livingcircle.cli;
 
-import org.livingcircle.pipeline.ProjectFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -10,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.livingcircle.config.CityConfig;
 import org.livingcircle.config.PublishConfig;
+import org.livingcircle.pipeline.ProjectFiles;
 import org.livingcircle.publish.PublishJob;
 import org.livingcircle.publish.postgis.PgCredentials;
 import org.livingcircle.spark.Sessions;
@@ -29,31 +29,54 @@ import picocli.CommandLine.Spec;
       "LCP_PG_PASSWORD_FILE and GEOSERVER_PASSWORD / GEOSERVER_PASSWORD_FILE, never from files in conf/."
     })
 final class PublishCommand implements Callable<Integer> {
-  @Option(names = "--config", required = true, description = "City configuration, e.g. conf/cities/jincheng.yaml")
+  @Option(
+      names = "--config",
+      required = true,
+      description = "City configuration, e.g. conf/cities/jincheng.yaml")
   Path config;
 
-  @Option(names = "--city-out", required = true, description = "City output directory holding ingest/, indicators/, aggregate/")
+  @Option(
+      names = "--city-out",
+      required = true,
+      description = "City output directory holding ingest/, indicators/, aggregate/")
   Path cityOut;
 
-  @Option(names = "--publish-config", description = "Publish configuration (default: conf/publish.yaml)")
+  @Option(
+      names = "--publish-config",
+      description = "Publish configuration (default: conf/publish.yaml)")
   Path publishConfig;
 
-  @Option(names = "--release-id", description = "Release id (a-z, 0-9, _; default: <city>_<first 12 hex of the manifests' SHA-256>)")
+  @Option(
+      names = "--release-id",
+      description =
+          "Release id (a-z, 0-9, _; default: <city>_<first 12 hex of the manifests' SHA-256>)")
   String releaseId;
 
-  @Option(names = "--dry-run", description = "Print the SQL and REST steps without changing PostGIS or GeoServer")
+  @Option(
+      names = "--dry-run",
+      description = "Print the SQL and REST steps without changing PostGIS or GeoServer")
   boolean dryRun;
 
-  @Option(names = "--geoserver-url", description = "GeoServer web application root; turns GeoServer on (instead of GEOSERVER_URL)")
+  @Option(
+      names = "--geoserver-url",
+      description = "GeoServer web application root; turns GeoServer on (instead of GEOSERVER_URL)")
   String geoServerUrl;
 
-  @Option(names = "--geoserver-user", description = "GeoServer REST user (instead of GEOSERVER_USER)")
+  @Option(
+      names = "--geoserver-user",
+      description = "GeoServer REST user (instead of GEOSERVER_USER)")
   String geoServerUser;
 
-  @Option(names = "--pg-password-file", description = "File holding the PostGIS password (instead of LCP_PG_PASSWORD / LCP_PG_PASSWORD_FILE)")
+  @Option(
+      names = "--pg-password-file",
+      description =
+          "File holding the PostGIS password (instead of LCP_PG_PASSWORD / LCP_PG_PASSWORD_FILE)")
   Path pgPasswordFile;
 
-  @Option(names = "--geoserver-password-file", description = "File holding the GeoServer password (instead of GEOSERVER_PASSWORD / GEOSERVER_PASSWORD_FILE)")
+  @Option(
+      names = "--geoserver-password-file",
+      description =
+          "File holding the GeoServer password (instead of GEOSERVER_PASSWORD / GEOSERVER_PASSWORD_FILE)")
   Path geoServerPasswordFile;
 
   @Mixin SparkOptions sparkOptions;
@@ -67,11 +90,20 @@ final class PublishCommand implements Callable<Integer> {
     PublishConfig settings = PublishConfig.load(publishFile);
     PrintWriter out = commandSpec.commandLine().getOut();
     if (!settings.postgis().enabled()) {
-      out.println("[publish] " + city.id() + ": skipped, postgis.enabled is false in " + publishFile);
+      out.println(
+          "[publish] " + city.id() + ": skipped, postgis.enabled is false in " + publishFile);
       return 0;
     }
-    PublishJob.Spec spec = new PublishJob.Spec(settings, publishFile, city.id(), city.nameZh(), city.nameEn(), cityOut,
-        Optional.ofNullable(releaseId), environment());
+    PublishJob.Spec spec =
+        new PublishJob.Spec(
+            settings,
+            publishFile,
+            city.id(),
+            city.nameZh(),
+            city.nameEn(),
+            cityOut,
+            Optional.ofNullable(releaseId),
+            environment());
     SparkSession spark = Sessions.create("lcp publish " + city.id(), sparkOptions.master);
     PublishJob job = new PublishJob(spark, spec);
     if (dryRun) {

@@ -1,27 +1,23 @@
 package org.livingcircle.cli;
 
-import org.livingcircle.pipeline.ProjectFiles;
-import org.livingcircle.pipeline.CityPipeline;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.livingcircle.access.AccessJob;
-import org.livingcircle.config.Categories;
 import org.livingcircle.config.CityConfig;
-import org.livingcircle.grid.GridJob;
-import org.livingcircle.ingest.IngestJob;
+import org.livingcircle.pipeline.CityPipeline;
+import org.livingcircle.pipeline.ProjectFiles;
 import org.livingcircle.spark.Sessions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Runs every stage for one city: ingest -> grid -> access -> aggregate -> site (-> publish with --publish), writing <out>/ingest, <out>/grid, <out>/indicators, <out>/aggregate and <out>/siting. Facilities of the configured neighbours count near the border: their ingest of the same period is read from the same path with their city id (e.g. out/changzhi for --out out/jincheng), so ingest them first. Each stage is also a command of its own.")
+    description =
+        "Runs every stage for one city: ingest -> grid -> access -> aggregate -> site (-> publish with --publish), writing <out>/ingest, <out>/grid, <out>/indicators, <out>/aggregate and <out>/siting. Facilities of the configured neighbours count near the border: their ingest of the same period is read from the same path with their city id (e.g. out/changzhi for --out out/jincheng), so ingest them first. Each stage is also a command of its own.")
 final class RunCommand implements Callable<Integer> {
   @ParentCommand Lcp lcp;
 
@@ -35,7 +31,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output directory of the city")
   Path out;
 
-  @Option(names = "--publish", description = "Also publish the outputs to PostGIS (and GeoServer when on) with conf/publish.yaml")
+  @Option(
+      names = "--publish",
+      description =
+          "Also publish the outputs to PostGIS (and GeoServer when on) with conf/publish.yaml")
   boolean publish;
 
   @Mixin WalkingOptions walkingOptions;
@@ -46,10 +45,13 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     CityConfig city = walkingOptions.apply(cityOptions.city(), cityOptions.config);
     if (publish) {
-      org.livingcircle.config.PublishConfig.load(ProjectFiles.publish()); // a bad publish file fails before the stages run
+      org.livingcircle.config.PublishConfig.load(
+          ProjectFiles.publish()); // a bad publish file fails before the stages run
     }
     CityPipeline.City c = cityOptions.pipelineCity(out, walkingOptions);
-    List<Path> neighbours = neighbourOptions.ingestDirs(city, c.layout()); // a missing neighbour fails before any output
+    List<Path> neighbours =
+        neighbourOptions.ingestDirs(
+            city, c.layout()); // a missing neighbour fails before any output
     SparkSession spark = Sessions.create("lcp run " + city.id(), sparkOptions.master);
     CityPipeline.ingest(spark, c, input, lcp.out);
     CityPipeline.afterIngest(spark, c, neighbours, lcp.out);

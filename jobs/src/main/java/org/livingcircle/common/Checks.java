@@ -1,6 +1,8 @@
 package org.livingcircle.common;
 
-/** Argument checks that throw {@link IllegalArgumentException} with "Cannot ...: value" messages. */
+/**
+ * Argument checks that throw {@link IllegalArgumentException} with "Cannot ...: value" messages.
+ */
 public final class Checks {
   private Checks() {}
 
@@ -30,7 +32,11 @@ public final class Checks {
   }
 
   public static double positive(double value, String name) {
-    check(value > 0 && Double.isFinite(value), "Cannot use %s: %s is not a positive number", name, value);
+    check(
+        value > 0 && Double.isFinite(value),
+        "Cannot use %s: %s is not a positive number",
+        name,
+        value);
     return value;
   }
 

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Where a city's stages write, under its output directory ({@code <out>/<city>} in the demo, {@code
- * <lcp_data>/<city>/dt=<ds>} in Airflow, any directory with {@code lcp run}). Every stage directory of a city is
- * named here and nowhere else in the wiring.
+ * <lcp_data>/<city>/dt=<ds>} in Airflow, any directory with {@code lcp run}). Every stage directory
+ * of a city is named here and nowhere else in the wiring.
  *
  * @param dir the city's output directory, absolute and normalised
  */
@@ -20,15 +20,19 @@ public record CityLayout(Path dir) {
 
   /** Every stage directory's provenance file. */
   public static final String MANIFEST_FILE = "manifest.json";
+
   public static final String INGEST_REPORT_FILE = "ingest_report.json";
   public static final String QUARANTINE_DIR = "quarantine";
 
-  /** The population GeoTIFF the ingest stage copies into its output (hashed in its manifest) and the grid stage reads. */
+  /**
+   * The population GeoTIFF the ingest stage copies into its output (hashed in its manifest) and the
+   * grid stage reads.
+   */
   public static final String POPULATION_RASTER_FILE = "population_raster.tif";
 
   /**
-   * The OpenStreetMap extract ({@code data.osm_pbf}) the ingest stage copies into its output (hashed in its manifest)
-   * and the access stage's network walking model reads.
+   * The OpenStreetMap extract ({@code data.osm_pbf}) the ingest stage copies into its output
+   * (hashed in its manifest) and the access stage's network walking model reads.
    */
   public static final String STREETS_PBF_FILE = "streets.osm.pbf";
 

@@ -15,25 +15,31 @@ import java.util.List;
 
 /**
  * The project's one CSV library (Jackson's CSV module), RFC 4180 with {@code \n} line ends. Two
- * quoting rules: {@link #line} quotes a field only when it holds a comma, a double quote or a
- * line feed; {@link #quoted} always quotes a text (the quarantine files). {@code null} is an empty,
+ * quoting rules: {@link #line} quotes a field only when it holds a comma, a double quote or a line
+ * feed; {@link #quoted} always quotes a text (the quarantine files). {@code null} is an empty,
  * unquoted field in both. Thread-safe.
  */
 public final class Csv {
-  private static final ObjectWriter MINIMAL = new CsvMapper()
-      .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-      .writer(CsvSchema.emptySchema());
-  private static final ObjectWriter ALWAYS = new CsvMapper()
-      .enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS)
-      .writer(CsvSchema.emptySchema());
-  private static final ObjectReader RECORDS = new CsvMapper()
-      .enable(CsvParser.Feature.WRAP_AS_ARRAY)
-      .readerForListOf(String.class)
-      .with(CsvSchema.emptySchema());
+  private static final ObjectWriter MINIMAL =
+      new CsvMapper()
+          .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+          .writer(CsvSchema.emptySchema());
+  private static final ObjectWriter ALWAYS =
+      new CsvMapper()
+          .enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS)
+          .writer(CsvSchema.emptySchema());
+  private static final ObjectReader RECORDS =
+      new CsvMapper()
+          .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+          .readerForListOf(String.class)
+          .with(CsvSchema.emptySchema());
 
   private Csv() {}
 
-  /** One record ending in {@code \n}: each field quoted only when it holds {@code ,}, {@code "} or a line feed. */
+  /**
+   * One record ending in {@code \n}: each field quoted only when it holds {@code ,}, {@code "} or a
+   * line feed.
+   */
   public static String line(List<String> fields) {
     return write(MINIMAL, fields);
   }
@@ -43,7 +49,10 @@ public final class Csv {
     return line(Arrays.asList(fields));
   }
 
-  /** One field, always in double quotes (inner quotes doubled); {@code null} is the empty, unquoted field. */
+  /**
+   * One field, always in double quotes (inner quotes doubled); {@code null} is the empty, unquoted
+   * field.
+   */
   public static String quoted(String field) {
     String record = write(ALWAYS, Arrays.asList(field));
     return record.substring(0, record.length() - 1);

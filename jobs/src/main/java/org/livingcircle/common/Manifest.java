@@ -20,7 +20,10 @@ import java.util.TreeMap;
  * versions, row counts and stage timings. Written as {@code manifest.json}.
  */
 public final class Manifest {
-  /** Key of the walking model the access stage records (speed, detour factor, thresholds, search limit); later stages read it. */
+  /**
+   * Key of the walking model the access stage records (speed, detour factor, thresholds, search
+   * limit); later stages read it.
+   */
   public static final String WALK_MODEL = "walk_model";
 
   private final Map<String, Object> root = new LinkedHashMap<>();
@@ -59,8 +62,8 @@ public final class Manifest {
   }
 
   /**
-   * Records a table of the catalogue: the written {@code facts} (rows, files, geometry types, bbox) and the catalogue's
-   * key, declared geometry type and CRS kind, under the table's name.
+   * Records a table of the catalogue: the written {@code facts} (rows, files, geometry types, bbox)
+   * and the catalogue's key, declared geometry type and CRS kind, under the table's name.
    */
   public void output(Table table, Map<String, Object> facts) {
     Map<String, Object> m = new LinkedHashMap<>(facts);

@@ -8,12 +8,12 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * Live progress of the phase that runs now: phase, done/total, rate and ETA. In a terminal it is one
- * line redrawn in place (at most {@link #TTY_REDRAW_NANOS} apart) and cleared when the work stops;
- * elsewhere (Airflow and CI logs) it is a plain line when a phase has run {@code plainIntervalNanos}
- * since its last line, plus a last line when such a phase ends, so short phases print nothing.
- * A new phase ends the previous one.
- * Updates come per task or per batch, never per row. Thread-safe.
+ * Live progress of the phase that runs now: phase, done/total, rate and ETA. In a terminal it is
+ * one line redrawn in place (at most {@link #TTY_REDRAW_NANOS} apart) and cleared when the work
+ * stops; elsewhere (Airflow and CI logs) it is a plain line when a phase has run {@code
+ * plainIntervalNanos} since its last line, plus a last line when such a phase ends, so short phases
+ * print nothing. A new phase ends the previous one. Updates come per task or per batch, never per
+ * row. Thread-safe.
  */
 public final class Progress {
   /** How progress is shown. */
@@ -28,6 +28,7 @@ public final class Progress {
 
   /** Shortest time between two redraws of the terminal line. */
   public static final long TTY_REDRAW_NANOS = 200_000_000L;
+
   /** Default time between two plain lines of one phase. */
   public static final long PLAIN_INTERVAL_NANOS = 10_000_000_000L;
 
@@ -52,20 +53,25 @@ public final class Progress {
   public Progress(PrintStream out, Mode mode, long plainIntervalNanos, LongSupplier clockNanos) {
     this.out = Checks.notNull(out, "progress stream");
     this.mode = Checks.notNull(mode, "progress mode");
-    Checks.check(plainIntervalNanos >= 0, "Cannot use progress interval %d ns: negative", plainIntervalNanos);
+    Checks.check(
+        plainIntervalNanos >= 0,
+        "Cannot use progress interval %d ns: negative",
+        plainIntervalNanos);
     this.plainIntervalNanos = plainIntervalNanos;
     this.clock = clockNanos;
   }
 
   /**
-   * Progress on stderr: {@code LCP_PROGRESS=tty|plain|off} if set, else a redrawn line when the
-   * JVM has a console (stdin and stdout are a terminal) and plain periodic lines otherwise.
+   * Progress on stderr: {@code LCP_PROGRESS=tty|plain|off} if set, else a redrawn line when the JVM
+   * has a console (stdin and stdout are a terminal) and plain periodic lines otherwise.
    */
   public static synchronized Progress stderr() {
     if (stderr == null) {
       String forced = System.getenv("LCP_PROGRESS");
-      Mode mode = forced != null && !forced.isBlank() ? Mode.valueOf(forced.strip().toUpperCase(Locale.ROOT))
-          : System.console() != null ? Mode.TTY : Mode.PLAIN;
+      Mode mode =
+          forced != null && !forced.isBlank()
+              ? Mode.valueOf(forced.strip().toUpperCase(Locale.ROOT))
+              : System.console() != null ? Mode.TTY : Mode.PLAIN;
       stderr = new Progress(System.err, mode, PLAIN_INTERVAL_NANOS, System::nanoTime);
     }
     return stderr;
@@ -105,7 +111,10 @@ public final class Progress {
     return mode;
   }
 
-  /** {@code done} of {@code total} {@code unit}s of {@code phase} are finished; a new phase starts the clock. */
+  /**
+   * {@code done} of {@code total} {@code unit}s of {@code phase} are finished; a new phase starts
+   * the clock.
+   */
   public synchronized void update(String phase, long done, long total, String unit) {
     long now = clock.getAsLong();
     if (!phase.equals(this.phase)) {
@@ -136,7 +145,7 @@ public final class Progress {
           printed = true;
         }
       }
-      case OFF -> { }
+      case OFF -> {}
     }
   }
 
@@ -162,7 +171,7 @@ public final class Progress {
   }
 
   /**
-   * One progress line: {@code "[access] jincheng: indicators  120/480 tasks (25%)  14.2/s  ETA 0:25"};
+   * One progress line: {@code "[access] jincheng: indicators 120/480 tasks (25%) 14.2/s ETA 0:25"};
    * rate and ETA are left out until something is done.
    */
   public static String line(String phase, long done, long total, String unit, long elapsedNanos) {
@@ -189,6 +198,8 @@ public final class Progress {
     long h = seconds / 3600;
     long m = seconds / 60 % 60;
     long sec = seconds % 60;
-    return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, sec) : String.format(Locale.ROOT, "%d:%02d", m, sec);
+    return h > 0
+        ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, sec)
+        : String.format(Locale.ROOT, "%d:%02d", m, sec);
   }
 }

@@ -32,21 +32,22 @@ import java.util.regex.Pattern;
  * it: {@code ingest -> .ingest.v-<pid>@<host>-<random>}. A run writes into {@code
  * .ingest.staging-<pid>@<host>-<random>}; commit renames that to its version name, makes a new link
  * {@code .ingest.link-…} and renames the link over {@code target} ({@code rename(2)} replaces a
- * symbolic link atomically), then deletes the versions before the previous one. The target is never missing and
- * never partial. (A target that is still a real directory, from before this layout, is moved to a
- * version name first: only that one upgrade leaves the target missing for the time of one rename.) The version a
- * commit replaces is kept until the next commit, so a reader that followed the old link is never cut off mid-read.
- * Readers that follow links (Spark, pyarrow, GeoServer, {@code ls}, {@code cp -r}) see a directory;
- * copy a release with {@code cp -rL} or {@code rsync -L}.
+ * symbolic link atomically), then deletes the versions before the previous one. The target is never
+ * missing and never partial. (A target that is still a real directory, from before this layout, is
+ * moved to a version name first: only that one upgrade leaves the target missing for the time of
+ * one rename.) The version a commit replaces is kept until the next commit, so a reader that
+ * followed the old link is never cut off mid-read. Readers that follow links (Spark, pyarrow,
+ * GeoServer, {@code ls}, {@code cp -r}) see a directory; copy a release with {@code cp -rL} or
+ * {@code rsync -L}.
  *
- * <p><b>Permissions.</b> Directories are created with the process umask (usually {@code rwxr-xr-x}),
- * not the {@code rwx------} of a temporary directory, so the Airflow worker, GeoServer and colleagues
- * can read the output.
+ * <p><b>Permissions.</b> Directories are created with the process umask (usually {@code
+ * rwxr-xr-x}), not the {@code rwx------} of a temporary directory, so the Airflow worker, GeoServer
+ * and colleagues can read the output.
  *
- * <p><b>Dead runs.</b> The owner's PID and host are part of the staging (and version) name. The next
- * {@link #begin} of the same target deletes hidden siblings whose owner ran on this host and no
- * longer runs, and says so on its log stream; folders of other hosts are left alone, as are folders
- * of the layout before owners were recorded unless untouched for {@link #LEGACY_AGE}.
+ * <p><b>Dead runs.</b> The owner's PID and host are part of the staging (and version) name. The
+ * next {@link #begin} of the same target deletes hidden siblings whose owner ran on this host and
+ * no longer runs, and says so on its log stream; folders of other hosts are left alone, as are
+ * folders of the layout before owners were recorded unless untouched for {@link #LEGACY_AGE}.
  */
 public final class StagedOutput implements AutoCloseable {
   /** Age after which a hidden sibling without a recorded owner (an older layout) counts as dead. */
@@ -66,29 +67,42 @@ public final class StagedOutput implements AutoCloseable {
     this.staging = staging;
   }
 
-  /** Creates the staging directory beside {@code target}; removal of dead runs' folders is logged on stdout. */
+  /**
+   * Creates the staging directory beside {@code target}; removal of dead runs' folders is logged on
+   * stdout.
+   */
   public static StagedOutput begin(Path target) {
     return begin(target, System.out);
   }
 
-  /** Creates the staging directory beside {@code target}, after removing dead runs' folders (said on {@code log}). */
+  /**
+   * Creates the staging directory beside {@code target}, after removing dead runs' folders (said on
+   * {@code log}).
+   */
   public static StagedOutput begin(Path target, PrintStream log) {
     Path absolute = target.toAbsolutePath().normalize();
     try {
       Files.createDirectories(absolute.getParent());
       removeDeadRuns(absolute, log);
       while (true) {
-        String owner = ProcessHandle.current().pid() + "@" + host() + "-" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
+        String owner =
+            ProcessHandle.current().pid()
+                + "@"
+                + host()
+                + "-"
+                + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
         try {
           // createDirectory applies the umask (createTempDirectory would make it rwx------)
-          Path staging = Files.createDirectory(absolute.resolveSibling(prefix(absolute, "staging") + owner));
+          Path staging =
+              Files.createDirectory(absolute.resolveSibling(prefix(absolute, "staging") + owner));
           return new StagedOutput(absolute, owner, staging);
         } catch (FileAlreadyExistsException e) {
           // another random suffix
         }
       }
     } catch (IOException e) {
-      throw new InputException("Cannot create output directory beside " + absolute + ": " + e.getMessage(), e);
+      throw new InputException(
+          "Cannot create output directory beside " + absolute + ": " + e.getMessage(), e);
     }
   }
 
@@ -118,10 +132,12 @@ public final class StagedOutput implements AutoCloseable {
       }
       Files.move(link, target, StandardCopyOption.ATOMIC_MOVE);
       committed = true;
-      // the version just replaced stays until the next commit: a reader that resolved the old link mid-read keeps
+      // the version just replaced stays until the next commit: a reader that resolved the old link
+      // mid-read keeps
       // finding its files; every older version goes now
       Path keep = previous == null ? null : previous.normalize();
-      try (DirectoryStream<Path> siblings = Files.newDirectoryStream(target.getParent(), prefix(target, "v") + "*")) {
+      try (DirectoryStream<Path> siblings =
+          Files.newDirectoryStream(target.getParent(), prefix(target, "v") + "*")) {
         for (Path p : siblings) {
           Path n = p.normalize();
           if (!n.equals(version.normalize()) && !n.equals(keep)) {
@@ -157,7 +173,10 @@ public final class StagedOutput implements AutoCloseable {
    * folders) that belong to no running process and are not what {@code target} points to.
    */
   static List<Path> removeDeadRuns(Path target, PrintStream log) throws IOException {
-    Path current = Files.isSymbolicLink(target) ? target.resolveSibling(Files.readSymbolicLink(target)).normalize() : null;
+    Path current =
+        Files.isSymbolicLink(target)
+            ? target.resolveSibling(Files.readSymbolicLink(target)).normalize()
+            : null;
     String label = target.getFileName().toString();
     List<Path> removed = new ArrayList<>();
     try (DirectoryStream<Path> siblings = Files.newDirectoryStream(target.getParent())) {
@@ -183,20 +202,25 @@ public final class StagedOutput implements AutoCloseable {
     return removed;
   }
 
-  /** Why the folder's owner is dead ("no longer runs (pid 12 on host)"), or null if it may be alive. */
+  /**
+   * Why the folder's owner is dead ("no longer runs (pid 12 on host)"), or null if it may be alive.
+   */
   private static String deadOwner(Path folder, String rest) throws IOException {
-    Matcher m = OWNED.matcher(rest.startsWith("previous-") ? rest.substring("previous-".length()) : rest);
+    Matcher m =
+        OWNED.matcher(rest.startsWith("previous-") ? rest.substring("previous-".length()) : rest);
     if (m.matches()) {
       long pid = Long.parseLong(m.group(1));
       if (!m.group(2).equals(host()) || ProcessHandle.current().pid() == pid) {
         return null; // another host's process cannot be checked from here
       }
       return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
-          ? null : "no longer runs (pid " + pid + " on " + m.group(2) + ")";
+          ? null
+          : "no longer runs (pid " + pid + " on " + m.group(2) + ")";
     }
     Instant modified = Files.getLastModifiedTime(folder, LinkOption.NOFOLLOW_LINKS).toInstant();
     return modified.isBefore(Instant.now().minus(LEGACY_AGE))
-        ? "recorded no owner and stopped more than " + LEGACY_AGE.toHours() + " h ago" : null;
+        ? "recorded no owner and stopped more than " + LEGACY_AGE.toHours() + " h ago"
+        : null;
   }
 
   /** This host's name as it appears in folder names (letters, digits, '.', '-'). */
@@ -229,7 +253,8 @@ public final class StagedOutput implements AutoCloseable {
         root,
         new SimpleFileVisitor<>() {
           @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
             Files.delete(file);
             return FileVisitResult.CONTINUE;
           }

@@ -2,7 +2,10 @@ package org.livingcircle.config;
 
 import java.util.Locale;
 
-/** What a facility's capacity counts, for E2SFCA supply. {@link #NONE} marks categories without capacity. */
+/**
+ * What a facility's capacity counts, for E2SFCA supply. {@link #NONE} marks categories without
+ * capacity.
+ */
 public enum CapacityKind {
   /** Named sentinel: the category has no capacity (accessibility counts and distances only). */
   NONE,
@@ -23,7 +26,8 @@ public enum CapacityKind {
       case SCHOOL_PLACES -> "pop_6_14";
       case ELDERLY_BEDS -> "pop_60_plus";
       case HOSPITAL_BEDS -> "population";
-      case NONE -> throw new IllegalArgumentException("Cannot give the demand of capacity kind none");
+      case NONE ->
+          throw new IllegalArgumentException("Cannot give the demand of capacity kind none");
     };
   }
 

@@ -8,15 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The ordered category list from {@code conf/categories.yaml}. The order is the category index used by the
- * indicator kernels ({@code [category * nCells + cell]}).
+ * The ordered category list from {@code conf/categories.yaml}. The order is the category index used
+ * by the indicator kernels ({@code [category * nCells + cell]}).
  *
- * <p>Invariants (checked on construction): at least one category; ids unique; no Amap typecode prefix and no OSM
- * tag in two categories (see {@link TypecodeMapper}).
+ * <p>Invariants (checked on construction): at least one category; ids unique; no Amap typecode
+ * prefix and no OSM tag in two categories (see {@link TypecodeMapper}).
  */
 public record Categories(List<Category> categories) {
   /** Schema file name under {@code schemas/}. */
   public static final String SCHEMA = "categories.schema.json";
+
   /** Returned by {@link #indexOf} for an unknown id. */
   public static final int NOT_FOUND = -1;
 
@@ -31,13 +32,20 @@ public record Categories(List<Category> categories) {
       if (previous != null) {
         throw new ConfigProblem(
             "/categories/" + i + "/id",
-            "Cannot use category id " + categories.get(i).id() + " twice: also /categories/" + previous + "/id");
+            "Cannot use category id "
+                + categories.get(i).id()
+                + " twice: also /categories/"
+                + previous
+                + "/id");
       }
     }
     TypecodeMapper.checkUnambiguous(categories);
   }
 
-  /** Loads and validates a categories file; errors are {@link org.livingcircle.common.ConfigException}s. */
+  /**
+   * Loads and validates a categories file; errors are {@link
+   * org.livingcircle.common.ConfigException}s.
+   */
   public static Categories load(Path file) {
     return YamlConfig.load(file, SCHEMA, Categories.class);
   }
@@ -68,7 +76,11 @@ public record Categories(List<Category> categories) {
 
   /** The category {@code id}; throws {@link IllegalArgumentException} when it is not configured. */
   public Category require(String id) {
-    return find(id).orElseThrow(() -> new IllegalArgumentException("Cannot find category " + id + ": not in the configuration"));
+    return find(id)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "Cannot find category " + id + ": not in the configuration"));
   }
 
   /** Categories of {@code tier}, in configuration order. */

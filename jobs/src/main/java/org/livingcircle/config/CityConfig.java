@@ -1,6 +1,5 @@
 package org.livingcircle.config;
 
-import org.livingcircle.geo.GridSpec;
 import static org.livingcircle.common.Checks.check;
 import static org.livingcircle.common.Checks.notNull;
 
@@ -12,17 +11,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.livingcircle.geo.GridSpec;
 
 /**
- * One city's configuration ({@code conf/cities/<id>.yaml}, schema {@code schemas/city.schema.json}). The YAML
- * carries a {@code <key>_source} for every number; the record keeps the values only.
+ * One city's configuration ({@code conf/cities/<id>.yaml}, schema {@code
+ * schemas/city.schema.json}). The YAML carries a {@code <key>_source} for every number; the record
+ * keeps the values only.
  *
  * @param adminCode 6-digit prefecture code, e.g. {@code 140500}
  * @param crs metric CRS of grids and distances, e.g. {@code EPSG:32649}
  * @param cellSizeM grid cell edge in metres, [50, 1000]
  * @param h3Resolution H3 resolution of an extra output, or {@link #H3_OFF}
- * @param neighbours ids of the cities whose facilities serve this city's residents near the border (their ingest of
- *     the same period is read by the access stage); empty when none
+ * @param neighbours ids of the cities whose facilities serve this city's residents near the border
+ *     (their ingest of the same period is read by the access stage); empty when none
  */
 public record CityConfig(
     String id,
@@ -43,6 +44,7 @@ public record CityConfig(
     List<ThresholdOverride> categoryThresholds) {
   /** Schema file name under {@code schemas/}. */
   public static final String SCHEMA = "city.schema.json";
+
   /** Named sentinel for "no H3 output" (YAML {@code h3_resolution: null}). */
   public static final int H3_OFF = -1;
 
@@ -50,7 +52,10 @@ public record CityConfig(
 
   public CityConfig {
     notNull(id, "city id");
-    check(CODE.matcher(notNull(adminCode, "admin_code")).matches(), "Cannot use admin_code %s: not 6 digits", adminCode);
+    check(
+        CODE.matcher(notNull(adminCode, "admin_code")).matches(),
+        "Cannot use admin_code %s: not 6 digits",
+        adminCode);
     notNull(counties, "counties");
     check(!counties.isEmpty(), "Cannot use city %s: no counties", id);
     counties = List.copyOf(counties);
@@ -59,41 +64,64 @@ public record CityConfig(
     for (int i = 0; i < counties.size(); i++) {
       String code = counties.get(i).code();
       if (!codes.add(code)) {
-        throw new ConfigProblem("/counties/" + i + "/code", "Cannot use county code " + code + " twice");
+        throw new ConfigProblem(
+            "/counties/" + i + "/code", "Cannot use county code " + code + " twice");
       }
       if (!code.startsWith(prefix)) {
         throw new ConfigProblem(
-            "/counties/" + i + "/code", "Cannot use county code " + code + ": outside city " + adminCode);
+            "/counties/" + i + "/code",
+            "Cannot use county code " + code + ": outside city " + adminCode);
       }
     }
     crs = crs == null ? "EPSG:32649" : crs;
-    if (cellSizeM < GridSpec.MIN_CELL_SIZE_M || cellSizeM > GridSpec.MAX_CELL_SIZE_M || cellSizeM % 10 != 0) {
-      throw new ConfigProblem("/cell_size_m", "Cannot use cell_size_m " + cellSizeM + ": not a multiple of 10 in ["
-          + GridSpec.MIN_CELL_SIZE_M + ", " + GridSpec.MAX_CELL_SIZE_M + "] (cell ids keep the size in units of 10 m)");
+    if (cellSizeM < GridSpec.MIN_CELL_SIZE_M
+        || cellSizeM > GridSpec.MAX_CELL_SIZE_M
+        || cellSizeM % 10 != 0) {
+      throw new ConfigProblem(
+          "/cell_size_m",
+          "Cannot use cell_size_m "
+              + cellSizeM
+              + ": not a multiple of 10 in ["
+              + GridSpec.MIN_CELL_SIZE_M
+              + ", "
+              + GridSpec.MAX_CELL_SIZE_M
+              + "] (cell ids keep the size in units of 10 m)");
     }
     h3Resolution = h3Resolution == null ? H3_OFF : h3Resolution;
-    check(h3Resolution == H3_OFF || (h3Resolution >= 0 && h3Resolution <= 15), "Cannot use h3_resolution %s: outside [0, 15]", h3Resolution);
+    check(
+        h3Resolution == H3_OFF || (h3Resolution >= 0 && h3Resolution <= 15),
+        "Cannot use h3_resolution %s: outside [0, 15]",
+        h3Resolution);
     notNull(walking, "walking");
     notNull(e2sfca, "e2sfca");
     notNull(data, "data");
     if (walking.kind() == null) {
-      walking = walking.withKind(data.hasOsmPbf() ? WalkModel.Kind.NETWORK : WalkModel.Kind.STRAIGHT_LINE);
+      walking =
+          walking.withKind(
+              data.hasOsmPbf() ? WalkModel.Kind.NETWORK : WalkModel.Kind.STRAIGHT_LINE);
     }
     checkNetworkInput(walking, data);
     notNull(sample, "sample");
     neighbours = neighbours == null ? List.of() : List.copyOf(neighbours);
     for (int i = 0; i < neighbours.size(); i++) {
       if (neighbours.get(i).equals(id) || neighbours.indexOf(neighbours.get(i)) != i) {
-        throw new ConfigProblem("/neighbours/" + i, "Cannot use neighbour " + neighbours.get(i) + " of " + id + ": itself or listed twice");
+        throw new ConfigProblem(
+            "/neighbours/" + i,
+            "Cannot use neighbour " + neighbours.get(i) + " of " + id + ": itself or listed twice");
       }
     }
     categoryThresholds = categoryThresholds == null ? List.of() : List.copyOf(categoryThresholds);
     for (int i = 0; i < categoryThresholds.size(); i++) {
       for (String county : categoryThresholds.get(i).counties()) {
         if (!codes.contains(county)) {
-          throw new ConfigProblem("/category_thresholds/" + i + "/counties",
-              "Cannot override the threshold of " + categoryThresholds.get(i).category() + " for county " + county
-                  + ": not a county of " + id);
+          throw new ConfigProblem(
+              "/category_thresholds/" + i + "/counties",
+              "Cannot override the threshold of "
+                  + categoryThresholds.get(i).category()
+                  + " for county "
+                  + county
+                  + ": not a county of "
+                  + id);
         }
       }
     }
@@ -102,22 +130,54 @@ public record CityConfig(
       if (kind != CapacityKind.NONE && e2sfca.catchmentMin().minutes(kind) > limitMinutes) {
         throw new ConfigProblem(
             "/e2sfca/catchment_min/" + kind.id(),
-            "Cannot use catchment " + e2sfca.catchmentMin().minutes(kind) + " min: beyond search_limit_m "
-                + walking.searchLimitM() + " (" + Math.round(limitMinutes) + " min); raise search_limit_m");
+            "Cannot use catchment "
+                + e2sfca.catchmentMin().minutes(kind)
+                + " min: beyond search_limit_m "
+                + walking.searchLimitM()
+                + " ("
+                + Math.round(limitMinutes)
+                + " min); raise search_limit_m");
       }
     }
   }
 
   /** A city without neighbours, pilot years and threshold overrides (benchmarks, tests). */
-  public CityConfig(String id, String nameZh, String nameEn, String adminCode, List<County> counties, String crs,
-      int cellSizeM, Integer h3Resolution, Walking walking, E2sfca e2sfca, DataPaths data, Sample sample) {
-    this(id, nameZh, nameEn, adminCode, counties, crs, cellSizeM, h3Resolution, walking, e2sfca, data, sample, List.of(),
-        null, null, List.of());
+  public CityConfig(
+      String id,
+      String nameZh,
+      String nameEn,
+      String adminCode,
+      List<County> counties,
+      String crs,
+      int cellSizeM,
+      Integer h3Resolution,
+      Walking walking,
+      E2sfca e2sfca,
+      DataPaths data,
+      Sample sample) {
+    this(
+        id,
+        nameZh,
+        nameEn,
+        adminCode,
+        counties,
+        crs,
+        cellSizeM,
+        h3Resolution,
+        walking,
+        e2sfca,
+        data,
+        sample,
+        List.of(),
+        null,
+        null,
+        List.of());
   }
 
   /**
-   * Threshold overrides by unit code for {@code lcp aggregate}: an override without counties applies to the city
-   * code and every county, one with counties to those counties only (a later entry wins over an earlier one).
+   * Threshold overrides by unit code for {@code lcp aggregate}: an override without counties
+   * applies to the city code and every county, one with counties to those counties only (a later
+   * entry wins over an earlier one).
    */
   public java.util.Map<String, java.util.Map<String, Threshold>> thresholdOverridesByUnit() {
     java.util.Map<String, java.util.Map<String, Threshold>> result = new java.util.TreeMap<>();
@@ -130,15 +190,17 @@ public record CityConfig(
         units.addAll(o.counties());
       }
       for (String unit : units) {
-        result.computeIfAbsent(unit, k -> new java.util.TreeMap<>()).put(o.category(), o.threshold());
+        result
+            .computeIfAbsent(unit, k -> new java.util.TreeMap<>())
+            .put(o.category(), o.threshold());
       }
     }
     return result;
   }
 
   /**
-   * A threshold replacing a category's own for the whole city or some of its counties, where this city's plan
-   * differs (e.g. Yangcheng's 3-minute convenience store, seed 000 L199).
+   * A threshold replacing a category's own for the whole city or some of its counties, where this
+   * city's plan differs (e.g. Yangcheng's 3-minute convenience store, seed 000 L199).
    */
   public record ThresholdOverride(
       String category,
@@ -149,8 +211,10 @@ public record CityConfig(
     public ThresholdOverride {
       notNull(category, "category of a threshold override");
       counties = counties == null ? List.of() : List.copyOf(counties);
-      check((thresholdMin == null) != (thresholdM == null),
-          "Cannot override the threshold of %s: give threshold_min or threshold_m", category);
+      check(
+          (thresholdMin == null) != (thresholdM == null),
+          "Cannot override the threshold of %s: give threshold_min or threshold_m",
+          category);
       threshold(thresholdMin, thresholdM, thresholdMDistance);
     }
 
@@ -165,29 +229,50 @@ public record CityConfig(
 
   private static void checkNetworkInput(Walking walking, DataPaths data) {
     if (walking.isNetwork() && !data.hasOsmPbf()) {
-      throw new ConfigProblem("/data/osm_pbf", "Cannot use walking model network: no street extract (data.osm_pbf);"
-          + " add one or use walking.model straight_line");
+      throw new ConfigProblem(
+          "/data/osm_pbf",
+          "Cannot use walking model network: no street extract (data.osm_pbf);"
+              + " add one or use walking.model straight_line");
     }
   }
 
   /**
-   * This city with walking distance measured by {@code kind} (the {@code --walking-model} flag over the file's
-   * {@code walking.model}).
+   * This city with walking distance measured by {@code kind} (the {@code --walking-model} flag over
+   * the file's {@code walking.model}).
    *
-   * @param configFile the city file, named in the error when {@code network} has no {@code data.osm_pbf}
+   * @param configFile the city file, named in the error when {@code network} has no {@code
+   *     data.osm_pbf}
    */
   public CityConfig withWalkingModel(WalkModel.Kind kind, Path configFile) {
     Walking w = walking.withKind(kind);
     try {
       checkNetworkInput(w, data);
     } catch (ConfigProblem p) {
-      throw new org.livingcircle.common.ConfigException(configFile + ": " + p.relativePointer() + ": " + p.getMessage(), p);
+      throw new org.livingcircle.common.ConfigException(
+          configFile + ": " + p.relativePointer() + ": " + p.getMessage(), p);
     }
-    return new CityConfig(id, nameZh, nameEn, adminCode, counties, crs, cellSizeM, h3Resolution, w, e2sfca, data, sample,
-        neighbours, pilotYear, rolloutYear, categoryThresholds);
+    return new CityConfig(
+        id,
+        nameZh,
+        nameEn,
+        adminCode,
+        counties,
+        crs,
+        cellSizeM,
+        h3Resolution,
+        w,
+        e2sfca,
+        data,
+        sample,
+        neighbours,
+        pilotYear,
+        rolloutYear,
+        categoryThresholds);
   }
 
-  /** Loads and validates a city file; errors are {@link org.livingcircle.common.ConfigException}s. */
+  /**
+   * Loads and validates a city file; errors are {@link org.livingcircle.common.ConfigException}s.
+   */
   public static CityConfig load(Path file) {
     return YamlConfig.load(file, SCHEMA, CityConfig.class);
   }
@@ -232,10 +317,17 @@ public record CityConfig(
     public static final int NOT_A_PILOT = 0;
 
     public County {
-      check(CODE.matcher(notNull(code, "county code")).matches(), "Cannot use county code %s: not 6 digits", code);
+      check(
+          CODE.matcher(notNull(code, "county code")).matches(),
+          "Cannot use county code %s: not 6 digits",
+          code);
       notNull(nameZh, "county name_zh");
       notNull(nameEn, "county name_en");
-      check(pilotYear == NOT_A_PILOT || pilotYear >= 2020, "Cannot use pilot_year %s of %s: before 2020", pilotYear, code);
+      check(
+          pilotYear == NOT_A_PILOT || pilotYear >= 2020,
+          "Cannot use pilot_year %s of %s: before 2020",
+          pilotYear,
+          code);
     }
 
     public boolean isPilot() {
@@ -247,23 +339,35 @@ public record CityConfig(
    * Walking parameters.
    *
    * @param speedMPerMin walking speed, metres per minute
-   * @param detourFactor network distance / straight-line distance, at least 1 (straight-line model; in the network
-   *     model only the conversion of {@code search_limit_m} to walking minutes uses it)
+   * @param detourFactor network distance / straight-line distance, at least 1 (straight-line model;
+   *     in the network model only the conversion of {@code search_limit_m} to walking minutes uses
+   *     it)
    * @param thresholdsMin reporting thresholds in minutes, strictly ascending
    * @param searchLimitM straight-line search radius in metres; beyond it "none within limit"
-   * @param kind how walking distance is measured (YAML {@code model}); {@code null} until {@link CityConfig} resolves
-   *     it: {@code network} when {@code data.osm_pbf} is given, else {@code straight_line}
-   * @param linkRadiusM network model: an origin or facility farther than this from every walkable edge is unlinked
+   * @param kind how walking distance is measured (YAML {@code model}); {@code null} until {@link
+   *     CityConfig} resolves it: {@code network} when {@code data.osm_pbf} is given, else {@code
+   *     straight_line}
+   * @param linkRadiusM network model: an origin or facility farther than this from every walkable
+   *     edge is unlinked
    * @param unlinked network model: how an unlinked origin's values are made
-   * @param privateWays network model: whether private roads of residential compounds are walkable (contracts §1)
-   * @param minComponentEdges network model: street components with fewer edges are dropped before linking
+   * @param privateWays network model: whether private roads of residential compounds are walkable
+   *     (contracts §1)
+   * @param minComponentEdges network model: street components with fewer edges are dropped before
+   *     linking
    */
   public record Walking(
-      @JsonProperty("speed_m_per_min") double speedMPerMin, double detourFactor, List<Integer> thresholdsMin, double searchLimitM,
-      @JsonProperty("model") WalkModel.Kind kind, Double linkRadiusM, Unlinked unlinked, PrivateWays privateWays,
+      @JsonProperty("speed_m_per_min") double speedMPerMin,
+      double detourFactor,
+      List<Integer> thresholdsMin,
+      double searchLimitM,
+      @JsonProperty("model") WalkModel.Kind kind,
+      Double linkRadiusM,
+      Unlinked unlinked,
+      PrivateWays privateWays,
       Integer minComponentEdges) {
     /** Default {@code link_radius_m} (contracts §2, the R5 default link radius). */
     public static final double DEFAULT_LINK_RADIUS_M = 500;
+
     /** Default {@code min_component_edges} (contracts §1). */
     public static final int DEFAULT_MIN_COMPONENT_EDGES = 40;
 
@@ -273,37 +377,69 @@ public record CityConfig(
       check(!thresholdsMin.isEmpty(), "Cannot use thresholds_min: empty");
       for (int i = 1; i < thresholdsMin.size(); i++) {
         if (thresholdsMin.get(i) <= thresholdsMin.get(i - 1)) {
-          throw new ConfigProblem("/thresholds_min/" + i, "Cannot use thresholds_min " + thresholdsMin + ": not strictly ascending");
+          throw new ConfigProblem(
+              "/thresholds_min/" + i,
+              "Cannot use thresholds_min " + thresholdsMin + ": not strictly ascending");
         }
       }
       int largest = thresholdsMin.get(thresholdsMin.size() - 1);
       if (model.euclideanMetersFor(largest) > searchLimitM) {
         throw new ConfigProblem(
             "/search_limit_m",
-            "Cannot use search_limit_m " + searchLimitM + ": shorter than the " + largest + " min threshold ("
-                + Math.round(model.euclideanMetersFor(largest)) + " m straight line)");
+            "Cannot use search_limit_m "
+                + searchLimitM
+                + ": shorter than the "
+                + largest
+                + " min threshold ("
+                + Math.round(model.euclideanMetersFor(largest))
+                + " m straight line)");
       }
       linkRadiusM = linkRadiusM == null ? DEFAULT_LINK_RADIUS_M : linkRadiusM;
       if (!(linkRadiusM >= 1 && linkRadiusM <= 5000)) {
-        throw new ConfigProblem("/link_radius_m", "Cannot use link_radius_m " + linkRadiusM + ": outside [1, 5000]");
+        throw new ConfigProblem(
+            "/link_radius_m", "Cannot use link_radius_m " + linkRadiusM + ": outside [1, 5000]");
       }
       unlinked = unlinked == null ? Unlinked.STRAIGHT_LINE : unlinked;
       privateWays = privateWays == null ? PrivateWays.COMPOUND : privateWays;
-      minComponentEdges = minComponentEdges == null ? DEFAULT_MIN_COMPONENT_EDGES : minComponentEdges;
+      minComponentEdges =
+          minComponentEdges == null ? DEFAULT_MIN_COMPONENT_EDGES : minComponentEdges;
       if (minComponentEdges < 1) {
-        throw new ConfigProblem("/min_component_edges", "Cannot use min_component_edges " + minComponentEdges + ": less than 1");
+        throw new ConfigProblem(
+            "/min_component_edges",
+            "Cannot use min_component_edges " + minComponentEdges + ": less than 1");
       }
     }
 
     /** The straight-line model with the network defaults (benchmarks, tests). */
-    public Walking(double speedMPerMin, double detourFactor, List<Integer> thresholdsMin, double searchLimitM) {
-      this(speedMPerMin, detourFactor, thresholdsMin, searchLimitM, WalkModel.Kind.STRAIGHT_LINE, null, null, null, null);
+    public Walking(
+        double speedMPerMin,
+        double detourFactor,
+        List<Integer> thresholdsMin,
+        double searchLimitM) {
+      this(
+          speedMPerMin,
+          detourFactor,
+          thresholdsMin,
+          searchLimitM,
+          WalkModel.Kind.STRAIGHT_LINE,
+          null,
+          null,
+          null,
+          null);
     }
 
     /** The same parameters measured with {@code kind}. */
     public Walking withKind(WalkModel.Kind kind) {
-      return new Walking(speedMPerMin, detourFactor, thresholdsMin, searchLimitM, notNull(kind, "walking model"), linkRadiusM,
-          unlinked, privateWays, minComponentEdges);
+      return new Walking(
+          speedMPerMin,
+          detourFactor,
+          thresholdsMin,
+          searchLimitM,
+          notNull(kind, "walking model"),
+          linkRadiusM,
+          unlinked,
+          privateWays,
+          minComponentEdges);
     }
 
     /** True when walking distance is measured along the street network. */
@@ -340,9 +476,11 @@ public record CityConfig(
   /** Network model: the values of an origin with no walkable edge within {@code link_radius_m}. */
   public enum Unlinked {
     /** Straight line × detour factor, as in the straight-line model. */
-    @JsonProperty("straight_line") STRAIGHT_LINE("straight_line"),
+    @JsonProperty("straight_line")
+    STRAIGHT_LINE("straight_line"),
     /** No facility reachable: distances null, counts 0, E2SFCA 0. */
-    @JsonProperty("none") NONE("none");
+    @JsonProperty("none")
+    NONE("none");
 
     private final String id;
 
@@ -357,10 +495,15 @@ public record CityConfig(
 
   /** Network model: private roads of gated residential compounds (小区), contracts §1. */
   public enum PrivateWays {
-    /** {@code access=private} service/footway/path/residential/living_street/pedestrian ways are walkable. */
-    @JsonProperty("compound") COMPOUND("compound"),
+    /**
+     * {@code access=private} service/footway/path/residential/living_street/pedestrian ways are
+     * walkable.
+     */
+    @JsonProperty("compound")
+    COMPOUND("compound"),
     /** Every {@code access=private} way is closed. */
-    @JsonProperty("blocked") BLOCKED("blocked");
+    @JsonProperty("blocked")
+    BLOCKED("blocked");
 
     private final String id;
 
@@ -387,9 +530,16 @@ public record CityConfig(
 
   /** Catchment in walking minutes per capacity kind, each in [1, 60]. */
   public record CatchmentMinutes(
-      double nurseryPlaces, double kindergartenPlaces, double elderlyBeds, double schoolPlaces, double hospitalBeds) {
+      double nurseryPlaces,
+      double kindergartenPlaces,
+      double elderlyBeds,
+      double schoolPlaces,
+      double hospitalBeds) {
     public CatchmentMinutes {
-      for (double m : new double[] {nurseryPlaces, kindergartenPlaces, elderlyBeds, schoolPlaces, hospitalBeds}) {
+      for (double m :
+          new double[] {
+            nurseryPlaces, kindergartenPlaces, elderlyBeds, schoolPlaces, hospitalBeds
+          }) {
         check(m >= 1 && m <= 60, "Cannot use catchment %s min: outside [1, 60]", m);
       }
     }
@@ -402,7 +552,8 @@ public record CityConfig(
         case ELDERLY_BEDS -> elderlyBeds;
         case SCHOOL_PLACES -> schoolPlaces;
         case HOSPITAL_BEDS -> hospitalBeds;
-        case NONE -> throw new IllegalArgumentException("Cannot give a catchment for capacity kind none");
+        case NONE ->
+            throw new IllegalArgumentException("Cannot give a catchment for capacity kind none");
       };
     }
   }
@@ -410,11 +561,15 @@ public record CityConfig(
   /**
    * Input paths relative to the input directory.
    *
-   * @param populationRaster optional population GeoTIFF; "" when absent (see {@link #hasPopulationRaster()})
-   * @param osmPbf optional OpenStreetMap extract (.osm.pbf) for the network walking model; "" when absent
-   * @param countyOutlines optional GeoJSON of the county outlines (properties as {@code reference/shanxi_counties.geojson})
-   *     for a city outside the reference data; "" = the reference outlines
-   * @param adminCodes optional admin code CSV (columns as {@code reference/admin_codes.csv}); "" = the reference codes
+   * @param populationRaster optional population GeoTIFF; "" when absent (see {@link
+   *     #hasPopulationRaster()})
+   * @param osmPbf optional OpenStreetMap extract (.osm.pbf) for the network walking model; "" when
+   *     absent
+   * @param countyOutlines optional GeoJSON of the county outlines (properties as {@code
+   *     reference/shanxi_counties.geojson}) for a city outside the reference data; "" = the
+   *     reference outlines
+   * @param adminCodes optional admin code CSV (columns as {@code reference/admin_codes.csv}); "" =
+   *     the reference codes
    */
   public record DataPaths(
       List<PoiSource> poi,
@@ -447,21 +602,33 @@ public record CityConfig(
     }
 
     /** A city with the reference outlines and codes. */
-    public DataPaths(List<PoiSource> poi, String facilities, String census, String statistics, String populationRaster,
-        double duplicateRadiusM, String osmPbf) {
+    public DataPaths(
+        List<PoiSource> poi,
+        String facilities,
+        String census,
+        String statistics,
+        String populationRaster,
+        double duplicateRadiusM,
+        String osmPbf) {
       this(poi, facilities, census, statistics, populationRaster, duplicateRadiusM, osmPbf, "", "");
     }
 
     /** A city with the reference outlines and codes and no street extract. */
-    public DataPaths(List<PoiSource> poi, String facilities, String census, String statistics, String populationRaster,
+    public DataPaths(
+        List<PoiSource> poi,
+        String facilities,
+        String census,
+        String statistics,
+        String populationRaster,
         double duplicateRadiusM) {
       this(poi, facilities, census, statistics, populationRaster, duplicateRadiusM, "", "", "");
     }
   }
 
   /**
-   * POI files matching {@code glob} (relative to the input directory) in coordinate system {@code crs}
-   * (wgs84, gcj02 or bd09), with {@code encoding} "auto" (UTF-8 or GBK, detected) or a charset name.
+   * POI files matching {@code glob} (relative to the input directory) in coordinate system {@code
+   * crs} (wgs84, gcj02 or bd09), with {@code encoding} "auto" (UTF-8 or GBK, detected) or a charset
+   * name.
    */
   public record PoiSource(String glob, String crs, String encoding) {
     public PoiSource {
@@ -478,7 +645,10 @@ public record CityConfig(
    */
   public record Sample(long seed, double populationDensityPerKm2) {
     public Sample {
-      check(populationDensityPerKm2 > 0, "Cannot use population_density_per_km2 %s: not positive", populationDensityPerKm2);
+      check(
+          populationDensityPerKm2 > 0,
+          "Cannot use population_density_per_km2 %s: not positive",
+          populationDensityPerKm2);
     }
   }
 }

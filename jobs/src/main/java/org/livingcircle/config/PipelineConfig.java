@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The stage order of a city run ({@code conf/pipeline.yaml}, schema {@code schemas/pipeline.schema.json}), shared by
- * {@code lcp run}, {@code lcp demo} and the Airflow DAGs.
+ * The stage order of a city run ({@code conf/pipeline.yaml}, schema {@code
+ * schemas/pipeline.schema.json}), shared by {@code lcp run}, {@code lcp demo} and the Airflow DAGs.
  *
  * @param cityStages stage ids in run order, ingest first
  */
@@ -17,7 +17,10 @@ public record PipelineConfig(List<String> cityStages) {
 
   public PipelineConfig {
     cityStages = List.copyOf(notNull(cityStages, "city_stages"));
-    check(!cityStages.isEmpty() && cityStages.get(0).equals("ingest"), "Cannot use city_stages %s: ingest must come first", cityStages);
+    check(
+        !cityStages.isEmpty() && cityStages.get(0).equals("ingest"),
+        "Cannot use city_stages %s: ingest must come first",
+        cityStages);
   }
 
   public static PipelineConfig load(Path file) {

@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Publishing settings from {@code conf/publish.yaml} (schema {@code schemas/publish.schema.json}): the PostGIS database,
- * GeoServer, licence and attribution, layer metadata per table and the styles. Holds no password: those come from the
- * environment (see {@code docs/publish.md}). Invariant: every table's style is one of {@link #styles()}.
+ * Publishing settings from {@code conf/publish.yaml} (schema {@code schemas/publish.schema.json}):
+ * the PostGIS database, GeoServer, licence and attribution, layer metadata per table and the
+ * styles. Holds no password: those come from the environment (see {@code docs/publish.md}).
+ * Invariant: every table's style is one of {@link #styles()}.
  */
 public record PublishConfig(
     Postgis postgis,
@@ -33,12 +34,19 @@ public record PublishConfig(
     tables = Map.copyOf(new TreeMap<>(notNull(tables, "tables")));
     styles = Map.copyOf(new TreeMap<>(notNull(styles, "styles")));
     for (Map.Entry<String, TableMetadata> e : tables.entrySet()) {
-      check(styles.containsKey(e.getValue().style()), "Cannot use style %s for table %s: not one of the styles %s",
-          e.getValue().style(), e.getKey(), new TreeMap<>(styles).keySet());
+      check(
+          styles.containsKey(e.getValue().style()),
+          "Cannot use style %s for table %s: not one of the styles %s",
+          e.getValue().style(),
+          e.getKey(),
+          new TreeMap<>(styles).keySet());
     }
   }
 
-  /** Loads and validates a publish file; errors are one-line {@link org.livingcircle.common.ConfigException}s. */
+  /**
+   * Loads and validates a publish file; errors are one-line {@link
+   * org.livingcircle.common.ConfigException}s.
+   */
   public static PublishConfig load(Path file) {
     return YamlConfig.load(file, SCHEMA, PublishConfig.class);
   }
@@ -48,7 +56,13 @@ public record PublishConfig(
    * @param releasesKept previous releases kept after a swap
    */
   public record Postgis(
-      boolean enabled, String host, int port, String database, String user, String liveSchema, int releasesKept) {
+      boolean enabled,
+      String host,
+      int port,
+      String database,
+      String user,
+      String liveSchema,
+      int releasesKept) {
     /** The JDBC URL of the database. */
     public String jdbcUrl() {
       return "jdbc:postgresql://" + host + ":" + port + "/" + database;
@@ -64,7 +78,8 @@ public record PublishConfig(
    * @param enabled publish to GeoServer even without {@code GEOSERVER_URL}
    * @param storeHost PostGIS host as GeoServer sees it; null for {@link Postgis#host()}
    */
-  public record GeoServer(boolean enabled, String url, String user, String workspace, String storeHost) {}
+  public record GeoServer(
+      boolean enabled, String url, String user, String workspace, String storeHost) {}
 
   public record Licence(String name, String url) {}
 
@@ -93,7 +108,9 @@ public record PublishConfig(
       String metadataUrl,
       Attribution attribution) {}
 
-  /** A style, chosen by the {@code kind} key. Colours and uncited breaks are presentation choices. */
+  /**
+   * A style, chosen by the {@code kind} key. Colours and uncited breaks are presentation choices.
+   */
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
   @JsonSubTypes({
     @JsonSubTypes.Type(value = Graduated.class, name = "graduated"),
@@ -115,16 +132,28 @@ public record PublishConfig(
       List<Double> breaks,
       List<String> colours,
       String noDataColour,
-      String strokeColour) implements Style {}
+      String strokeColour)
+      implements Style {}
 
   /** One class per attribute value (booleans as {@code "true"}/{@code "false"}). */
   public record Categorical(
-      String titleZh, String titleEn, String property, List<Category> categories, String noDataColour,
-      String strokeColour) implements Style {}
+      String titleZh,
+      String titleEn,
+      String property,
+      List<Category> categories,
+      String noDataColour,
+      String strokeColour)
+      implements Style {}
 
   public record Category(String value, String label, String colour) {}
 
   /** Every point drawn with one mark. */
-  public record Point(String titleZh, String titleEn, String mark, double sizePx, String fillColour,
-      String strokeColour) implements Style {}
+  public record Point(
+      String titleZh,
+      String titleEn,
+      String mark,
+      double sizePx,
+      String fillColour,
+      String strokeColour)
+      implements Style {}
 }

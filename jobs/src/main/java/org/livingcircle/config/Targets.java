@@ -10,20 +10,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.livingcircle.config.Threshold;
-import org.livingcircle.config.YamlConfig;
 
 /**
- * Plan targets from {@code conf/targets.yaml} (schema {@code schemas/targets.schema.json}): each compares one
- * column of {@code admin_indicators} with a value. {@link Measure}s define spatial coverage indicators that
- * {@code lcp aggregate} writes as {@code reach_<id>} columns (a basket of categories within one threshold, for a
- * population group); {@link Baseline}s are achieved values shown beside the targets, never judged.
- * Invariants: ids are unique across targets, measures and baselines; a {@code reach_<id>} indicator names a
- * measure.
+ * Plan targets from {@code conf/targets.yaml} (schema {@code schemas/targets.schema.json}): each
+ * compares one column of {@code admin_indicators} with a value. {@link Measure}s define spatial
+ * coverage indicators that {@code lcp aggregate} writes as {@code reach_<id>} columns (a basket of
+ * categories within one threshold, for a population group); {@link Baseline}s are achieved values
+ * shown beside the targets, never judged. Invariants: ids are unique across targets, measures and
+ * baselines; a {@code reach_<id>} indicator names a measure.
  */
 public record Targets(List<Measure> measures, List<Target> targets, List<Baseline> baselines) {
   /** Schema file name under {@code schemas/}. */
   public static final String SCHEMA = "targets.schema.json";
+
   /** Column prefix of a measure in {@code admin_indicators}. */
   public static final String REACH_PREFIX = "reach_";
 
@@ -39,8 +38,11 @@ public record Targets(List<Measure> measures, List<Target> targets, List<Baselin
     for (Target t : targets) {
       check(ids.add(t.id()), "Cannot use target id %s twice", t.id());
       if (t.indicator().startsWith(REACH_PREFIX)) {
-        check(measureIds.contains(t.indicator().substring(REACH_PREFIX.length())),
-            "Cannot use indicator %s of target %s: no measure %s in measures", t.indicator(), t.id(),
+        check(
+            measureIds.contains(t.indicator().substring(REACH_PREFIX.length())),
+            "Cannot use indicator %s of target %s: no measure %s in measures",
+            t.indicator(),
+            t.id(),
             t.indicator().substring(REACH_PREFIX.length()));
       }
     }
@@ -61,7 +63,9 @@ public record Targets(List<Measure> measures, List<Target> targets, List<Baselin
 
   /** The measure a {@code reach_<id>} indicator names, if any. */
   public java.util.Optional<Measure> measureOf(String indicator) {
-    return indicator.startsWith(REACH_PREFIX) ? measure(indicator.substring(REACH_PREFIX.length())) : java.util.Optional.empty();
+    return indicator.startsWith(REACH_PREFIX)
+        ? measure(indicator.substring(REACH_PREFIX.length()))
+        : java.util.Optional.empty();
   }
 
   /** Who a measure counts. */
@@ -80,10 +84,10 @@ public record Targets(List<Measure> measures, List<Target> targets, List<Baselin
   }
 
   /**
-   * A spatial coverage indicator: the share of {@code population} (weighted by grid cell) that reaches every
-   * element of {@code allOf} within the threshold; an element is a category id or a list of ids of which any
-   * one will do ({@code [elderly_care, elderly_day_care]}). Written by {@code lcp aggregate} as
-   * {@code reach_<id>}.
+   * A spatial coverage indicator: the share of {@code population} (weighted by grid cell) that
+   * reaches every element of {@code allOf} within the threshold; an element is a category id or a
+   * list of ids of which any one will do ({@code [elderly_care, elderly_day_care]}). Written by
+   * {@code lcp aggregate} as {@code reach_<id>}.
    *
    * @param thresholdMin walking minutes, or null when {@code thresholdM} is given
    * @param thresholdM service radius in metres, or null
@@ -94,7 +98,8 @@ public record Targets(List<Measure> measures, List<Target> targets, List<Baselin
       @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<List<String>> allOf,
       Double thresholdMin,
       @com.fasterxml.jackson.annotation.JsonProperty("threshold_m") Double thresholdM,
-      @com.fasterxml.jackson.annotation.JsonProperty("threshold_m_distance") Threshold.Distance thresholdMDistance,
+      @com.fasterxml.jackson.annotation.JsonProperty("threshold_m_distance")
+          Threshold.Distance thresholdMDistance,
       Population population,
       String note) {
     public Measure {
@@ -104,8 +109,11 @@ public record Targets(List<Measure> measures, List<Target> targets, List<Baselin
       for (List<String> anyOf : allOf) {
         check(!anyOf.isEmpty(), "Cannot use measure %s: an empty element in all_of", id);
       }
-      check((thresholdMin == null) != (thresholdM == null),
-          "Cannot use measure %s: give threshold_min or threshold_m, not %s", id, thresholdMin == null ? "neither" : "both");
+      check(
+          (thresholdMin == null) != (thresholdM == null),
+          "Cannot use measure %s: give threshold_min or threshold_m, not %s",
+          id,
+          thresholdMin == null ? "neither" : "both");
       population = population == null ? Population.RESIDENTS : population;
       note = note == null ? "" : note;
       threshold(thresholdMin, thresholdM, thresholdMDistance);
@@ -128,8 +136,8 @@ public record Targets(List<Measure> measures, List<Target> targets, List<Baselin
   }
 
   /**
-   * An achieved value of a plan (e.g. a 2020 result in a five-year plan), shown beside the targets in the
-   * comparison and never judged met or not.
+   * An achieved value of a plan (e.g. a 2020 result in a five-year plan), shown beside the targets
+   * in the comparison and never judged met or not.
    */
   public record Baseline(
       String id,
@@ -159,7 +167,10 @@ public record Targets(List<Measure> measures, List<Target> targets, List<Baselin
     }
   }
 
-  /** Loads and validates a targets file; errors are one-line {@link org.livingcircle.common.ConfigException}s. */
+  /**
+   * Loads and validates a targets file; errors are one-line {@link
+   * org.livingcircle.common.ConfigException}s.
+   */
   public static Targets load(Path file) {
     return YamlConfig.load(file, SCHEMA, Targets.class);
   }
@@ -181,8 +192,8 @@ public record Targets(List<Measure> measures, List<Target> targets, List<Baselin
     }
 
     /**
-     * Shortfall of {@code value} against {@code target}, signed so that a positive gap is short of the target:
-     * {@code target − value} for ≥, {@code value − target} for ≤.
+     * Shortfall of {@code value} against {@code target}, signed so that a positive gap is short of
+     * the target: {@code target − value} for ≥, {@code value − target} for ≤.
      */
     public double gap(double value, double target) {
       return this == AT_LEAST ? target - value : value - target;
@@ -193,16 +204,18 @@ public record Targets(List<Measure> measures, List<Target> targets, List<Baselin
    * One measurable target.
    *
    * @param indicator a column of {@code admin_indicators} ({@code reach_<measure>} for a measure)
-   * @param scope {@link #ALL}, or codes: a city code selects the city row and its counties, a county code that
-   *     county; a 9-digit township or 12-digit community code is measured on the row of its county (township and
-   *     community outlines are not in the reference data), and the comparison says so
+   * @param scope {@link #ALL}, or codes: a city code selects the city row and its counties, a
+   *     county code that county; a 9-digit township or 12-digit community code is measured on the
+   *     row of its county (township and community outlines are not in the reference data), and the
+   *     comparison says so
    * @param year the target year
    * @param document the plan (seed file and title)
    * @param line where in the document, e.g. "L199"
    * @param source the quoted wording
    * @param note how the plan's wording was mapped to the indicator
-   * @param thresholdMin / thresholdM / thresholdMDistance the threshold the indicator applies when it is a
-   *     category's {@code share_own_<c>} (documentation, checked by TargetsTest); measures carry their own
+   * @param thresholdMin / thresholdM / thresholdMDistance the threshold the indicator applies when
+   *     it is a category's {@code share_own_<c>} (documentation, checked by TargetsTest); measures
+   *     carry their own
    */
   public record Target(
       String id,
@@ -218,7 +231,8 @@ public record Targets(List<Measure> measures, List<Target> targets, List<Baselin
       String note,
       Double thresholdMin,
       @com.fasterxml.jackson.annotation.JsonProperty("threshold_m") Double thresholdM,
-      @com.fasterxml.jackson.annotation.JsonProperty("threshold_m_distance") Threshold.Distance thresholdMDistance) {
+      @com.fasterxml.jackson.annotation.JsonProperty("threshold_m_distance")
+          Threshold.Distance thresholdMDistance) {
     /** The scope covering every row. */
     public static final String ALL = "all";
 
@@ -236,18 +250,44 @@ public record Targets(List<Measure> measures, List<Target> targets, List<Baselin
       document = document == null ? "" : document;
       line = line == null ? "" : line;
       note = note == null ? "" : note;
-      check(thresholdMin == null || thresholdM == null, "Cannot use target %s: threshold_min and threshold_m both given", id);
+      check(
+          thresholdMin == null || thresholdM == null,
+          "Cannot use target %s: threshold_min and threshold_m both given",
+          id);
     }
 
     /** The target with the pre-measure fields only (tests). */
-    public Target(String id, String indicator, List<String> scope, Comparator comparator, double value, String unit,
-        int year, String source, String note) {
-      this(id, indicator, scope, comparator, value, unit, year, "", "", source, note, null, null, null);
+    public Target(
+        String id,
+        String indicator,
+        List<String> scope,
+        Comparator comparator,
+        double value,
+        String unit,
+        int year,
+        String source,
+        String note) {
+      this(
+          id,
+          indicator,
+          scope,
+          comparator,
+          value,
+          unit,
+          year,
+          "",
+          "",
+          source,
+          note,
+          null,
+          null,
+          null);
     }
 
     /** The stated threshold, or null when the target states none. */
     public Threshold threshold() {
-      return thresholdMin != null ? Threshold.minutes(thresholdMin)
+      return thresholdMin != null
+          ? Threshold.minutes(thresholdMin)
           : thresholdM != null ? Threshold.metres(thresholdM, thresholdMDistance) : null;
     }
 
@@ -255,15 +295,18 @@ public record Targets(List<Measure> measures, List<Target> targets, List<Baselin
       check(!scope.isEmpty(), "Cannot use %s: empty scope", id);
       if (!(scope.size() == 1 && scope.get(0).equals(ALL))) {
         for (String code : scope) {
-          check(CODE.matcher(code).matches(),
-              "Cannot use scope %s of %s: not \"all\" or 6-, 9- or 12-digit codes", scope, id);
+          check(
+              CODE.matcher(code).matches(),
+              "Cannot use scope %s of %s: not \"all\" or 6-, 9- or 12-digit codes",
+              scope,
+              id);
         }
       }
     }
 
     /**
-     * True when the row of {@code adminCode} (a county of {@code cityCode}, or the city itself) is in scope; a
-     * township or community code covers the row of its county.
+     * True when the row of {@code adminCode} (a county of {@code cityCode}, or the city itself) is
+     * in scope; a township or community code covers the row of its county.
      */
     public boolean covers(String adminCode, String cityCode) {
       return covers(scope, adminCode, cityCode);
@@ -281,7 +324,10 @@ public record Targets(List<Measure> measures, List<Target> targets, List<Baselin
       return false;
     }
 
-    /** Codes finer than a county in the scope (townships, communities), measured on their county's row. */
+    /**
+     * Codes finer than a county in the scope (townships, communities), measured on their county's
+     * row.
+     */
     public List<String> subCountyScope() {
       return scope.stream().filter(c -> c.length() > 6).toList();
     }

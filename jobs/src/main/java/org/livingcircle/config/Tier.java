@@ -8,7 +8,10 @@ public enum Tier {
   BASIC,
   /** 品质提升类业态: 12 quality-improvement formats, 15 minute walk (seed 002). */
   QUALITY,
-  /** Public services the plans measure (kindergarten, school, health, elderly, nursery, park, fitness, bus). */
+  /**
+   * Public services the plans measure (kindergarten, school, health, elderly, nursery, park,
+   * fitness, bus).
+   */
   PUBLIC,
   /** Residential compounds: origins of trips, not destinations. */
   RESIDENTIAL;

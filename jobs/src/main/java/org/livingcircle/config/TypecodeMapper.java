@@ -8,29 +8,36 @@ import java.util.Optional;
 /**
  * Maps Amap typecodes and OSM tags to category ids.
  *
- * <p>Amap typecodes have 6 digits: 2 for the major class (大类), 2 for the middle class (中类), 2 for the minor class
- * (小类). A category lists prefixes of 2, 4 or 6 digits; a typecode maps to the category with the longest matching
- * prefix, so {@code 080111} (gym) beats {@code 0801} (fitness ground). Amap exports may hold several typecodes
- * separated by {@code |} ("060200|060400"): the first one that maps wins. Anything else maps to nothing and the
- * ingest quarantines the row.
+ * <p>Amap typecodes have 6 digits: 2 for the major class (大类), 2 for the middle class (中类), 2 for
+ * the minor class (小类). A category lists prefixes of 2, 4 or 6 digits; a typecode maps to the
+ * category with the longest matching prefix, so {@code 080111} (gym) beats {@code 0801} (fitness
+ * ground). Amap exports may hold several typecodes separated by {@code |} ("060200|060400"): the
+ * first one that maps wins. Anything else maps to nothing and the ingest quarantines the row.
  *
- * <p>OSM features map through rules of one or more {@code key=value} conditions joined by {@code &} (all must
- * hold); a condition holds when the feature's value of the key equals the value or one element of its
- * {@code ;}-separated list. When rules of several categories match, the category that comes first in the
- * configuration wins. Immutable and thread-safe.
+ * <p>OSM features map through rules of one or more {@code key=value} conditions joined by {@code &}
+ * (all must hold); a condition holds when the feature's value of the key equals the value or one
+ * element of its {@code ;}-separated list. When rules of several categories match, the category
+ * that comes first in the configuration wins. Immutable and thread-safe.
  */
 public final class TypecodeMapper implements java.io.Serializable {
   private static final int[] PREFIX_LENGTHS = {6, 4, 2};
   private static final int TYPECODE_LENGTH = 6;
 
   private final Map<String, String> categoryByPrefix;
+
   /** Per rule: its conditions as {key, value} pairs. */
   private final List<String[][]> rules;
+
   /** Category index per rule. */
   private final int[] ruleCategory;
+
   private final List<String> ids;
 
-  private TypecodeMapper(Map<String, String> categoryByPrefix, List<String[][]> rules, int[] ruleCategory, List<String> ids) {
+  private TypecodeMapper(
+      Map<String, String> categoryByPrefix,
+      List<String[][]> rules,
+      int[] ruleCategory,
+      List<String> ids) {
     this.categoryByPrefix = Map.copyOf(categoryByPrefix);
     this.rules = List.copyOf(rules);
     this.ruleCategory = ruleCategory;
@@ -58,12 +65,16 @@ public final class TypecodeMapper implements java.io.Serializable {
         ruleCategory.add(i);
       }
     }
-    return new TypecodeMapper(byPrefix, rules, ruleCategory.stream().mapToInt(Integer::intValue).toArray(), categories.ids());
+    return new TypecodeMapper(
+        byPrefix,
+        rules,
+        ruleCategory.stream().mapToInt(Integer::intValue).toArray(),
+        categories.ids());
   }
 
   /**
-   * Category id of an Amap typecode field such as {@code "060200"} or {@code "060200|060400"}; empty when no part
-   * is a 6-digit code with a configured prefix.
+   * Category id of an Amap typecode field such as {@code "060200"} or {@code "060200|060400"};
+   * empty when no part is a 6-digit code with a configured prefix.
    */
   public Optional<String> categoryOfTypecodes(String typecodes) {
     if (typecodes == null) {
@@ -105,7 +116,10 @@ public final class TypecodeMapper implements java.io.Serializable {
     return true;
   }
 
-  /** True when {@code wanted} is one element of the OSM list {@code value} ("breakfast;coffee_shop"). */
+  /**
+   * True when {@code wanted} is one element of the OSM list {@code value}
+   * ("breakfast;coffee_shop").
+   */
   private static boolean listHolds(String value, String wanted) {
     if (value.indexOf(';') < 0) {
       return false;
@@ -141,7 +155,10 @@ public final class TypecodeMapper implements java.io.Serializable {
     return true;
   }
 
-  /** Rejects a typecode prefix or OSM tag listed in two categories: the mapping would depend on order. */
+  /**
+   * Rejects a typecode prefix or OSM tag listed in two categories: the mapping would depend on
+   * order.
+   */
   static void checkUnambiguous(List<Category> categories) {
     Map<String, String> prefixOwner = new HashMap<>();
     Map<String, String> tagOwner = new HashMap<>();
@@ -153,7 +170,12 @@ public final class TypecodeMapper implements java.io.Serializable {
         if (owner != null && !owner.equals(c.id())) {
           throw new ConfigProblem(
               "/categories/" + i + "/amap_typecodes/" + j,
-              "Cannot map Amap typecode prefix " + prefix + " to " + c.id() + ": already mapped to " + owner);
+              "Cannot map Amap typecode prefix "
+                  + prefix
+                  + " to "
+                  + c.id()
+                  + ": already mapped to "
+                  + owner);
         }
       }
       for (int j = 0; j < c.osmTags().size(); j++) {

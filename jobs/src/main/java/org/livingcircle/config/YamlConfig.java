@@ -21,8 +21,8 @@ import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,16 +32,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.livingcircle.common.ConfigException;
 
 /**
- * Loads a YAML configuration file, validates it against a JSON Schema (draft 2020-12) and binds it to a record.
+ * Loads a YAML configuration file, validates it against a JSON Schema (draft 2020-12) and binds it
+ * to a record.
  *
- * <p>Schemas live once in the repository's {@code schemas/} folder; the build copies them into the jar as
- * classpath resources {@code schemas/<name>}. Every failure is a {@link ConfigException} with one line:
- * {@code <file>: <json pointer>: <problem>} for invalid values, {@code <file>: cannot parse: <reason> (line N)}
- * for unreadable files and YAML syntax errors. The file is named as the caller gave it.
+ * <p>Schemas live once in the repository's {@code schemas/} folder; the build copies them into the
+ * jar as classpath resources {@code schemas/<name>}. Every failure is a {@link ConfigException}
+ * with one line: {@code <file>: <json pointer>: <problem>} for invalid values, {@code <file>:
+ * cannot parse: <reason> (line N)} for unreadable files and YAML syntax errors. The file is named
+ * as the caller gave it.
  *
- * <p>Keys ending in {@code _source} and {@code amap_note} document values for people and metadata; the schema
- * requires them, binding skips them. Any other key unknown to the record is an error (the schema rejects it
- * first). Thread-safe.
+ * <p>Keys ending in {@code _source} and {@code amap_note} document values for people and metadata;
+ * the schema requires them, binding skips them. Any other key unknown to the record is an error
+ * (the schema rejects it first). Thread-safe.
  */
 public final class YamlConfig {
   /** Classpath folder holding the JSON Schemas. */
@@ -52,7 +54,10 @@ public final class YamlConfig {
 
   private YamlConfig() {}
 
-  /** Reads {@code file}, validates it against {@code schemaName} (e.g. "city.schema.json") and binds it to {@code type}. */
+  /**
+   * Reads {@code file}, validates it against {@code schemaName} (e.g. "city.schema.json") and binds
+   * it to {@code type}.
+   */
   public static <T> T load(Path file, String schemaName, Class<T> type) {
     JsonNode root = readValidated(file, schemaName);
     try {
@@ -69,7 +74,9 @@ public final class YamlConfig {
     JsonNode root = read(file);
     List<ValidationMessage> messages = new ArrayList<>(schema(schemaName).validate(root));
     if (!messages.isEmpty()) {
-      messages.sort(Comparator.comparing(ValidationMessage::getPath).thenComparing(ValidationMessage::getType));
+      messages.sort(
+          Comparator.comparing(ValidationMessage::getPath)
+              .thenComparing(ValidationMessage::getType));
       ValidationMessage first = messages.get(0);
       String more = messages.size() > 1 ? " (and " + (messages.size() - 1) + " more)" : "";
       throw new ConfigException(file + ": " + describe(first, root) + more);
@@ -87,12 +94,22 @@ public final class YamlConfig {
       return root;
     } catch (JsonProcessingException e) {
       JsonLocation location = e.getLocation();
-      String line = location == null || location.getLineNr() < 1 ? "" : " (line " + location.getLineNr() + ")";
-      throw new ConfigException(file + ": cannot parse: " + firstLine(e.getOriginalMessage()) + line, e);
+      String line =
+          location == null || location.getLineNr() < 1
+              ? ""
+              : " (line " + location.getLineNr() + ")";
+      throw new ConfigException(
+          file + ": cannot parse: " + firstLine(e.getOriginalMessage()) + line, e);
     } catch (NoSuchFileException e) {
       throw new ConfigException(file + ": cannot parse: no such file", e);
     } catch (IOException e) {
-      throw new ConfigException(file + ": cannot parse: " + e.getClass().getSimpleName() + " " + firstLine(e.getMessage()), e);
+      throw new ConfigException(
+          file
+              + ": cannot parse: "
+              + e.getClass().getSimpleName()
+              + " "
+              + firstLine(e.getMessage()),
+          e);
     }
   }
 
@@ -114,7 +131,9 @@ public final class YamlConfig {
     }
   }
 
-  /** One validation message as {@code <pointer>: <problem>} with the offending value quoted as JSON. */
+  /**
+   * One validation message as {@code <pointer>: <problem>} with the offending value quoted as JSON.
+   */
   static String describe(ValidationMessage m, JsonNode root) {
     String pointer = m.getPath();
     String[] args = m.getArguments() == null ? new String[0] : m.getArguments();
@@ -131,8 +150,10 @@ public final class YamlConfig {
           case "additionalProperties" -> "unknown key " + arg(args, 0);
           case "pattern" -> shown + " does not match " + arg(args, 0);
           case "enum" -> shown + " is not one of " + arg(args, 0);
-          case "minItems" -> "has " + value.size() + " items, fewer than the minimum " + arg(args, 0);
-          case "maxItems" -> "has " + value.size() + " items, more than the maximum " + arg(args, 0);
+          case "minItems" ->
+              "has " + value.size() + " items, fewer than the minimum " + arg(args, 0);
+          case "maxItems" ->
+              "has " + value.size() + " items, more than the maximum " + arg(args, 0);
           case "uniqueItems" -> "contains duplicate items";
           case "minLength" -> shown + " is shorter than " + arg(args, 0) + " characters";
           case "maxLength" -> shown + " is longer than " + arg(args, 0) + " characters";
@@ -144,14 +165,17 @@ public final class YamlConfig {
   private static ConfigException bindingProblem(Path file, JsonMappingException e) {
     StringBuilder pointer = new StringBuilder();
     for (JsonMappingException.Reference ref : e.getPath()) {
-      pointer.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
+      pointer
+          .append('/')
+          .append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
     }
     Throwable cause = e.getCause() != null ? e.getCause() : e;
     String problem = cause == e ? firstLine(e.getOriginalMessage()) : firstLine(cause.getMessage());
     if (cause instanceof ConfigProblem p) {
       pointer.append(p.relativePointer());
     }
-    return new ConfigException(file + ": " + (pointer.length() == 0 ? "/" : pointer) + ": " + problem, e);
+    return new ConfigException(
+        file + ": " + (pointer.length() == 0 ? "/" : pointer) + ": " + problem, e);
   }
 
   private static YAMLMapper newMapper() {
@@ -166,11 +190,18 @@ public final class YamlConfig {
     return mapper;
   }
 
-  /** Skips keys that document a sibling value ({@code *_source}, {@code amap_note}); other unknown keys still fail. */
+  /**
+   * Skips keys that document a sibling value ({@code *_source}, {@code amap_note}); other unknown
+   * keys still fail.
+   */
   private static final class SkipDocumentationKeys extends DeserializationProblemHandler {
     @Override
     public boolean handleUnknownProperty(
-        DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer, Object beanOrClass, String name)
+        DeserializationContext ctxt,
+        JsonParser p,
+        JsonDeserializer<?> deserializer,
+        Object beanOrClass,
+        String name)
         throws IOException {
       if (name.endsWith("_source") || name.equals("amap_note")) {
         p.skipChildren();
@@ -185,7 +216,8 @@ public final class YamlConfig {
   }
 
   private static String article(String type) {
-    return (type.startsWith("a") || type.startsWith("i") || type.startsWith("o") ? "an " : "a ") + type;
+    return (type.startsWith("a") || type.startsWith("i") || type.startsWith("o") ? "an " : "a ")
+        + type;
   }
 
   private static String abbreviate(String s) {

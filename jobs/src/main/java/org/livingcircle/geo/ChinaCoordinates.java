@@ -1,20 +1,23 @@
 package org.livingcircle.geo;
 
 /**
- * Conversions between WGS84 (GPS, OSM), GCJ-02 (China's obfuscated datum, used by Amap) and BD-09 (Baidu).
+ * Conversions between WGS84 (GPS, OSM), GCJ-02 (China's obfuscated datum, used by Amap) and BD-09
+ * (Baidu).
  *
- * <p>All methods take longitude and latitude in degrees and write {@code [lon, lat]} into a caller-provided
- * {@code double[2]} (which may be reused); they allocate nothing. GCJ-02 is the widely published closed form
- * (Krasovsky ellipsoid a = 6378245 m, e² = 0.00669342162296594323); near Jincheng and Changzhi it moves points
- * about 550-600 m, mostly east (domain brief). BD-09 adds Baidu's further polar shift on top of GCJ-02.
+ * <p>All methods take longitude and latitude in degrees and write {@code [lon, lat]} into a
+ * caller-provided {@code double[2]} (which may be reused); they allocate nothing. GCJ-02 is the
+ * widely published closed form (Krasovsky ellipsoid a = 6378245 m, e² = 0.00669342162296594323);
+ * near Jincheng and Changzhi it moves points about 550-600 m, mostly east (domain brief). BD-09
+ * adds Baidu's further polar shift on top of GCJ-02.
  *
- * <p><b>Outside-China rule:</b> points outside the rough mainland box lon 72.004-137.8347°E, lat 0.8293-55.8271°N
- * (the box used by common open-source converters) are returned unchanged by every method. The box includes
- * neighbouring territory; the study area (112-114°E, 35-37°N) lies well inside.
+ * <p><b>Outside-China rule:</b> points outside the rough mainland box lon 72.004-137.8347°E, lat
+ * 0.8293-55.8271°N (the box used by common open-source converters) are returned unchanged by every
+ * method. The box includes neighbouring territory; the study area (112-114°E, 35-37°N) lies well
+ * inside.
  *
- * <p>Inverses ({@link #gcj02ToWgs84}, {@link #bd09ToGcj02}) iterate a fixed point until the step is below
- * 1e-9° (about 0.1 mm) or 30 iterations; in the study area they converge in a handful of steps to far below 1 cm.
- * Stateless and thread-safe.
+ * <p>Inverses ({@link #gcj02ToWgs84}, {@link #bd09ToGcj02}) iterate a fixed point until the step is
+ * below 1e-9° (about 0.1 mm) or 30 iterations; in the study area they converge in a handful of
+ * steps to far below 1 cm. Stateless and thread-safe.
  */
 public final class ChinaCoordinates {
   private static final double KRASOVSKY_A = 6378245.0;
@@ -22,8 +25,10 @@ public final class ChinaCoordinates {
   private static final double BD_X_PI = Math.PI * 3000.0 / 180.0;
   private static final double BD_OFFSET_LON = 0.0065;
   private static final double BD_OFFSET_LAT = 0.006;
+
   /** Convergence limit of the iterative inverses, degrees. */
   public static final double INVERSE_TOLERANCE_DEG = 1e-9;
+
   /** Iteration cap of the iterative inverses. */
   public static final int INVERSE_MAX_ITERATIONS = 30;
 
@@ -77,8 +82,8 @@ public final class ChinaCoordinates {
   }
 
   /**
-   * BD-09 → GCJ-02: the published closed-form approximation, refined by fixed-point iteration so that it inverts
-   * {@link #gcj02ToBd09} exactly (to {@link #INVERSE_TOLERANCE_DEG}).
+   * BD-09 → GCJ-02: the published closed-form approximation, refined by fixed-point iteration so
+   * that it inverts {@link #gcj02ToBd09} exactly (to {@link #INVERSE_TOLERANCE_DEG}).
    */
   public static void bd09ToGcj02(double lon, double lat, double[] out) {
     if (!insideChina(lon, lat)) {
@@ -133,7 +138,8 @@ public final class ChinaCoordinates {
   }
 
   private static double shiftLat(double x, double y) {
-    double r = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
+    double r =
+        -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
     r += (20.0 * Math.sin(6.0 * x * Math.PI) + 20.0 * Math.sin(2.0 * x * Math.PI)) * 2.0 / 3.0;
     r += (20.0 * Math.sin(y * Math.PI) + 40.0 * Math.sin(y / 3.0 * Math.PI)) * 2.0 / 3.0;
     r += (160.0 * Math.sin(y / 12.0 * Math.PI) + 320.0 * Math.sin(y * Math.PI / 30.0)) * 2.0 / 3.0;

@@ -16,7 +16,8 @@ public enum SourceCrs {
     if (text == null) {
       return null;
     }
-    String key = text.strip().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(":", "");
+    String key =
+        text.strip().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(":", "");
     return switch (key) {
       case "wgs84", "epsg4326", "ogccrs84" -> WGS84;
       case "gcj02" -> GCJ02;

@@ -3,8 +3,9 @@ package org.livingcircle.grid;
 import org.livingcircle.geo.GridSpec;
 
 /**
- * Stable square-cell ids (the formula lives in {@link GridSpec}): cells are aligned on multiples of the cell size in
- * the city's metric CRS, so a cell keeps its id across runs, counties and cities that share CRS and size.
+ * Stable square-cell ids (the formula lives in {@link GridSpec}): cells are aligned on multiples of
+ * the cell size in the city's metric CRS, so a cell keeps its id across runs, counties and cities
+ * that share CRS and size.
  */
 public final class CellIds {
   private CellIds() {}

@@ -1,9 +1,9 @@
 package org.livingcircle.grid;
 
-import org.livingcircle.geo.GridSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
+import org.livingcircle.geo.GridSpec;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -12,8 +12,8 @@ import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
- * The grid cell kernel: which square cells of {@code sizeM} metres, aligned on multiples of the size
- * in the city's metric CRS, belong to a county. A cell belongs to every county its centre
+ * The grid cell kernel: which square cells of {@code sizeM} metres, aligned on multiples of the
+ * size in the city's metric CRS, belong to a county. A cell belongs to every county its centre
  * {@code ((col + 0.5) * sizeM, (row + 0.5) * sizeM)} intersects (JTS {@code intersects}, the same
  * predicate as {@code ST_Intersects}: the boundary is included, a hole is not). A centre exactly on
  * a border shared by two counties is therefore a candidate of both; the smaller county code wins
@@ -28,17 +28,25 @@ final class CountyCells {
   /** One cell in column/row indices. */
   record Cell(long col, long row) {}
 
-  /** Receives the cells of a county in order: row by row from the south, west to east within a row. */
+  /**
+   * Receives the cells of a county in order: row by row from the south, west to east within a row.
+   */
   interface Sink {
     void cell(long col, long row);
   }
 
   private CountyCells() {}
 
-  /** The cells whose squares touch {@code envelope}: {@code floor(min / size)} to {@code floor(max / size)}. */
+  /**
+   * The cells whose squares touch {@code envelope}: {@code floor(min / size)} to {@code floor(max /
+   * size)}.
+   */
   static Box box(Envelope envelope, int sizeM) {
-    return new Box(GridSpec.index(envelope.getMinX(), sizeM), GridSpec.index(envelope.getMaxX(), sizeM),
-        GridSpec.index(envelope.getMinY(), sizeM), GridSpec.index(envelope.getMaxY(), sizeM));
+    return new Box(
+        GridSpec.index(envelope.getMinX(), sizeM),
+        GridSpec.index(envelope.getMaxX(), sizeM),
+        GridSpec.index(envelope.getMinY(), sizeM),
+        GridSpec.index(envelope.getMaxY(), sizeM));
   }
 
   /** The centre coordinate of column (or row) {@code index}: {@code (index + 0.5) * sizeM}. */
@@ -50,7 +58,8 @@ final class CountyCells {
   static void centresIn(PreparedGeometry county, int sizeM, Box box, Sink sink) {
     for (long row = box.row0(); row <= box.row1(); row++) {
       for (long col = box.col0(); col <= box.col1(); col++) {
-        if (county.intersects(FACTORY.createPoint(new Coordinate(centre(col, sizeM), centre(row, sizeM))))) {
+        if (county.intersects(
+            FACTORY.createPoint(new Coordinate(centre(col, sizeM), centre(row, sizeM))))) {
           sink.cell(col, row);
         }
       }
@@ -58,9 +67,9 @@ final class CountyCells {
   }
 
   /**
-   * Every cell of every county in {@code countiesByCode} (metric CRS) with the county it belongs to:
-   * the cells of each county's bounding box whose centre intersects it, a centre in several counties
-   * going to the smallest code.
+   * Every cell of every county in {@code countiesByCode} (metric CRS) with the county it belongs
+   * to: the cells of each county's bounding box whose centre intersects it, a centre in several
+   * counties going to the smallest code.
    */
   static Map<Cell, String> assign(SortedMap<String, Geometry> countiesByCode, int sizeM) {
     Map<Cell, String> owners = new LinkedHashMap<>();

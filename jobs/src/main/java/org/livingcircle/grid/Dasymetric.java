@@ -32,7 +32,12 @@ public final class Dasymetric {
    * @param nCells the number of cells of the unit, ≥ 1
    */
   public static double share(double weight, double totalWeight, long nCells) {
-    Checks.check(weight >= 0 && totalWeight >= 0 && nCells >= 1, "Cannot share population: weight %s of %s over %s cells", weight, totalWeight, nCells);
+    Checks.check(
+        weight >= 0 && totalWeight >= 0 && nCells >= 1,
+        "Cannot share population: weight %s of %s over %s cells",
+        weight,
+        totalWeight,
+        nCells);
     return method(totalWeight) == Method.COMPOUNDS ? weight / totalWeight : 1.0 / nCells;
   }
 }

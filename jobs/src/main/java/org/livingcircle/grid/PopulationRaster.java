@@ -40,19 +40,34 @@ public final class PopulationRaster {
       reader = new GeoTiffReader(tiff.toFile());
       GridCoverage2D coverage = reader.read(null);
       if (coverage == null || coverage.getCoordinateReferenceSystem2D() == null) {
-        throw new InputException("Cannot read population raster " + tiff + ": no coordinate system (GeoTIFF expected)");
+        throw new InputException(
+            "Cannot read population raster " + tiff + ": no coordinate system (GeoTIFF expected)");
       }
       if (coverage.getNumSampleDimensions() < 1) {
         throw new InputException("Cannot read population raster " + tiff + ": no band");
       }
-      coverage.getRenderedImage().getData(new java.awt.Rectangle(
-          coverage.getRenderedImage().getMinX(), coverage.getRenderedImage().getMinY(), 1, 1));
+      coverage
+          .getRenderedImage()
+          .getData(
+              new java.awt.Rectangle(
+                  coverage.getRenderedImage().getMinX(),
+                  coverage.getRenderedImage().getMinY(),
+                  1,
+                  1));
     } catch (InputException e) {
       throw e;
     } catch (Exception e) {
-      // GeoTools answers a file that is no TIFF with assorted exceptions (DataSourceException, IllegalArgumentException, ...)
-      throw new InputException("Cannot read population raster " + tiff + ": not a readable GeoTIFF ("
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")) + ")", e);
+      // GeoTools answers a file that is no TIFF with assorted exceptions (DataSourceException,
+      // IllegalArgumentException, ...)
+      throw new InputException(
+          "Cannot read population raster "
+              + tiff
+              + ": not a readable GeoTIFF ("
+              + (e.getMessage() == null
+                  ? e.getClass().getSimpleName()
+                  : e.getMessage().lines().findFirst().orElse(""))
+              + ")",
+          e);
     } finally {
       if (reader != null) {
         reader.dispose();
@@ -71,9 +86,12 @@ public final class PopulationRaster {
       GridCoverage2D coverage = reader.read(null);
       CoordinateReferenceSystem source = coverage.getCoordinateReferenceSystem2D();
       CoordinateReferenceSystem target = CRS.decode(cellCrs, true);
-      MathTransform pixelToCell = ConcatenatedTransform.create(
-          coverage.getGridGeometry().getGridToCRS2D(org.geotools.api.metadata.spatial.PixelOrientation.CENTER),
-          CRS.findMathTransform(source, target, true));
+      MathTransform pixelToCell =
+          ConcatenatedTransform.create(
+              coverage
+                  .getGridGeometry()
+                  .getGridToCRS2D(org.geotools.api.metadata.spatial.PixelOrientation.CENTER),
+              CRS.findMathTransform(source, target, true));
       Raster data = coverage.getRenderedImage().getData();
       int x0 = data.getMinX();
       int y0 = data.getMinY();
@@ -98,7 +116,11 @@ public final class PopulationRaster {
           if (!(v > 0) || Double.isInfinite(v)) {
             continue;
           }
-          long id = CellIds.id(cellSizeM, CellIds.index(pixel[2 * i], cellSizeM), CellIds.index(pixel[2 * i + 1], cellSizeM));
+          long id =
+              CellIds.id(
+                  cellSizeM,
+                  CellIds.index(pixel[2 * i], cellSizeM),
+                  CellIds.index(pixel[2 * i + 1], cellSizeM));
           weights.merge(id, v, Double::sum);
         }
       }

@@ -39,8 +39,10 @@ public final class IngestReport {
   }
 
   private final Map<String, FileCounts> files = new TreeMap<>();
+
   /** POI rows per file and typecode whose typecode is not in the official Amap code table. */
   private final Map<String, Map<String, Long>> unknownTypecodes = new TreeMap<>();
+
   private String amapTable;
 
   /** Names the code table POI typecodes were checked against (enables the check in the report). */
@@ -48,14 +50,20 @@ public final class IngestReport {
     this.amapTable = fileName;
   }
 
-  /** Counts {@code n} POI rows of {@code file} whose typecode field {@code typecode} is not in the code table. */
+  /**
+   * Counts {@code n} POI rows of {@code file} whose typecode field {@code typecode} is not in the
+   * code table.
+   */
   public void unknownTypecode(String file, String typecode, long n) {
     unknownTypecodes.computeIfAbsent(file, k -> new TreeMap<>()).merge(typecode, n, Long::sum);
   }
 
   /** POI rows with a typecode not in the code table, over every file. */
   public long unknownTypecodeRows() {
-    return unknownTypecodes.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
+    return unknownTypecodes.values().stream()
+        .flatMap(m -> m.values().stream())
+        .mapToLong(Long::longValue)
+        .sum();
   }
 
   /** Returns (creating) the counts of {@code file} in {@code table}. */
@@ -79,17 +87,28 @@ public final class IngestReport {
             String.format(
                 Locale.ROOT,
                 "Cannot reconcile %s: %d read but %d accepted + %d quarantined",
-                f.file, f.read, f.accepted, f.quarantinedTotal()));
+                f.file,
+                f.read,
+                f.accepted,
+                f.quarantinedTotal()));
       }
     }
   }
 
-  /** Prints one line per file: "[ingest] poi amap.csv: 1,234 read, 1,200 accepted, 34 quarantined (reason n, ...)". */
+  /**
+   * Prints one line per file: "[ingest] poi amap.csv: 1,234 read, 1,200 accepted, 34 quarantined
+   * (reason n, ...)".
+   */
   public void print(PrintStream out) {
     for (FileCounts f : files.values()) {
       StringBuilder reasons = new StringBuilder();
       f.quarantined.forEach(
-          (reason, n) -> reasons.append(reasons.length() == 0 ? "" : ", ").append(reason).append(' ').append(String.format(Locale.ROOT, "%,d", n)));
+          (reason, n) ->
+              reasons
+                  .append(reasons.length() == 0 ? "" : ", ")
+                  .append(reason)
+                  .append(' ')
+                  .append(String.format(Locale.ROOT, "%,d", n)));
       out.printf(
           Locale.ROOT,
           "[ingest] %s %s: %,d read, %,d accepted, %,d quarantined%s%n",
@@ -102,13 +121,26 @@ public final class IngestReport {
     }
     if (amapTable != null) {
       Map<String, Long> byCode = new TreeMap<>();
-      unknownTypecodes.values().forEach(m -> m.forEach((code, n) -> byCode.merge(code, n, Long::sum)));
+      unknownTypecodes
+          .values()
+          .forEach(m -> m.forEach((code, n) -> byCode.merge(code, n, Long::sum)));
       StringBuilder codes = new StringBuilder();
-      byCode.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
-          .forEach(e -> codes.append(codes.length() == 0 ? "" : ", ").append(e.getKey()).append(" \u00d7")
-              .append(String.format(Locale.ROOT, "%,d", e.getValue())));
-      out.printf(Locale.ROOT, "[ingest] poi: %,d rows carry a typecode not in the Amap code table %s%s%n",
-          unknownTypecodeRows(), amapTable, codes.length() == 0 ? "" : " (" + codes + (byCode.size() > 5 ? ", ..." : "") + ")");
+      byCode.entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .limit(5)
+          .forEach(
+              e ->
+                  codes
+                      .append(codes.length() == 0 ? "" : ", ")
+                      .append(e.getKey())
+                      .append(" \u00d7")
+                      .append(String.format(Locale.ROOT, "%,d", e.getValue())));
+      out.printf(
+          Locale.ROOT,
+          "[ingest] poi: %,d rows carry a typecode not in the Amap code table %s%s%n",
+          unknownTypecodeRows(),
+          amapTable,
+          codes.length() == 0 ? "" : " (" + codes + (byCode.size() > 5 ? ", ..." : "") + ")");
     }
   }
 

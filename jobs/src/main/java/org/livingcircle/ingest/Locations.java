@@ -27,7 +27,8 @@ final class Locations {
       return new Problem(Reason.BAD_COORDINATES, "placeholder or not finite: " + lng + "," + lat);
     }
     if (!region.contains(lng, lat)) {
-      Reason reason = region.contains(lat, lng) ? Reason.SWAPPED_COORDINATES : Reason.OUTSIDE_REGION;
+      Reason reason =
+          region.contains(lat, lng) ? Reason.SWAPPED_COORDINATES : Reason.OUTSIDE_REGION;
       return new Problem(reason, lng + "," + lat + " is outside " + region);
     }
     out[0] = lng;

@@ -17,9 +17,9 @@ import org.livingcircle.common.InputException;
 import org.livingcircle.geo.SourceCrs;
 
 /**
- * Parses one POI file (Amap CSV export, Amap place-API JSON, or GeoJSON points) into accepted
- * rows in WGS84 and quarantined rows with a reason. Whole-file problems (missing file, missing
- * columns, undecodable text, invalid JSON) throw {@link InputException}. Not thread-safe.
+ * Parses one POI file (Amap CSV export, Amap place-API JSON, or GeoJSON points) into accepted rows
+ * in WGS84 and quarantined rows with a reason. Whole-file problems (missing file, missing columns,
+ * undecodable text, invalid JSON) throw {@link InputException}. Not thread-safe.
  */
 public final class PoiParser {
   /** File formats the ingest reads. */
@@ -45,10 +45,12 @@ public final class PoiParser {
   }
 
   /** A file to read, with its coordinate system and encoding ("auto" detects UTF-8 or GBK). */
-  public record Source(String file, Format format, SourceCrs crs, String encoding) implements Serializable {
+  public record Source(String file, Format format, SourceCrs crs, String encoding)
+      implements Serializable {
     /** A tab-separated form for shipping to Spark tasks (Kryo cannot serialize records). */
     public String encode() {
-      return String.join("\t", file, format.name(), crs.name(), encoding == null ? "auto" : encoding);
+      return String.join(
+          "\t", file, format.name(), crs.name(), encoding == null ? "auto" : encoding);
     }
 
     public static Source decode(String text) {
@@ -141,7 +143,8 @@ public final class PoiParser {
             r.unterminatedQuote()
                 ? "unterminated quote"
                 : r.fields().size() + " fields, header has " + width;
-        sink.quarantine(new Quarantined(source.file(), r.line(), Reason.MALFORMED_ROW, detail, r.raw()));
+        sink.quarantine(
+            new Quarantined(source.file(), r.line(), Reason.MALFORMED_ROW, detail, r.raw()));
         continue;
       }
       List<String> f = r.fields();
@@ -190,7 +193,8 @@ public final class PoiParser {
   /** Column index by Amap field name (aliases applied); throws if required columns are missing. */
   private static Map<String, Integer> columns(Source source, CsvRecords.Record header) {
     if (header == null) {
-      throw new InputException("Cannot read POI file " + source.file() + ": it is empty (no header line)");
+      throw new InputException(
+          "Cannot read POI file " + source.file() + ": it is empty (no header line)");
     }
     Map<String, Integer> columns = new HashMap<>();
     for (int i = 0; i < header.fields().size(); i++) {
@@ -200,12 +204,23 @@ public final class PoiParser {
     for (String required : List.of("name", "typecode")) {
       if (!columns.containsKey(required)) {
         throw new InputException(
-            "Cannot read POI file " + source.file() + ": header has no '" + required + "' column (line " + header.line() + ")");
+            "Cannot read POI file "
+                + source.file()
+                + ": header has no '"
+                + required
+                + "' column (line "
+                + header.line()
+                + ")");
       }
     }
-    if (!columns.containsKey("location") && !(columns.containsKey("lng") && columns.containsKey("lat"))) {
+    if (!columns.containsKey("location")
+        && !(columns.containsKey("lng") && columns.containsKey("lat"))) {
       throw new InputException(
-          "Cannot read POI file " + source.file() + ": header has neither 'location' nor 'lng' and 'lat' columns (line " + header.line() + ")");
+          "Cannot read POI file "
+              + source.file()
+              + ": header has neither 'location' nor 'lng' and 'lat' columns (line "
+              + header.line()
+              + ")");
     }
     return columns;
   }
@@ -214,7 +229,10 @@ public final class PoiParser {
     JsonNode root = readJson(source, reader);
     JsonNode pois = root.path("pois");
     if (!pois.isArray()) {
-      throw new InputException("Cannot read POI file " + source.file() + ": no 'pois' array (Amap place-API response expected)");
+      throw new InputException(
+          "Cannot read POI file "
+              + source.file()
+              + ": no 'pois' array (Amap place-API response expected)");
     }
     long read = 0;
     for (JsonNode poi : pois) {
@@ -243,7 +261,8 @@ public final class PoiParser {
     JsonNode root = readJson(source, reader);
     JsonNode features = root.path("features");
     if (!"FeatureCollection".equals(root.path("type").asText()) || !features.isArray()) {
-      throw new InputException("Cannot read POI file " + source.file() + ": not a GeoJSON FeatureCollection");
+      throw new InputException(
+          "Cannot read POI file " + source.file() + ": not a GeoJSON FeatureCollection");
     }
     long read = 0;
     for (JsonNode feature : features) {
@@ -252,7 +271,8 @@ public final class PoiParser {
       JsonNode geometry = feature.path("geometry");
       String lng = "";
       String lat = "";
-      if ("Point".equals(geometry.path("type").asText()) && geometry.path("coordinates").size() >= 2) {
+      if ("Point".equals(geometry.path("type").asText())
+          && geometry.path("coordinates").size() >= 2) {
         lng = geometry.path("coordinates").get(0).asText();
         lat = geometry.path("coordinates").get(1).asText();
       }
@@ -327,8 +347,20 @@ public final class PoiParser {
     String poiId = id.isBlank() ? Path.of(file).getFileName() + "#" + row : id;
     sink.accept(
         new PoiRow(
-            file, row, poiId, name.strip(), category, typecode, typeName, address, adcode,
-            source.crs().code(), lng, lat, wgs[0], wgs[1]));
+            file,
+            row,
+            poiId,
+            name.strip(),
+            category,
+            typecode,
+            typeName,
+            address,
+            adcode,
+            source.crs().code(),
+            lng,
+            lat,
+            wgs[0],
+            wgs[1]));
   }
 
   private static String field(List<String> fields, Map<String, Integer> columns, String name) {
@@ -347,7 +379,11 @@ public final class PoiParser {
       return JSON.readTree(reader);
     } catch (JsonProcessingException e) {
       throw new InputException(
-          "Cannot read POI file " + source.file() + ": invalid JSON (line " + e.getLocation().getLineNr() + ")");
+          "Cannot read POI file "
+              + source.file()
+              + ": invalid JSON (line "
+              + e.getLocation().getLineNr()
+              + ")");
     } catch (IOException e) {
       throw new InputException("Cannot read POI file " + source.file() + ": " + e.getMessage(), e);
     }

@@ -43,7 +43,8 @@ public final class SchemaTable {
     } catch (IOException e) {
       throw new IllegalStateException("Cannot read schema " + resource + ": " + e.getMessage(), e);
     }
-    this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaNode);
+    this.schema =
+        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaNode);
   }
 
   /** Receives typed rows (1-based line numbers) and quarantined ones. */
@@ -64,8 +65,11 @@ public final class SchemaTable {
         read++;
         if (r.unterminatedQuote() || r.fields().size() != names.size()) {
           String detail =
-              r.unterminatedQuote() ? "unterminated quote" : r.fields().size() + " fields, header has " + names.size();
-          sink.quarantine(new Quarantined(file.toString(), r.line(), Reason.MALFORMED_ROW, detail, r.raw()));
+              r.unterminatedQuote()
+                  ? "unterminated quote"
+                  : r.fields().size() + " fields, header has " + names.size();
+          sink.quarantine(
+              new Quarantined(file.toString(), r.line(), Reason.MALFORMED_ROW, detail, r.raw()));
           continue;
         }
         ObjectNode row = JSON.createObjectNode();
@@ -81,7 +85,12 @@ public final class SchemaTable {
             messages.add(m.getMessage());
           }
           sink.quarantine(
-              new Quarantined(file.toString(), r.line(), Reason.SCHEMA_VIOLATION, String.join("; ", messages), r.raw()));
+              new Quarantined(
+                  file.toString(),
+                  r.line(),
+                  Reason.SCHEMA_VIOLATION,
+                  String.join("; ", messages),
+                  r.raw()));
         }
       }
       return read;
@@ -102,7 +111,8 @@ public final class SchemaTable {
   /** The header's column names; throws when the file has no header or lacks a required column. */
   private List<String> headerNames(Path file, CsvRecords.Record header) {
     if (header == null) {
-      throw new InputException("Cannot read " + schemaName + " file " + file + ": it is empty (no header line)");
+      throw new InputException(
+          "Cannot read " + schemaName + " file " + file + ": it is empty (no header line)");
     }
     List<String> names = new ArrayList<>();
     for (String h : header.fields()) {
@@ -118,15 +128,26 @@ public final class SchemaTable {
       return names;
     }
     boolean noHeader = missing.size() == schemaNode.path("required").size();
-    throw new InputException("Cannot read " + schemaName + " file " + file + ": header has no '" + missing.get(0)
-        + "' column (line " + header.line() + ")"
-        + (noHeader ? "; the first line must name the columns (" + String.join(",", columns()) + ")" : ""));
+    throw new InputException(
+        "Cannot read "
+            + schemaName
+            + " file "
+            + file
+            + ": header has no '"
+            + missing.get(0)
+            + "' column (line "
+            + header.line()
+            + ")"
+            + (noHeader
+                ? "; the first line must name the columns (" + String.join(",", columns()) + ")"
+                : ""));
   }
 
   /** Column names the schema declares, in declaration order. */
   public List<String> columns() {
     List<String> names = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = schemaNode.path("properties").fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = schemaNode.path("properties").fields();
+        it.hasNext(); ) {
       names.add(it.next().getKey());
     }
     return names;

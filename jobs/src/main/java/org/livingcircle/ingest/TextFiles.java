@@ -6,9 +6,9 @@ import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.channels.ReadableByteChannel;
-import java.nio.charset.CoderResult;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,20 +27,36 @@ public final class TextFiles {
 
   private TextFiles() {}
 
-  /** Returns the charset of {@code file}: the forced one if given, else UTF-8 or GBK by strict decoding. */
+  /**
+   * Returns the charset of {@code file}: the forced one if given, else UTF-8 or GBK by strict
+   * decoding.
+   */
   public static Charset detect(Path file, String forcedEncoding) {
-    if (forcedEncoding != null && !forcedEncoding.isBlank() && !"auto".equalsIgnoreCase(forcedEncoding)) {
+    if (forcedEncoding != null
+        && !forcedEncoding.isBlank()
+        && !"auto".equalsIgnoreCase(forcedEncoding)) {
       Charset forced;
       try {
         forced = Charset.forName(forcedEncoding);
-      } catch (IllegalArgumentException e) { // IllegalCharsetNameException, UnsupportedCharsetException
+      } catch (
+          IllegalArgumentException e) { // IllegalCharsetNameException, UnsupportedCharsetException
         throw new InputException(
-            "Cannot read " + file + ": unknown encoding '" + forcedEncoding + "'; use auto, UTF-8, GBK or another Java charset name");
+            "Cannot read "
+                + file
+                + ": unknown encoding '"
+                + forcedEncoding
+                + "'; use auto, UTF-8, GBK or another Java charset name");
       }
       int bad = firstBadLine(file, forced);
       if (bad > 0) {
         throw new InputException(
-            "Cannot read " + file + ": not valid " + forced.name() + " (line " + bad + "); check --encoding");
+            "Cannot read "
+                + file
+                + ": not valid "
+                + forced.name()
+                + " (line "
+                + bad
+                + "); check --encoding");
       }
       return forced;
     }
@@ -52,14 +68,19 @@ public final class TextFiles {
       return GBK;
     }
     throw new InputException(
-        "Cannot read " + file + ": neither UTF-8 nor GBK (line " + bad + "); set the file's encoding in the city configuration");
+        "Cannot read "
+            + file
+            + ": neither UTF-8 nor GBK (line "
+            + bad
+            + "); set the file's encoding in the city configuration");
   }
 
   /** Opens {@code file} in {@code charset}, skipping a leading byte-order mark. */
   public static BufferedReader open(Path file, Charset charset) {
     try {
       BufferedReader reader =
-          new BufferedReader(new InputStreamReader(Files.newInputStream(file), strict(charset)), 1 << 16);
+          new BufferedReader(
+              new InputStreamReader(Files.newInputStream(file), strict(charset)), 1 << 16);
       reader.mark(1);
       if (reader.read() != BOM) {
         reader.reset();

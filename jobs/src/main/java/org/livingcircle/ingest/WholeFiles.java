@@ -14,10 +14,11 @@ import org.livingcircle.common.InputException;
 
 /**
  * Whole-file checks the ingest runs on the driver before any Spark task: a file is not empty, is
- * text (not a workbook, archive or other binary), and a JSON input is complete and has the shape its
- * format needs (an Amap place-API response with a {@code pois} array, a GeoJSON FeatureCollection).
- * Each problem is one {@link InputException} naming the file: "Cannot read &lt;what&gt; &lt;file&gt;: …".
- * JSON is checked by streaming, so a large file costs one pass and no tree in memory.
+ * text (not a workbook, archive or other binary), and a JSON input is complete and has the shape
+ * its format needs (an Amap place-API response with a {@code pois} array, a GeoJSON
+ * FeatureCollection). Each problem is one {@link InputException} naming the file: "Cannot read
+ * &lt;what&gt; &lt;file&gt;: …". JSON is checked by streaming, so a large file costs one pass and
+ * no tree in memory.
  */
 final class WholeFiles {
   /** Bytes looked at for binary content. */
@@ -27,7 +28,10 @@ final class WholeFiles {
 
   private WholeFiles() {}
 
-  /** Throws unless {@code file} is non-empty text; {@code what} names it ("POI file", "census file"). */
+  /**
+   * Throws unless {@code file} is non-empty text; {@code what} names it ("POI file", "census
+   * file").
+   */
   static void checkText(Path file, String what) {
     byte[] head;
     try (InputStream in = Files.newInputStream(file)) {
@@ -36,7 +40,8 @@ final class WholeFiles {
       throw new InputException("Cannot read " + what + " " + file + ": " + e.getMessage(), e);
     }
     if (head.length == 0) {
-      throw new InputException("Cannot read " + what + " " + file + ": the file is empty (0 bytes)");
+      throw new InputException(
+          "Cannot read " + what + " " + file + ": the file is empty (0 bytes)");
     }
     String kind = binaryKind(head);
     if (kind != null) {
@@ -81,7 +86,10 @@ final class WholeFiles {
     return true;
   }
 
-  /** Checks a POI source whose format is JSON: complete, and an Amap response or a FeatureCollection. */
+  /**
+   * Checks a POI source whose format is JSON: complete, and an Amap response or a
+   * FeatureCollection.
+   */
   static void checkJson(PoiParser.Source source) {
     if (source.format() == PoiParser.Format.AMAP_CSV) {
       return;
@@ -89,19 +97,35 @@ final class WholeFiles {
     Path path = Path.of(source.file());
     try (BufferedReader reader = TextFiles.open(path, TextFiles.detect(path, source.encoding()));
         JsonParser parser = JSON.createParser(reader)) {
-      String problem = source.format() == PoiParser.Format.AMAP_JSON ? amapProblem(parser) : geoJsonProblem(parser);
+      String problem =
+          source.format() == PoiParser.Format.AMAP_JSON
+              ? amapProblem(parser)
+              : geoJsonProblem(parser);
       if (problem == null && parser.nextToken() != null) {
-        problem = "unexpected content after the JSON document (line " + parser.currentLocation().getLineNr() + ")";
+        problem =
+            "unexpected content after the JSON document (line "
+                + parser.currentLocation().getLineNr()
+                + ")";
       }
       if (problem != null) {
         throw new InputException("Cannot read POI file " + source.file() + ": " + problem);
       }
     } catch (JsonEOFException e) {
-      throw new InputException("Cannot read POI file " + source.file()
-          + ": JSON ends early at line " + e.getLocation().getLineNr() + " (truncated file?)");
+      throw new InputException(
+          "Cannot read POI file "
+              + source.file()
+              + ": JSON ends early at line "
+              + e.getLocation().getLineNr()
+              + " (truncated file?)");
     } catch (JsonParseException e) {
-      throw new InputException("Cannot read POI file " + source.file() + ": invalid JSON (line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+      throw new InputException(
+          "Cannot read POI file "
+              + source.file()
+              + ": invalid JSON (line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ")");
     } catch (IOException e) {
       throw new InputException("Cannot read POI file " + source.file() + ": " + e.getMessage(), e);
     }
@@ -128,7 +152,9 @@ final class WholeFiles {
       parser.skipChildren();
     }
     if (status != null && !status.equals("1")) {
-      return "Amap error response (status " + status + (info == null ? "" : ", info " + info)
+      return "Amap error response (status "
+          + status
+          + (info == null ? "" : ", info " + info)
           + "), no 'pois' array; check the request and its key";
     }
     return pois ? null : "no 'pois' array (Amap place-API response expected)";

@@ -1,31 +1,35 @@
 package org.livingcircle.pipeline;
 
-import org.livingcircle.common.Stage;
-import org.livingcircle.common.CityLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.livingcircle.common.CityLayout;
 import org.livingcircle.common.InputException;
+import org.livingcircle.common.Stage;
 import org.livingcircle.config.CityConfig;
 
 /**
- * The ingest outputs of the cities whose facilities serve a city's border ({@code neighbours:} in its
- * configuration). A neighbour's output directory is the city's own with the last path element equal to the city id
- * replaced by the neighbour's id: {@code out/demo/jincheng} → {@code out/demo/changzhi}, {@code
- * data/jincheng/dt=2026-01-01} → {@code data/changzhi/dt=2026-01-01}. The same rule serves the demo, {@code lcp
- * run}, {@code lcp access} and the Airflow DAGs, so they compute the same indicators.
+ * The ingest outputs of the cities whose facilities serve a city's border ({@code neighbours:} in
+ * its configuration). A neighbour's output directory is the city's own with the last path element
+ * equal to the city id replaced by the neighbour's id: {@code out/demo/jincheng} → {@code
+ * out/demo/changzhi}, {@code data/jincheng/dt=2026-01-01} → {@code data/changzhi/dt=2026-01-01}.
+ * The same rule serves the demo, {@code lcp run}, {@code lcp access} and the Airflow DAGs, so they
+ * compute the same indicators.
  */
 public final class Neighbours {
   private Neighbours() {}
 
   /**
-   * Ingest directories of the configured neighbours of {@code city}, or of {@code explicitCityOuts} when given (they
-   * replace the configured ones). Each must hold a committed ingest ({@code manifest.json}).
+   * Ingest directories of the configured neighbours of {@code city}, or of {@code explicitCityOuts}
+   * when given (they replace the configured ones). Each must hold a committed ingest ({@code
+   * manifest.json}).
    *
-   * @throws InputException when a neighbour's ingest is missing, naming the directory and what to do
+   * @throws InputException when a neighbour's ingest is missing, naming the directory and what to
+   *     do
    */
-  public static List<Path> ingestDirs(CityConfig city, CityLayout layout, List<Path> explicitCityOuts) {
+  public static List<Path> ingestDirs(
+      CityConfig city, CityLayout layout, List<Path> explicitCityOuts) {
     List<Path> cityOuts = new ArrayList<>();
     if (!explicitCityOuts.isEmpty()) {
       explicitCityOuts.forEach(p -> cityOuts.add(p.toAbsolutePath().normalize()));
@@ -38,8 +42,12 @@ public final class Neighbours {
     for (Path out : cityOuts) {
       Path ingest = CityLayout.of(out).ingest();
       if (!Files.isRegularFile(CityLayout.of(out).manifest(Stage.INGEST))) {
-        throw new InputException("Cannot read neighbour facilities of " + city.id() + ": no ingest output in " + ingest
-            + "; ingest that city first (same period), pass --neighbour-out DIR, or --no-neighbours");
+        throw new InputException(
+            "Cannot read neighbour facilities of "
+                + city.id()
+                + ": no ingest output in "
+                + ingest
+                + "; ingest that city first (same period), pass --neighbour-out DIR, or --no-neighbours");
       }
       ingests.add(ingest);
     }
@@ -58,7 +66,15 @@ public final class Neighbours {
         return replaced;
       }
     }
-    throw new InputException("Cannot find neighbour " + neighbourId + " of " + cityId + ": output directory " + cityOut
-        + " has no path element '" + cityId + "' to replace; pass --neighbour-out DIR or --no-neighbours");
+    throw new InputException(
+        "Cannot find neighbour "
+            + neighbourId
+            + " of "
+            + cityId
+            + ": output directory "
+            + cityOut
+            + " has no path element '"
+            + cityId
+            + "' to replace; pass --neighbour-out DIR or --no-neighbours");
   }
 }

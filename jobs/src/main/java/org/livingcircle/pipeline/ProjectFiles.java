@@ -2,7 +2,10 @@ package org.livingcircle.pipeline;
 
 import java.nio.file.Path;
 
-/** The project's own files (configuration, reference data, portal), under the repository root: system property {@code lcp.repo.root}, set by bin/lcp. */
+/**
+ * The project's own files (configuration, reference data, portal), under the repository root:
+ * system property {@code lcp.repo.root}, set by bin/lcp.
+ */
 public final class ProjectFiles {
   private ProjectFiles() {}
 

@@ -1,6 +1,5 @@
 package org.livingcircle.publish;
 
-import org.livingcircle.common.CityLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -23,38 +22,50 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.livingcircle.common.Checks;
+import org.livingcircle.common.CityLayout;
 import org.livingcircle.common.InputException;
 
 /**
- * What one city run publishes, read from its output directory without Spark: the release id, the SHA-256 of the stage
- * manifests, and per table the GeoParquet directory, SRID and PostGIS geometry type taken from the part-file footers
- * ({@code geo} metadata), checked against the row counts the manifests list.
+ * What one city run publishes, read from its output directory without Spark: the release id, the
+ * SHA-256 of the stage manifests, and per table the GeoParquet directory, SRID and PostGIS geometry
+ * type taken from the part-file footers ({@code geo} metadata), checked against the row counts the
+ * manifests list.
  *
  * @param cityId city id, e.g. {@code jincheng}
  * @param releaseId {@code <city>_<first 12 hex digits of manifestSha256>} unless given
- * @param manifestSha256 SHA-256 over the stage manifests, in {@link PublishedTable#STAGES} order, each as
- *     {@code <stage>/manifest.json\n<bytes>\n}
+ * @param manifestSha256 SHA-256 over the stage manifests, in {@link PublishedTable#STAGES} order,
+ *     each as {@code <stage>/manifest.json\n<bytes>\n}
  * @param tables in {@link PublishedTable} order
  */
-public record CityRelease(String cityId, String releaseId, String manifestSha256, List<Table> tables) {
+public record CityRelease(
+    String cityId, String releaseId, String manifestSha256, List<Table> tables) {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern RELEASE_ID = Pattern.compile("[a-z0-9_]{1,40}");
   private static final int RELEASE_HASH_CHARS = 12;
 
   public CityRelease {
-    Checks.check(releaseId != null && RELEASE_ID.matcher(releaseId).matches(),
-        "Cannot use release id '%s': expected 1-40 characters a-z, 0-9 or _", releaseId);
+    Checks.check(
+        releaseId != null && RELEASE_ID.matcher(releaseId).matches(),
+        "Cannot use release id '%s': expected 1-40 characters a-z, 0-9 or _",
+        releaseId);
     tables = List.copyOf(tables);
   }
 
   /**
    * One table to load and publish.
    *
-   * @param srid EPSG code from the footer CRS ({@code OGC:CRS84} becomes 4326: PostGIS stores lon/lat in either)
+   * @param srid EPSG code from the footer CRS ({@code OGC:CRS84} becomes 4326: PostGIS stores
+   *     lon/lat in either)
    * @param geometryType PostGIS type modifier, see {@link #geometryType(Set, String)}
    * @param nRows rows in the part files (equal to the manifest's count)
    */
-  public record Table(String name, Path sourceDir, List<String> primaryKey, int srid, String geometryType, long nRows) {
+  public record Table(
+      String name,
+      Path sourceDir,
+      List<String> primaryKey,
+      int srid,
+      String geometryType,
+      long nRows) {
     public Table {
       primaryKey = List.copyOf(primaryKey);
     }
@@ -76,10 +87,16 @@ public record CityRelease(String cityId, String releaseId, String manifestSha256
         bytes = Files.readAllBytes(file);
         manifests.add(JSON.readTree(bytes));
       } catch (NoSuchFileException e) {
-        throw new InputException("Cannot read manifest " + file + ": no such file; run the " + stage
-            + " stage (lcp run) for this city first", e);
+        throw new InputException(
+            "Cannot read manifest "
+                + file
+                + ": no such file; run the "
+                + stage
+                + " stage (lcp run) for this city first",
+            e);
       } catch (IOException e) {
-        throw new InputException("Cannot read manifest " + file + ": " + oneLine(e.getMessage()), e);
+        throw new InputException(
+            "Cannot read manifest " + file + ": " + oneLine(e.getMessage()), e);
       }
       digest.update((stage + "/manifest.json\n").getBytes(StandardCharsets.UTF_8));
       digest.update(bytes);
@@ -96,31 +113,39 @@ public record CityRelease(String cityId, String releaseId, String manifestSha256
     return new CityRelease(cityId, id, sha, tables);
   }
 
-  private static Table table(Path cityOut, PublishedTable t, JsonNode listed, Configuration hadoop) {
+  private static Table table(
+      Path cityOut, PublishedTable t, JsonNode listed, Configuration hadoop) {
     Path dir = cityOut.resolve(t.stage).resolve(t.tableName);
     Path manifest = cityOut.resolve(t.stage).resolve(CityLayout.MANIFEST_FILE);
     if (!listed.path("rows").canConvertToLong()) {
-      throw new InputException("Cannot publish table " + t.tableName + ": " + manifest + " lists no rows for it");
+      throw new InputException(
+          "Cannot publish table " + t.tableName + ": " + manifest + " lists no rows for it");
     }
     List<Path> parts;
     try (Stream<Path> files = Files.list(dir)) {
       parts = files.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
     } catch (IOException e) {
-      throw new InputException("Cannot list GeoParquet table " + dir + ": " + oneLine(String.valueOf(e.getMessage())), e);
+      throw new InputException(
+          "Cannot list GeoParquet table " + dir + ": " + oneLine(String.valueOf(e.getMessage())),
+          e);
     }
     if (parts.isEmpty()) {
-      throw new InputException("Cannot publish table " + t.tableName + ": " + dir + " holds no .parquet files");
+      throw new InputException(
+          "Cannot publish table " + t.tableName + ": " + dir + " holds no .parquet files");
     }
     Set<String> types = new TreeSet<>();
     Set<Integer> srids = new TreeSet<>();
     long nRows = 0;
     for (Path part : parts) {
       ParquetMetadata footer;
-      try (ParquetFileReader reader = ParquetFileReader.open(
-          HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(part.toUri()), hadoop))) {
+      try (ParquetFileReader reader =
+          ParquetFileReader.open(
+              HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(part.toUri()), hadoop))) {
         footer = reader.getFooter();
       } catch (IOException e) {
-        throw new InputException("Cannot read the footer of " + part + ": " + oneLine(String.valueOf(e.getMessage())), e);
+        throw new InputException(
+            "Cannot read the footer of " + part + ": " + oneLine(String.valueOf(e.getMessage())),
+            e);
       }
       nRows += footer.getBlocks().stream().mapToLong(b -> b.getRowCount()).sum();
       JsonNode column = geoColumn(part, footer.getFileMetaData().getKeyValueMetaData().get("geo"));
@@ -128,30 +153,41 @@ public record CityRelease(String cityId, String releaseId, String manifestSha256
       srids.add(srid(part, column.path("crs")));
     }
     if (srids.size() != 1) {
-      throw new InputException("Cannot publish table " + t.tableName + ": its part files disagree on the CRS " + srids);
+      throw new InputException(
+          "Cannot publish table " + t.tableName + ": its part files disagree on the CRS " + srids);
     }
     long listedRows = listed.path("rows").asLong();
     if (listedRows != nRows) {
-      throw new InputException(String.format("Cannot publish table %s: %s holds %d rows but %s lists %d; rerun the %s stage",
-          t.tableName, dir, nRows, manifest, listedRows, t.stage));
+      throw new InputException(
+          String.format(
+              "Cannot publish table %s: %s holds %d rows but %s lists %d; rerun the %s stage",
+              t.tableName, dir, nRows, manifest, listedRows, t.stage));
     }
-    return new Table(t.tableName, dir, t.primaryKey, srids.iterator().next(), geometryType(types, t.declaredGeometryType),
+    return new Table(
+        t.tableName,
+        dir,
+        t.primaryKey,
+        srids.iterator().next(),
+        geometryType(types, t.declaredGeometryType),
         nRows);
   }
 
   /**
-   * The PostGIS type modifier for the GeoParquet {@code geometry_types} of a table: {@code declared} when the footers
-   * list none (an empty table) or when it is a Multi type covering every listed type (admin polygons stay
-   * MultiPolygon from release to release, so GeoServer's feature type keeps its attribute type); else the one type
-   * when there is one; the Multi type when single and Multi forms mix (the loader applies {@code ST_Multi}); generic
-   * {@code Geometry} for any other mix or 3D types.
+   * The PostGIS type modifier for the GeoParquet {@code geometry_types} of a table: {@code
+   * declared} when the footers list none (an empty table) or when it is a Multi type covering every
+   * listed type (admin polygons stay MultiPolygon from release to release, so GeoServer's feature
+   * type keeps its attribute type); else the one type when there is one; the Multi type when single
+   * and Multi forms mix (the loader applies {@code ST_Multi}); generic {@code Geometry} for any
+   * other mix or 3D types.
    */
   static String geometryType(Set<String> types, String declared) {
-    Set<String> simple = Set.of("Point", "LineString", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon");
+    Set<String> simple =
+        Set.of("Point", "LineString", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon");
     if (types.isEmpty()) {
       return declared;
     }
-    if (declared.startsWith("Multi") && Set.of(declared, declared.substring("Multi".length())).containsAll(types)) {
+    if (declared.startsWith("Multi")
+        && Set.of(declared, declared.substring("Multi".length())).containsAll(types)) {
       return declared;
     }
     if (!simple.containsAll(types)) {
@@ -167,20 +203,26 @@ public record CityRelease(String cityId, String releaseId, String manifestSha256
 
   private static JsonNode geoColumn(Path part, String geo) {
     if (geo == null) {
-      throw new InputException("Cannot publish " + part + ": no GeoParquet 'geo' metadata in the footer");
+      throw new InputException(
+          "Cannot publish " + part + ": no GeoParquet 'geo' metadata in the footer");
     }
     try {
       JsonNode column = JSON.readTree(geo).path("columns").path("geometry");
       if (column.isMissingNode()) {
-        throw new InputException("Cannot publish " + part + ": the 'geo' metadata has no column 'geometry'");
+        throw new InputException(
+            "Cannot publish " + part + ": the 'geo' metadata has no column 'geometry'");
       }
       return column;
     } catch (IOException e) {
-      throw new InputException("Cannot parse the 'geo' metadata of " + part + ": " + oneLine(e.getMessage()), e);
+      throw new InputException(
+          "Cannot parse the 'geo' metadata of " + part + ": " + oneLine(e.getMessage()), e);
     }
   }
 
-  /** EPSG code from a PROJJSON {@code id}; {@code OGC:CRS84} is 4326 (PostGIS stores lon/lat for both). */
+  /**
+   * EPSG code from a PROJJSON {@code id}; {@code OGC:CRS84} is 4326 (PostGIS stores lon/lat for
+   * both).
+   */
   static int srid(Path part, JsonNode crs) {
     JsonNode id = crs.path("id");
     String authority = id.path("authority").asText("");
@@ -191,8 +233,12 @@ public record CityRelease(String cityId, String releaseId, String manifestSha256
     if (authority.equals("EPSG") && code.matches("[0-9]{4,6}")) {
       return Integer.parseInt(code);
     }
-    throw new InputException("Cannot publish " + part + ": its CRS id is " + (id.isMissingNode() ? "missing" : id)
-        + ", expected EPSG:<code> or OGC:CRS84");
+    throw new InputException(
+        "Cannot publish "
+            + part
+            + ": its CRS id is "
+            + (id.isMissingNode() ? "missing" : id)
+            + ", expected EPSG:<code> or OGC:CRS84");
   }
 
   private static MessageDigest sha256() {

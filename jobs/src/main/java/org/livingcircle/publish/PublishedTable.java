@@ -1,13 +1,14 @@
 package org.livingcircle.publish;
 
+import java.util.List;
 import org.livingcircle.common.Stage;
 import org.livingcircle.common.Table;
-import java.util.List;
 
 /**
- * The tables of a city run that {@code lcp publish} loads, in layer-group order (bottom first), from the catalogue
- * ({@link Table}): where each lives under {@code <city-out>}, its key, and its declared geometry type (used for an empty table, whose footers list no types,
- * and kept when it is a Multi type covering the listed types; see {@code CityRelease.geometryType}).
+ * The tables of a city run that {@code lcp publish} loads, in layer-group order (bottom first),
+ * from the catalogue ({@link Table}): where each lives under {@code <city-out>}, its key, and its
+ * declared geometry type (used for an empty table, whose footers list no types, and kept when it is
+ * a Multi type covering the listed types; see {@code CityRelease.geometryType}).
  */
 enum PublishedTable {
   ADMIN_INDICATORS(Table.ADMIN_INDICATORS),
@@ -18,8 +19,10 @@ enum PublishedTable {
   SUGGESTIONS(Table.SUGGESTIONS);
 
   final String tableName;
+
   /** Stage directory under the city output, holding the table and {@code manifest.json}. */
   final String stage;
+
   final List<String> primaryKey;
   final String declaredGeometryType;
 
@@ -31,5 +34,10 @@ enum PublishedTable {
   }
 
   /** Stage directories holding published tables, in manifest-hash order. */
-  static final List<String> STAGES = List.of(Stage.INGEST.dirName(), Stage.ACCESS.dirName(), Stage.AGGREGATE.dirName(), Stage.SITING.dirName());
+  static final List<String> STAGES =
+      List.of(
+          Stage.INGEST.dirName(),
+          Stage.ACCESS.dirName(),
+          Stage.AGGREGATE.dirName(),
+          Stage.SITING.dirName());
 }

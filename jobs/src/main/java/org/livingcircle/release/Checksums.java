@@ -28,10 +28,14 @@ final class Checksums {
 
   /** One file's facts, its path relative to {@code release}. */
   static Metadata.FileFact fact(Path release, Path file) throws IOException {
-    return new Metadata.FileFact(release.relativize(file).toString(), Files.size(file), Manifest.sha256(file));
+    return new Metadata.FileFact(
+        release.relativize(file).toString(), Files.size(file), Manifest.sha256(file));
   }
 
-  /** {@code sha256sum} text over every file under {@code dir}: {@code <hex>  <relative path>} lines, sorted by path. */
+  /**
+   * {@code sha256sum} text over every file under {@code dir}: {@code <hex> <relative path>} lines,
+   * sorted by path.
+   */
   static String sha256sums(Path dir) throws IOException {
     StringBuilder s = new StringBuilder();
     try (Stream<Path> files = Files.walk(dir)) {
@@ -42,7 +46,10 @@ final class Checksums {
     return s.toString();
   }
 
-  /** Writes {@link #FILE} over every other file under {@code dir}; returns the file count, itself included. */
+  /**
+   * Writes {@link #FILE} over every other file under {@code dir}; returns the file count, itself
+   * included.
+   */
   static int write(Path dir) throws IOException {
     String sums = sha256sums(dir);
     Files.writeString(dir.resolve(FILE), sums);

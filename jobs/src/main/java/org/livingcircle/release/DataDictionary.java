@@ -23,13 +23,15 @@ public final class DataDictionary {
   public static final String SCHEMA = "data-dictionary.schema.json";
 
   /** One entry of the YAML file. */
-  public record Entry(String pattern, List<String> tables, String unit, String zh, String en, String method) {}
+  public record Entry(
+      String pattern, List<String> tables, String unit, String zh, String en, String method) {}
 
   /** The YAML file's root. */
   public record Entries(List<Entry> columns) {}
 
   /** A described column of a released table. */
-  public record Column(String table, String column, String type, String unit, String zh, String en, String method) {}
+  public record Column(
+      String table, String column, String type, String unit, String zh, String en, String method) {}
 
   private final List<Entry> entries;
   private final List<Pattern> patterns;
@@ -44,11 +46,12 @@ public final class DataDictionary {
     }
     this.patterns = new ArrayList<>();
     for (Entry e : this.entries) {
-      String regex = Pattern.quote(e.pattern())
-          .replace("{category}", "\\E(?<category>" + ids + ")\\Q")
-          .replace("{t}", "\\E(?<t>[0-9]+)\\Q")
-          .replace("{capacity}", "\\E(?<capacity>[a-z][a-z_]*?)\\Q")
-          .replace("{measure}", "\\E[a-z][a-z0-9_]*\\Q");
+      String regex =
+          Pattern.quote(e.pattern())
+              .replace("{category}", "\\E(?<category>" + ids + ")\\Q")
+              .replace("{t}", "\\E(?<t>[0-9]+)\\Q")
+              .replace("{capacity}", "\\E(?<capacity>[a-z][a-z_]*?)\\Q")
+              .replace("{measure}", "\\E[a-z][a-z0-9_]*\\Q");
       patterns.add(Pattern.compile(regex));
     }
   }
@@ -90,18 +93,28 @@ public final class DataDictionary {
       if (e.pattern().contains("{capacity}")) {
         capacity = m.group("capacity").replace('_', ' ');
       }
-      return new Column(table, column, type,
+      return new Column(
+          table,
+          column,
+          type,
           fill(e.unit(), categoryZh, categoryEn, t, capacity).replace("{threshold}", threshold),
           fill(e.zh(), categoryZh, categoryEn, t, capacity).replace("{threshold}", threshold),
           fill(e.en(), categoryZh, categoryEn, t, capacity).replace("{threshold}", threshold),
           fill(e.method(), categoryZh, categoryEn, t, capacity).replace("{threshold}", threshold));
     }
-    throw new IllegalArgumentException(String.format(Locale.ROOT,
-        "Cannot describe column %s of table %s: no entry of schemas/data-dictionary.yaml matches; add one", column, table));
+    throw new IllegalArgumentException(
+        String.format(
+            Locale.ROOT,
+            "Cannot describe column %s of table %s: no entry of schemas/data-dictionary.yaml matches; add one",
+            column,
+            table));
   }
 
-  private static String fill(String text, String categoryZh, String categoryEn, String t, String capacity) {
-    return text.replace("{category_zh}", categoryZh).replace("{category_en}", categoryEn).replace("{t}", t)
+  private static String fill(
+      String text, String categoryZh, String categoryEn, String t, String capacity) {
+    return text.replace("{category_zh}", categoryZh)
+        .replace("{category_en}", categoryEn)
+        .replace("{t}", t)
         .replace("{capacity}", capacity);
   }
 
@@ -109,23 +122,42 @@ public final class DataDictionary {
   public static String csv(List<Column> columns) {
     StringBuilder s = new StringBuilder("table,column,type,unit,meaning_zh,meaning_en,method\n");
     for (Column c : columns) {
-      s.append(Csv.line(Arrays.asList(c.table(), c.column(), c.type(), c.unit(), c.zh(), c.en(), c.method())));
+      s.append(
+          Csv.line(
+              Arrays.asList(
+                  c.table(), c.column(), c.type(), c.unit(), c.zh(), c.en(), c.method())));
     }
     return s.toString();
   }
 
   /** Markdown of the described columns, one section per table. */
   public static String markdown(List<Column> columns) {
-    StringBuilder s = new StringBuilder("# 数据字典 Data dictionary\n\n"
-        + "Generated from `schemas/data-dictionary.yaml` and `conf/categories.yaml` by `lcp release`.\n");
+    StringBuilder s =
+        new StringBuilder(
+            "# 数据字典 Data dictionary\n\n"
+                + "Generated from `schemas/data-dictionary.yaml` and `conf/categories.yaml` by `lcp release`.\n");
     String table = null;
     for (Column c : columns) {
       if (!c.table().equals(table)) {
         table = c.table();
-        s.append("\n## ").append(table).append("\n\n| column | type | unit | 含义 | meaning | method |\n| --- | --- | --- | --- | --- | --- |\n");
+        s.append("\n## ")
+            .append(table)
+            .append(
+                "\n\n| column | type | unit | 含义 | meaning | method |\n| --- | --- | --- | --- | --- | --- |\n");
       }
-      s.append("| `").append(c.column()).append("` | ").append(c.type()).append(" | ").append(md(c.unit())).append(" | ")
-          .append(md(c.zh())).append(" | ").append(md(c.en())).append(" | ").append(md(c.method())).append(" |\n");
+      s.append("| `")
+          .append(c.column())
+          .append("` | ")
+          .append(c.type())
+          .append(" | ")
+          .append(md(c.unit()))
+          .append(" | ")
+          .append(md(c.zh()))
+          .append(" | ")
+          .append(md(c.en()))
+          .append(" | ")
+          .append(md(c.method()))
+          .append(" |\n");
     }
     return s.toString();
   }

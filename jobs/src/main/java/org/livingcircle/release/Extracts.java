@@ -13,8 +13,8 @@ import org.livingcircle.common.Csv;
 
 /**
  * A released table held in memory (the county and city indicators, the comparison) and its CSV and
- * GeoJSON extracts. Values are the engine's Java values ({@code String}, {@code Long}, {@code Double}…);
- * {@code null} and non-finite doubles are empty in CSV and {@code null} in GeoJSON.
+ * GeoJSON extracts. Values are the engine's Java values ({@code String}, {@code Long}, {@code
+ * Double}…); {@code null} and non-finite doubles are empty in CSV and {@code null} in GeoJSON.
  *
  * @param columns column names, in order
  * @param rows one list of values per row, as long as {@code columns}
@@ -26,7 +26,11 @@ record Extracts(List<String> columns, List<List<Object>> rows) {
     columns = List.copyOf(columns);
     List<List<Object>> copy = new ArrayList<>(rows.size());
     for (List<Object> r : rows) {
-      Checks.check(r.size() == columns.size(), "Cannot hold extract row %s: %s values for %s columns", copy.size(), r.size(),
+      Checks.check(
+          r.size() == columns.size(),
+          "Cannot hold extract row %s: %s values for %s columns",
+          copy.size(),
+          r.size(),
           columns.size());
       copy.add(java.util.Collections.unmodifiableList(new ArrayList<>(r)));
     }
@@ -97,7 +101,10 @@ record Extracts(List<String> columns, List<List<Object>> rows) {
     }
   }
 
-  /** CSV text of a value: doubles as {@link Double#toString} and empty when not finite, the rest as {@code String.valueOf}. */
+  /**
+   * CSV text of a value: doubles as {@link Double#toString} and empty when not finite, the rest as
+   * {@code String.valueOf}.
+   */
   static String text(Object v) {
     if (v instanceof Double dv) {
       return Double.isFinite(dv) ? Double.toString(dv) : "";

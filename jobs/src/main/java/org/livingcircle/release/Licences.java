@@ -12,8 +12,8 @@ import org.livingcircle.common.InputException;
 
 /**
  * The release's {@code LICENSE.md} and {@code licenses/}: the prose comes from a Markdown template
- * ({@code conf/release-licence.md}), the results' licence from {@code release.yaml}, and the reference
- * data's licence files from {@code reference/LICENSES/}, copied as they are.
+ * ({@code conf/release-licence.md}), the results' licence from {@code release.yaml}, and the
+ * reference data's licence files from {@code reference/LICENSES/}, copied as they are.
  */
 final class Licences {
   /** Placeholders of the template, {@code {name}}; every one must be known. */
@@ -31,21 +31,25 @@ final class Licences {
       list.append(list.length() == 0 ? "" : "\n").append("- `licenses/").append(f).append('`');
     }
     ReleaseConfig.License l = config.license();
-    Map<String, String> values = Map.of(
-        "license_name", l.name(),
-        "license_id", l.id(),
-        "license_url", l.url(),
-        "attribution", l.attribution(),
-        "publisher", config.publisher().name(),
-        "title_en", config.titleEn(),
-        "reference_licences", list.toString());
+    Map<String, String> values =
+        Map.of(
+            "license_name", l.name(),
+            "license_id", l.id(),
+            "license_url", l.url(),
+            "attribution", l.attribution(),
+            "publisher", config.publisher().name(),
+            "title_en", config.titleEn(),
+            "reference_licences", list.toString());
     Matcher m = PLACEHOLDER.matcher(template);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String value = values.get(m.group(1));
       if (value == null) {
-        throw new IllegalArgumentException("Cannot fill licence template: unknown placeholder {" + m.group(1) + "}; use one of "
-            + new java.util.TreeSet<>(values.keySet()));
+        throw new IllegalArgumentException(
+            "Cannot fill licence template: unknown placeholder {"
+                + m.group(1)
+                + "}; use one of "
+                + new java.util.TreeSet<>(values.keySet()));
       }
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
@@ -53,8 +57,12 @@ final class Licences {
     return out.toString();
   }
 
-  /** Writes {@code LICENSE.md} and copies the reference licence files into {@code licenses/} of {@code release}. */
-  static void write(Path template, Path referenceLicences, ReleaseConfig config, Path release) throws IOException {
+  /**
+   * Writes {@code LICENSE.md} and copies the reference licence files into {@code licenses/} of
+   * {@code release}.
+   */
+  static void write(Path template, Path referenceLicences, ReleaseConfig config, Path release)
+      throws IOException {
     if (!Files.isRegularFile(template)) {
       throw new InputException("Cannot read licence template " + template + ": not found");
     }
@@ -66,7 +74,11 @@ final class Licences {
     for (Path f : files) {
       Files.copy(f, licenses.resolve(f.getFileName()));
     }
-    Files.writeString(release.resolve("LICENSE.md"),
-        markdown(Files.readString(template), config, files.stream().map(f -> f.getFileName().toString()).toList()));
+    Files.writeString(
+        release.resolve("LICENSE.md"),
+        markdown(
+            Files.readString(template),
+            config,
+            files.stream().map(f -> f.getFileName().toString()).toList()));
   }
 }

@@ -18,16 +18,19 @@ import org.livingcircle.config.WalkModel;
  * The portal's binary map layers of one city. Cells are addressed relative to the grid window's
  * lower-left cell ({@code col0}, {@code row0}); {@link #cells} packs each cell as two little-endian
  * unsigned 16-bit offsets, and each layer is one byte per cell in the same order: walking minutes
- * (rounded, at most {@link #MAX_MINUTES}) or a count, {@link #NONE} for "none within the search limit".
- * Outlines and sites are in cell units, {@code metres / cell size - col0}, to 0.01.
+ * (rounded, at most {@link #MAX_MINUTES}) or a count, {@link #NONE} for "none within the search
+ * limit". Outlines and sites are in cell units, {@code metres / cell size - col0}, to 0.01.
  */
 final class MapData {
   /** Layer byte for "none within the search limit". */
   static final int NONE = 255;
+
   /** Largest minute value stored in a layer; longer walks are stored as this. */
   static final int MAX_MINUTES = 254;
+
   /** Most cells a city's map data may hold. */
   static final int MAX_CELLS = 65_536 * 16;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private MapData() {}
@@ -42,7 +45,9 @@ final class MapData {
       return row1 - row0 + 1;
     }
 
-    /** A metric x (or y with {@link #row0}) in cell units relative to the window, rounded to 0.01. */
+    /**
+     * A metric x (or y with {@link #row0}) in cell units relative to the window, rounded to 0.01.
+     */
     static double cellUnits(double metres, int cellSizeM, int origin) {
       return Math.round((metres / cellSizeM - origin) * 100) / 100.0;
     }
@@ -63,7 +68,10 @@ final class MapData {
       col1 = Math.max(col1, col[i]);
       row1 = Math.max(row1, row[i]);
     }
-    Checks.check(col1 - col0 < 65_535 && row1 - row0 < 65_535, "Cannot draw %s: grid wider than 65,535 cells", city);
+    Checks.check(
+        col1 - col0 < 65_535 && row1 - row0 < 65_535,
+        "Cannot draw %s: grid wider than 65,535 cells",
+        city);
     return new Window(col0, row0, col1, row1);
   }
 
@@ -76,11 +84,18 @@ final class MapData {
     return cells.array();
   }
 
-  /** Walking minutes of each nearest walking distance (metres; NaN = none within the limit) as layer bytes. */
+  /**
+   * Walking minutes of each nearest walking distance (metres; NaN = none within the limit) as layer
+   * bytes.
+   */
   static byte[] minutesLayer(double[] walkMeters, WalkModel walk) {
     byte[] layer = new byte[walkMeters.length];
     for (int i = 0; i < walkMeters.length; i++) {
-      layer[i] = (byte) (Double.isNaN(walkMeters[i]) ? NONE : Math.min(MAX_MINUTES, Math.round(walk.minutesFor(walkMeters[i]))));
+      layer[i] =
+          (byte)
+              (Double.isNaN(walkMeters[i])
+                  ? NONE
+                  : Math.min(MAX_MINUTES, Math.round(walk.minutesFor(walkMeters[i]))));
     }
     return layer;
   }
@@ -89,7 +104,10 @@ final class MapData {
   static byte[] countLayer(int[] counts) {
     byte[] layer = new byte[counts.length];
     for (int i = 0; i < counts.length; i++) {
-      Checks.check(counts[i] >= -1 && counts[i] <= MAX_MINUTES, "Cannot store count %s in a map layer: not in [0, 254]", counts[i]);
+      Checks.check(
+          counts[i] >= -1 && counts[i] <= MAX_MINUTES,
+          "Cannot store count %s in a map layer: not in [0, 254]",
+          counts[i]);
       layer[i] = (byte) (counts[i] < 0 ? NONE : counts[i]);
     }
     return layer;
@@ -97,7 +115,13 @@ final class MapData {
 
   /** The script {@code data/<city>/<layer>.js}. */
   static String layerScript(String city, String layer, byte[] bytes) {
-    return "LCP.layer(" + json(city) + "," + json(layer) + "," + json(Base64.getEncoder().encodeToString(bytes)) + ");\n";
+    return "LCP.layer("
+        + json(city)
+        + ","
+        + json(layer)
+        + ","
+        + json(Base64.getEncoder().encodeToString(bytes))
+        + ");\n";
   }
 
   /**
@@ -111,14 +135,19 @@ final class MapData {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    JsonNode polygons = g.path("type").asText().equals("Polygon") ? JSON.createArrayNode().add(g.path("coordinates")) : g.path("coordinates");
+    JsonNode polygons =
+        g.path("type").asText().equals("Polygon")
+            ? JSON.createArrayNode().add(g.path("coordinates"))
+            : g.path("coordinates");
     List<Object> rings = new ArrayList<>();
     for (JsonNode polygon : polygons) {
       for (JsonNode ring : polygon) {
         List<Object> pts = new ArrayList<>();
         for (JsonNode p : ring) {
-          pts.add(List.of(Window.cellUnits(p.get(0).asDouble(), cellSizeM, w.col0()),
-              Window.cellUnits(p.get(1).asDouble(), cellSizeM, w.row0())));
+          pts.add(
+              List.of(
+                  Window.cellUnits(p.get(0).asDouble(), cellSizeM, w.col0()),
+                  Window.cellUnits(p.get(1).asDouble(), cellSizeM, w.row0())));
         }
         rings.add(pts);
       }
@@ -135,8 +164,11 @@ final class MapData {
     return c;
   }
 
-  /** The script {@code data/<city>/cells.js}: the window, the packed cells and the county outlines. */
-  static String cellsScript(String city, int cellSizeM, String crs, Window w, byte[] cells, List<Object> counties) {
+  /**
+   * The script {@code data/<city>/cells.js}: the window, the packed cells and the county outlines.
+   */
+  static String cellsScript(
+      String city, int cellSizeM, String crs, Window w, byte[] cells, List<Object> counties) {
     Map<String, Object> header = new LinkedHashMap<>();
     header.put("city", city);
     header.put("cell_size_m", cellSizeM);

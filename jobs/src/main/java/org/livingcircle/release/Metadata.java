@@ -7,16 +7,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Builds the release metadata from {@link ReleaseConfig} and the released files: a DCAT-AP 3 catalog
- * in JSON-LD (context inline, so no reader fetches anything) and a STAC 1.1.0 collection with one item
- * per GeoParquet table. Plain maps, written as JSON by the caller. Engine-free.
+ * Builds the release metadata from {@link ReleaseConfig} and the released files: a DCAT-AP 3
+ * catalog in JSON-LD (context inline, so no reader fetches anything) and a STAC 1.1.0 collection
+ * with one item per GeoParquet table. Plain maps, written as JSON by the caller. Engine-free.
  */
 public final class Metadata {
   /** IANA media type of Parquet files. */
   public static final String PARQUET = "application/vnd.apache.parquet";
+
   static final String STAC_VERSION = "1.1.0";
   private static final String IANA = "https://www.iana.org/assignments/media-types/";
-  private static final String FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/";
+  private static final String FILE_TYPE =
+      "http://publications.europa.eu/resource/authority/file-type/";
 
   private Metadata() {}
 
@@ -24,16 +26,29 @@ public final class Metadata {
   public record FileFact(String path, long bytes, String sha256) {}
 
   /** A downloadable distribution (a file, or a GeoParquet table of part files). */
-  public record Distribution(String id, String title, String description, String mediaType, String fileType,
-      String accessPath, List<FileFact> files) {
+  public record Distribution(
+      String id,
+      String title,
+      String description,
+      String mediaType,
+      String fileType,
+      String accessPath,
+      List<FileFact> files) {
     public Distribution {
       files = List.copyOf(files);
     }
   }
 
   /** A released GeoParquet table, for a STAC item. */
-  public record Table(String itemId, String title, String city, String table, long rows, String crs,
-      double[] bboxLonLat, List<FileFact> parts) {
+  public record Table(
+      String itemId,
+      String title,
+      String city,
+      String table,
+      long rows,
+      String crs,
+      double[] bboxLonLat,
+      List<FileFact> parts) {
     public Table {
       parts = List.copyOf(parts);
       bboxLonLat = bboxLonLat.clone();
@@ -41,7 +56,11 @@ public final class Metadata {
   }
 
   /** DCAT-AP 3 catalog with one dataset and its distributions, JSON-LD with an inline context. */
-  public static Map<String, Object> dcat(ReleaseConfig c, String version, String issuedDate, double[] bbox,
+  public static Map<String, Object> dcat(
+      ReleaseConfig c,
+      String version,
+      String issuedDate,
+      double[] bbox,
       List<Distribution> distributions) {
     String base = c.baseUrl() + "/" + version + "/";
     Map<String, Object> context = new LinkedHashMap<>();
@@ -57,9 +76,11 @@ public final class Metadata {
     Map<String, Object> dataset = node(base + "dcat.jsonld#dataset", "dcat:Dataset");
     dataset.put("dct:identifier", c.id() + "/" + version);
     dataset.put("dct:title", List.of(lang(c.titleZh(), "zh"), lang(c.titleEn(), "en")));
-    dataset.put("dct:description", List.of(lang(c.descriptionZh(), "zh"), lang(c.descriptionEn(), "en")));
+    dataset.put(
+        "dct:description", List.of(lang(c.descriptionZh(), "zh"), lang(c.descriptionEn(), "en")));
     dataset.put("dcat:keyword", c.keywords());
-    dataset.put("dcat:theme", ref("http://publications.europa.eu/resource/authority/data-theme/SOCI"));
+    dataset.put(
+        "dcat:theme", ref("http://publications.europa.eu/resource/authority/data-theme/SOCI"));
     dataset.put("dct:publisher", publisher(c));
     Map<String, Object> contact = node(null, "vcard:Kind");
     contact.put("@type", List.of("vcard:Kind", "vcard:Organization"));
@@ -81,8 +102,11 @@ public final class Metadata {
     dataset.put("dct:conformsTo", ref("http://www.opengis.net/def/crs/EPSG/0/32649"));
     dataset.put("dcat:spatialResolutionInMeters", typed("250", "xsd:decimal"));
     Map<String, Object> provenance = node(null, "dct:ProvenanceStatement");
-    provenance.put("rdfs:label", "Stage manifests (inputs with SHA-256, configuration, software versions): " + base
-        + "provenance.json");
+    provenance.put(
+        "rdfs:label",
+        "Stage manifests (inputs with SHA-256, configuration, software versions): "
+            + base
+            + "provenance.json");
     dataset.put("dct:provenance", provenance);
     List<Object> dists = new ArrayList<>();
     for (Distribution d : distributions) {
@@ -115,8 +139,11 @@ public final class Metadata {
     dataset.put("dcat:distribution", dists);
 
     Map<String, Object> catalog = node(base + "dcat.jsonld", "dcat:Catalog");
-    catalog.put("dct:title", List.of(lang(c.titleZh() + " — 数据目录", "zh"), lang(c.titleEn() + " — catalogue", "en")));
-    catalog.put("dct:description", List.of(lang(c.descriptionZh(), "zh"), lang(c.descriptionEn(), "en")));
+    catalog.put(
+        "dct:title",
+        List.of(lang(c.titleZh() + " — 数据目录", "zh"), lang(c.titleEn() + " — catalogue", "en")));
+    catalog.put(
+        "dct:description", List.of(lang(c.descriptionZh(), "zh"), lang(c.descriptionEn(), "en")));
     catalog.put("dct:publisher", publisher(c));
     catalog.put("dct:license", licence(c));
     catalog.put("foaf:homepage", ref(base + "index.html"));
@@ -130,8 +157,8 @@ public final class Metadata {
   }
 
   /** STAC collection: links to one item per table, the licence and the data dictionary. */
-  public static Map<String, Object> stacCollection(ReleaseConfig c, String version, double[] bbox, String createdAt,
-      List<Table> tables) {
+  public static Map<String, Object> stacCollection(
+      ReleaseConfig c, String version, double[] bbox, String createdAt, List<Table> tables) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("type", "Collection");
     m.put("stac_version", STAC_VERSION);
@@ -154,23 +181,33 @@ public final class Metadata {
     m.put("extent", extent);
     List<Object> links = new ArrayList<>();
     links.add(link("root", "./collection.json", "application/json", null));
-    links.add(link("self", c.baseUrl() + "/" + version + "/stac/collection.json", "application/json", null));
+    links.add(
+        link(
+            "self",
+            c.baseUrl() + "/" + version + "/stac/collection.json",
+            "application/json",
+            null));
     links.add(link("license", c.license().url(), "text/html", c.license().name()));
-    links.add(link("describedby", "../data-dictionary.md", "text/markdown", "Data dictionary / 数据字典"));
+    links.add(
+        link("describedby", "../data-dictionary.md", "text/markdown", "Data dictionary / 数据字典"));
     for (Table t : tables) {
       links.add(link("item", "./items/" + t.itemId() + ".json", "application/geo+json", t.title()));
     }
     m.put("links", links);
     Map<String, Object> assets = new LinkedHashMap<>();
-    assets.put("dictionary", asset("../data-dictionary.csv", "text/csv", "Data dictionary (CSV) / 数据字典", "metadata"));
-    assets.put("dcat", asset("../dcat.jsonld", "application/ld+json", "DCAT-AP 3 catalogue", "metadata"));
+    assets.put(
+        "dictionary",
+        asset("../data-dictionary.csv", "text/csv", "Data dictionary (CSV) / 数据字典", "metadata"));
+    assets.put(
+        "dcat", asset("../dcat.jsonld", "application/ld+json", "DCAT-AP 3 catalogue", "metadata"));
     m.put("assets", assets);
     m.put("created", createdAt);
     return m;
   }
 
   /** STAC item of one table: bbox and footprint in longitude/latitude, one asset per part file. */
-  public static Map<String, Object> stacItem(ReleaseConfig c, String version, String createdAt, Table t) {
+  public static Map<String, Object> stacItem(
+      ReleaseConfig c, String version, String createdAt, Table t) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("type", "Feature");
     m.put("stac_version", STAC_VERSION);
@@ -180,8 +217,15 @@ public final class Metadata {
     // one key order (Map.of's changes per JVM), so the same release gives the same bytes
     Map<String, Object> geometry = new LinkedHashMap<>();
     geometry.put("type", "Polygon");
-    geometry.put("coordinates",
-        List.of(List.of(List.of(b[0], b[1]), List.of(b[2], b[1]), List.of(b[2], b[3]), List.of(b[0], b[3]), List.of(b[0], b[1]))));
+    geometry.put(
+        "coordinates",
+        List.of(
+            List.of(
+                List.of(b[0], b[1]),
+                List.of(b[2], b[1]),
+                List.of(b[2], b[3]),
+                List.of(b[0], b[3]),
+                List.of(b[0], b[1]))));
     m.put("geometry", geometry);
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("title", t.title());
@@ -196,15 +240,26 @@ public final class Metadata {
     properties.put("lcp:crs", t.crs());
     m.put("properties", properties);
     m.put("collection", c.id() + "-" + version);
-    m.put("links", List.of(
-        link("root", "../collection.json", "application/json", null),
-        link("parent", "../collection.json", "application/json", null),
-        link("collection", "../collection.json", "application/json", null)));
+    m.put(
+        "links",
+        List.of(
+            link("root", "../collection.json", "application/json", null),
+            link("parent", "../collection.json", "application/json", null),
+            link("collection", "../collection.json", "application/json", null)));
     Map<String, Object> assets = new LinkedHashMap<>();
     for (int i = 0; i < t.parts().size(); i++) {
       FileFact p = t.parts().get(i);
-      Map<String, Object> a = asset("../../" + p.path(), PARQUET,
-          String.format(Locale.ROOT, "%s, part %d of %d (GeoParquet 1.1)", t.title(), i + 1, t.parts().size()), "data");
+      Map<String, Object> a =
+          asset(
+              "../../" + p.path(),
+              PARQUET,
+              String.format(
+                  Locale.ROOT,
+                  "%s, part %d of %d (GeoParquet 1.1)",
+                  t.title(),
+                  i + 1,
+                  t.parts().size()),
+              "data");
       a.put("file:size", p.bytes());
       a.put("lcp:sha256", p.sha256());
       assets.put(t.parts().size() == 1 ? "data" : String.format(Locale.ROOT, "part-%05d", i), a);
@@ -214,8 +269,19 @@ public final class Metadata {
   }
 
   static String wkt(double[] b) {
-    return String.format(Locale.ROOT, "POLYGON((%.6f %.6f, %.6f %.6f, %.6f %.6f, %.6f %.6f, %.6f %.6f))",
-        b[0], b[1], b[2], b[1], b[2], b[3], b[0], b[3], b[0], b[1]);
+    return String.format(
+        Locale.ROOT,
+        "POLYGON((%.6f %.6f, %.6f %.6f, %.6f %.6f, %.6f %.6f, %.6f %.6f))",
+        b[0],
+        b[1],
+        b[2],
+        b[1],
+        b[2],
+        b[3],
+        b[0],
+        b[3],
+        b[0],
+        b[1]);
   }
 
   private static Map<String, Object> publisher(ReleaseConfig c) {

@@ -8,11 +8,18 @@ import java.util.List;
 import java.util.Map;
 import org.livingcircle.common.InputException;
 
-/** The static portal of a release: its page and the libraries it bundles from {@code portal/node_modules}. */
+/**
+ * The static portal of a release: its page and the libraries it bundles from {@code
+ * portal/node_modules}.
+ */
 final class PortalBundle {
   /** The page's own files, copied from the portal folder. */
   static final List<String> PAGE = List.of("index.html", "app.js", "style.css");
-  /** Library files: path under {@code node_modules} to path in the release (installed by scripts/ensure-portal.sh). */
+
+  /**
+   * Library files: path under {@code node_modules} to path in the release (installed by
+   * scripts/ensure-portal.sh).
+   */
   static final Map<String, String> LIBRARIES = libraries();
 
   private PortalBundle() {}
@@ -37,7 +44,10 @@ final class PortalBundle {
     for (Map.Entry<String, String> e : LIBRARIES.entrySet()) {
       Path src = nm.resolve(e.getKey());
       if (!Files.isRegularFile(src)) {
-        throw new InputException("Cannot bundle portal library " + src + ": not found; run scripts/ensure-portal.sh (npm ci in portal/)");
+        throw new InputException(
+            "Cannot bundle portal library "
+                + src
+                + ": not found; run scripts/ensure-portal.sh (npm ci in portal/)");
       }
       copyFile(src, release.resolve(e.getValue()));
     }

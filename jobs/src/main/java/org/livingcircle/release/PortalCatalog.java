@@ -19,11 +19,26 @@ import org.livingcircle.config.Tier;
  */
 final class PortalCatalog {
   /** Column prefixes of the county and city indicators the portal's charts do not use. */
-  static final List<String> ADMIN_COLUMNS_LEFT_OUT = List.of("share_5min", "share_10min", "share_15min",
-      "compound_share_own", "median_min", "per_1000", "share_none");
+  static final List<String> ADMIN_COLUMNS_LEFT_OUT =
+      List.of(
+          "share_5min",
+          "share_10min",
+          "share_15min",
+          "compound_share_own",
+          "median_min",
+          "per_1000",
+          "share_none");
+
   /** Metadata files the portal links to. */
-  static final List<String> METADATA = List.of("dcat.jsonld", "stac/collection.json", "provenance.json", "LICENSE.md",
-      "SHA256SUMS", "data-dictionary.md");
+  static final List<String> METADATA =
+      List.of(
+          "dcat.jsonld",
+          "stac/collection.json",
+          "provenance.json",
+          "LICENSE.md",
+          "SHA256SUMS",
+          "data-dictionary.md");
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private PortalCatalog() {}
@@ -35,8 +50,15 @@ final class PortalCatalog {
    * @param comparison the comparison rows
    * @param admin the county and city indicator rows (without geometry)
    */
-  static String script(ReleaseConfig c, String version, String issued, List<Metadata.Distribution> distributions,
-      Categories categories, List<Map<String, Object>> cities, Extracts comparison, Extracts admin) {
+  static String script(
+      ReleaseConfig c,
+      String version,
+      String issued,
+      List<Metadata.Distribution> distributions,
+      Categories categories,
+      List<Map<String, Object>> cities,
+      Extracts comparison,
+      Extracts admin) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("version", version);
     m.put("issued", issued);
@@ -75,11 +97,12 @@ final class PortalCatalog {
     List<Map<String, String>> kept = new ArrayList<>();
     for (Map<String, String> row : admin.texts()) {
       Map<String, String> k = new LinkedHashMap<>();
-      row.forEach((column, v) -> {
-        if (ADMIN_COLUMNS_LEFT_OUT.stream().noneMatch(column::startsWith)) {
-          k.put(column, v);
-        }
-      });
+      row.forEach(
+          (column, v) -> {
+            if (ADMIN_COLUMNS_LEFT_OUT.stream().noneMatch(column::startsWith)) {
+              k.put(column, v);
+            }
+          });
       kept.add(k);
     }
     m.put("admin", kept);
@@ -100,7 +123,8 @@ final class PortalCatalog {
         cat.put("name_zh", k.nameZh());
         cat.put("name_en", k.nameEn());
         cat.put("tier", k.tier().id());
-        // a walking time (threshold_min) or a service radius (threshold_m, walking or straight-line distance)
+        // a walking time (threshold_min) or a service radius (threshold_m, walking or straight-line
+        // distance)
         Threshold t = k.threshold();
         cat.put("threshold_kind", t.kind().id());
         cat.put("threshold_value", t.value());

@@ -21,21 +21,27 @@ import org.livingcircle.common.CityLayout;
 import org.livingcircle.common.Manifest;
 import org.livingcircle.common.Stage;
 
-/** What a release was built from: its version name and {@code provenance.json} with copies of the stage manifests. */
+/**
+ * What a release was built from: its version name and {@code provenance.json} with copies of the
+ * stage manifests.
+ */
 final class Provenance {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper PRETTY =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private Provenance() {}
 
   /**
-   * Release version: {@code date} (yyyyMMdd) and the first 8 hex digits of a SHA-256 over the sorted
-   * {@code key=sha256} lines of the stage manifests' inputs ({@code <city>/<stage>/<input>}), the
-   * comparison CSV and the configuration files (by file name), so the same inputs give the same suffix.
+   * Release version: {@code date} (yyyyMMdd) and the first 8 hex digits of a SHA-256 over the
+   * sorted {@code key=sha256} lines of the stage manifests' inputs ({@code
+   * <city>/<stage>/<input>}), the comparison CSV and the configuration files (by file name), so the
+   * same inputs give the same suffix.
    *
    * @param cityDirs city id to its output folder
    */
-  static String version(Map<String, Path> cityDirs, Path comparisonCsv, List<Path> configFiles, LocalDate date)
+  static String version(
+      Map<String, Path> cityDirs, Path comparisonCsv, List<Path> configFiles, LocalDate date)
       throws IOException {
     TreeMap<String, String> facts = new TreeMap<>();
     for (Map.Entry<String, Path> city : cityDirs.entrySet()) {
@@ -44,7 +50,10 @@ final class Provenance {
         if (Files.isRegularFile(manifest)) {
           JsonNode inputs = JSON.readTree(manifest.toFile()).path("inputs");
           String prefix = city.getKey() + "/" + s.dirName() + "/";
-          inputs.fields().forEachRemaining(e -> facts.put(prefix + e.getKey(), e.getValue().path("sha256").asText()));
+          inputs
+              .fields()
+              .forEachRemaining(
+                  e -> facts.put(prefix + e.getKey(), e.getValue().path("sha256").asText()));
         }
       }
     }
@@ -59,14 +68,17 @@ final class Provenance {
       throw new IllegalStateException(e);
     }
     facts.forEach((k, v) -> digest.update((k + "=" + v + "\n").getBytes(StandardCharsets.UTF_8)));
-    return date.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + HexFormat.of().formatHex(digest.digest()).substring(0, 8);
+    return date.format(DateTimeFormatter.BASIC_ISO_DATE)
+        + "-"
+        + HexFormat.of().formatHex(digest.digest()).substring(0, 8);
   }
 
   /**
-   * Writes {@code provenance.json} (release, time, lcp version, configuration checksums, every stage
-   * manifest) and copies each manifest to {@code provenance/<city>/<stage>.manifest.json}.
+   * Writes {@code provenance.json} (release, time, lcp version, configuration checksums, every
+   * stage manifest) and copies each manifest to {@code provenance/<city>/<stage>.manifest.json}.
    */
-  static void write(Path release, String version, Instant now, Map<String, Path> cityDirs, List<Path> configFiles)
+  static void write(
+      Path release, String version, Instant now, Map<String, Path> cityDirs, List<Path> configFiles)
       throws IOException {
     Map<String, Object> all = new LinkedHashMap<>();
     all.put("release", version);
@@ -82,7 +94,8 @@ final class Provenance {
       for (Stage s : Stage.values()) {
         Path m = CityLayout.of(city.getValue()).manifest(s);
         if (Files.isRegularFile(m)) {
-          Path copy = release.resolve("provenance/" + city.getKey() + "/" + s.dirName() + ".manifest.json");
+          Path copy =
+              release.resolve("provenance/" + city.getKey() + "/" + s.dirName() + ".manifest.json");
           Files.createDirectories(copy.getParent());
           Files.copy(m, copy);
           manifests.put(city.getKey() + "/" + s.dirName(), JSON.readTree(m.toFile()));

@@ -36,7 +36,10 @@ public record ReleaseConfig(
   /** Licence of the results (reference data keep their own). */
   public record License(String id, String url, String name, String attribution) {}
 
-  /** Loads and validates a release file; errors are {@link org.livingcircle.common.ConfigException}s. */
+  /**
+   * Loads and validates a release file; errors are {@link
+   * org.livingcircle.common.ConfigException}s.
+   */
   public static ReleaseConfig load(Path file) {
     return YamlConfig.load(file, SCHEMA, ReleaseConfig.class);
   }

@@ -12,14 +12,22 @@ import java.util.SplittableRandom;
 /**
  * Streams a large Amap-style POI CSV ({@code poi/amap_<city>_bench.csv}, UTF-8 with BOM, LF) for
  * the ingest benchmark, in constant memory: rows are drawn county by population and category by
- * per_1000, then written immediately. Mess is injected per row at the same rates as the main
- * files and counted as it is written. Names are unique by a row-number suffix.
+ * per_1000, then written immediately. Mess is injected per row at the same rates as the main files
+ * and counted as it is written. Names are unique by a row-number suffix.
  */
 final class BenchPoiFile {
   private BenchPoiFile() {}
 
-  static SampleFile write(Path outDir, String slug, long nRows, List<SampleCategory> categories,
-      List<SampleLayout> layouts, CoordinateShift shift, SampleIds ids, SplittableRandom rng, long seed) {
+  static SampleFile write(
+      Path outDir,
+      String slug,
+      long nRows,
+      List<SampleCategory> categories,
+      List<SampleLayout> layouts,
+      CoordinateShift shift,
+      SampleIds ids,
+      SplittableRandom rng,
+      long seed) {
     String rel = "poi/amap_" + slug + "_bench.csv";
     Path file = outDir.resolve(rel);
     String note = SampleNotes.synthetic(seed);
@@ -43,7 +51,10 @@ final class BenchPoiFile {
     MessKind[] kinds = MessKind.values();
     double[] rate = new double[kinds.length];
     for (int m = 0; m < kinds.length; m++) {
-      rate[m] = kinds[m] == MessKind.WRONG_COLUMN_COUNT ? 1e-5 : kinds[m].countFor(1_000_000) / 1_000_000.0;
+      rate[m] =
+          kinds[m] == MessKind.WRONG_COLUMN_COUNT
+              ? 1e-5
+              : kinds[m].countFor(1_000_000) / 1_000_000.0;
     }
     long[] nMess = new long[kinds.length];
     long nValid = 0;
@@ -94,14 +105,20 @@ final class BenchPoiFile {
         SampleGeography.County county = layouts.get(k).county;
         shift.shift(p[0], p[1], g);
         sb.setLength(0);
-        String location = SampleCsv.fixed6(SampleCsv.fixed6(new StringBuilder(), g[0]).append(','), g[1]).toString();
+        String location =
+            SampleCsv.fixed6(SampleCsv.fixed6(new StringBuilder(), g[0]).append(','), g[1])
+                .toString();
         String typecode = type[c].typecode();
         String typeName = type[c].type();
         if (mess >= 0) {
           switch (kinds[mess]) {
             case BAD_COORDINATE_EMPTY -> location = "";
             case BAD_COORDINATE_ZERO -> location = "0,0";
-            case BAD_COORDINATE_SWAPPED -> location = location.substring(location.indexOf(',') + 1) + "," + location.substring(0, location.indexOf(','));
+            case BAD_COORDINATE_SWAPPED ->
+                location =
+                    location.substring(location.indexOf(',') + 1)
+                        + ","
+                        + location.substring(0, location.indexOf(','));
             case BAD_COORDINATE_NON_NUMERIC -> location = "暂无";
             case BAD_COORDINATE_OUTSIDE_SHANXI -> location = "116.403963,39.915119";
             case UNKNOWN_TYPECODE -> {
@@ -109,19 +126,30 @@ final class BenchPoiFile {
               typeName = "未知;未知;未知";
             }
             case BLANK_NAME -> name = "";
-            default -> { }
+            default -> {}
           }
         }
         sb.append(ids.next()).append(',');
         if (mess >= 0 && kinds[mess] == MessKind.WRONG_COLUMN_COUNT) {
-          sb.append(county.name()).append(',').append(name).append(','); // unquoted comma: one extra column
+          sb.append(county.name())
+              .append(',')
+              .append(name)
+              .append(','); // unquoted comma: one extra column
         } else {
           SampleCsv.field(sb, name).append(',');
         }
         SampleCsv.field(sb, typeName).append(',').append(typecode).append(',');
         SampleCsv.field(sb, SampleNames.address(rng, county.name())).append(',');
-        SampleCsv.field(sb, location).append(',').append(PoiFiles.PROVINCE).append(',').append(county.cityName())
-            .append(',').append(county.name()).append(',').append(county.code()).append(',');
+        SampleCsv.field(sb, location)
+            .append(',')
+            .append(PoiFiles.PROVINCE)
+            .append(',')
+            .append(county.cityName())
+            .append(',')
+            .append(county.name())
+            .append(',')
+            .append(county.code())
+            .append(',');
         SampleCsv.field(sb, note).append('\n');
         w.append(sb);
       }

@@ -6,7 +6,9 @@ import java.util.Optional;
 import org.livingcircle.config.Categories;
 import org.livingcircle.config.Category;
 
-/** The generator's view of {@code conf/categories.yaml}, loaded and validated by {@link Categories}. */
+/**
+ * The generator's view of {@code conf/categories.yaml}, loaded and validated by {@link Categories}.
+ */
 public final class ConfiguredSampleCategories implements SampleCategorySource {
   private final Categories categories;
 
@@ -18,9 +20,16 @@ public final class ConfiguredSampleCategories implements SampleCategorySource {
   public List<SampleCategory> categories() {
     List<SampleCategory> out = new ArrayList<>();
     for (Category c : categories.categories()) {
-      out.add(new SampleCategory(c.id(), c.nameZh(), c.nameEn(), c.tier().id(),
-          c.hasCapacity() ? Optional.of(c.capacityKind().id()) : Optional.empty(),
-          c.amapTypecodes(), c.osmTags(), c.per1000()));
+      out.add(
+          new SampleCategory(
+              c.id(),
+              c.nameZh(),
+              c.nameEn(),
+              c.tier().id(),
+              c.hasCapacity() ? Optional.of(c.capacityKind().id()) : Optional.empty(),
+              c.amapTypecodes(),
+              c.osmTags(),
+              c.per1000()));
     }
     return List.copyOf(out);
   }

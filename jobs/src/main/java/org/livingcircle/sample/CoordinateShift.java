@@ -9,7 +9,9 @@ import org.livingcircle.geo.ChinaCoordinates;
  * project's shared {@code org.livingcircle.geo.ChinaCoordinates} at merge.
  */
 public interface CoordinateShift {
-  /** Writes the shifted longitude and latitude (degrees) of a WGS84 point into {@code out[0..1]}. */
+  /**
+   * Writes the shifted longitude and latitude (degrees) of a WGS84 point into {@code out[0..1]}.
+   */
   void shift(double lng, double lat, double[] out);
 
   /**

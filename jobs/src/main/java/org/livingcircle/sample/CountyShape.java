@@ -6,14 +6,15 @@ import org.livingcircle.common.InputException;
 
 /**
  * The WGS84 outline of one county (all rings of all its polygons), with an even-odd ray-casting
- * containment test accelerated by a coarse grid of cells that are wholly inside, wholly outside,
- * or crossed by an edge. Immutable after construction; thread-safe.
+ * containment test accelerated by a coarse grid of cells that are wholly inside, wholly outside, or
+ * crossed by an edge. Immutable after construction; thread-safe.
  */
 final class CountyShape {
   private static final int GRID = 128;
   private static final byte OUTSIDE = 0;
   private static final byte INSIDE = 1;
   private static final byte MIXED = 2;
+
   /** Metres per degree of latitude (spherical approximation, good to 0.5 % for sampling). */
   static final double METERS_PER_DEGREE = 111_320.0;
 
@@ -27,7 +28,9 @@ final class CountyShape {
   private final double cellLat;
   private final byte[] cells = new byte[GRID * GRID];
 
-  /** @param rings closed or open rings as {@code [lng, lat]} pairs; outer rings and holes alike */
+  /**
+   * @param rings closed or open rings as {@code [lng, lat]} pairs; outer rings and holes alike
+   */
   CountyShape(List<double[][]> rings, String label) {
     if (rings.isEmpty()) {
       throw new InputException("Cannot use county " + label + ": it has no polygon rings");
@@ -39,7 +42,14 @@ final class CountyShape {
     for (int r = 0; r < rings.size(); r++) {
       double[][] ring = rings.get(r);
       if (ring.length < 3) {
-        throw new InputException("Cannot use county " + label + ": ring " + r + " has " + ring.length + " points, fewer than 3");
+        throw new InputException(
+            "Cannot use county "
+                + label
+                + ": ring "
+                + r
+                + " has "
+                + ring.length
+                + " points, fewer than 3");
       }
       ringLngs[r] = new double[ring.length];
       ringLats[r] = new double[ring.length];
@@ -133,7 +143,8 @@ final class CountyShape {
         return;
       }
     }
-    throw new InputException("Cannot place a point in county outline: no interior point found in 100,000 tries");
+    throw new InputException(
+        "Cannot place a point in county outline: no interior point found in 100,000 tries");
   }
 
   /** Approximate area in km², from the fraction of grid cells inside (±1 cell row). */
@@ -143,12 +154,30 @@ final class CountyShape {
       n += c == INSIDE ? 2 : c == MIXED ? 1 : 0;
     }
     double midLat = Math.toRadians((minLat + maxLat) / 2);
-    double cellKm2 = cellLng * METERS_PER_DEGREE * Math.cos(midLat) / 1000.0 * cellLat * METERS_PER_DEGREE / 1000.0;
+    double cellKm2 =
+        cellLng
+            * METERS_PER_DEGREE
+            * Math.cos(midLat)
+            / 1000.0
+            * cellLat
+            * METERS_PER_DEGREE
+            / 1000.0;
     return n / 2.0 * cellKm2;
   }
 
-  double minLng() { return minLng; }
-  double minLat() { return minLat; }
-  double maxLng() { return maxLng; }
-  double maxLat() { return maxLat; }
+  double minLng() {
+    return minLng;
+  }
+
+  double minLat() {
+    return minLat;
+  }
+
+  double maxLng() {
+    return maxLng;
+  }
+
+  double maxLat() {
+    return maxLat;
+  }
 }

@@ -17,17 +17,42 @@ import java.util.SplittableRandom;
  * for Yangcheng also the plan's real rows, placed synthetically in the county seat.
  */
 final class FacilitiesFile {
-  static final List<String> COLUMNS = List.of("id", "name", "category", "capacity", "capacity_unit", "nursing_beds",
-      "address", "lng", "lat", "crs", "county_code", "source", "location_note", "data_note");
+  static final List<String> COLUMNS =
+      List.of(
+          "id",
+          "name",
+          "category",
+          "capacity",
+          "capacity_unit",
+          "nursing_beds",
+          "address",
+          "lng",
+          "lat",
+          "crs",
+          "county_code",
+          "source",
+          "location_note",
+          "data_note");
   static final String CRS = "EPSG:4326";
-  static final String REAL_LOCATION_NOTE = "synthetic placement in county seat; plan gives address only";
-  /** σ of the synthetic placement of real Yangcheng rows around the seat: the seat is ≈15 km² (seed 000). */
+  static final String REAL_LOCATION_NOTE =
+      "synthetic placement in county seat; plan gives address only";
+
+  /**
+   * σ of the synthetic placement of real Yangcheng rows around the seat: the seat is ≈15 km² (seed
+   * 000).
+   */
   private static final double REAL_PLACEMENT_SIGMA_M = 1_000;
 
   private FacilitiesFile() {}
 
-  static SampleFile write(Path outDir, List<SampleCategory> categories, List<SampleLayout> layouts, double scale,
-      SplittableRandom rng, SampleNames names, long seed) {
+  static SampleFile write(
+      Path outDir,
+      List<SampleCategory> categories,
+      List<SampleLayout> layouts,
+      double scale,
+      SplittableRandom rng,
+      SampleNames names,
+      long seed) {
     String rel = "facilities.csv";
     Path file = outDir.resolve(rel);
     String note = SampleNotes.synthetic(seed);
@@ -52,11 +77,28 @@ final class FacilitiesFile {
             }
             layout.sampleAround(rng, layout.seatLng, layout.seatLat, REAL_PLACEMENT_SIGMA_M, p);
             String source = r.kind().source + (r.remark().isEmpty() ? "" : "; " + r.remark());
-            String capacity = r.capacity() == YangchengFacilities.NO_CAPACITY ? "" : Integer.toString(r.capacity());
+            String capacity =
+                r.capacity() == YangchengFacilities.NO_CAPACITY
+                    ? ""
+                    : Integer.toString(r.capacity());
             nMissingCapacity += capacity.isEmpty() ? 1 : 0;
-            String nursing = r.nursingBeds() == YangchengFacilities.NO_CAPACITY ? "" : Integer.toString(r.nursingBeds());
-            row(w, String.format(java.util.Locale.ROOT, "FAC-%s-%04d", county, seq++), r.name(), cat.get().id(), capacity,
-                r.kind().unit, nursing, address(r.address()), p, county, source, REAL_LOCATION_NOTE,
+            String nursing =
+                r.nursingBeds() == YangchengFacilities.NO_CAPACITY
+                    ? ""
+                    : Integer.toString(r.nursingBeds());
+            row(
+                w,
+                String.format(java.util.Locale.ROOT, "FAC-%s-%04d", county, seq++),
+                r.name(),
+                cat.get().id(),
+                capacity,
+                r.kind().unit,
+                nursing,
+                address(r.address()),
+                p,
+                county,
+                source,
+                REAL_LOCATION_NOTE,
                 SampleNotes.realFigure(r.kind().table));
             nReal++;
           }
@@ -72,12 +114,28 @@ final class FacilitiesFile {
             String name = names.facilityName(rng, place, cat.nameZh());
             String kind = cat.capacityKind().get();
             int capacity = capacity(rng, kind);
-            // synthetic nursing-type beds for elderly-care institutions only: 20-80 % of the beds (the real
-            // Yangcheng rows have 45 % and 100 %, seed 000 附表4); day-care centres are not institutions
-            String nursing = cat.id().equals("elderly_care") ? Integer.toString((int) Math.round(capacity * (0.2 + 0.6 * rng.nextDouble()))) : "";
-            row(w, String.format(java.util.Locale.ROOT, "FAC-%s-%04d", county, seq++), name, cat.id(),
-                Integer.toString(capacity), unit(kind), nursing, SampleNames.address(rng, layout.county.name()), p, county,
-                "lcp sample (synthetic)", "synthetic", note);
+            // synthetic nursing-type beds for elderly-care institutions only: 20-80 % of the beds
+            // (the real
+            // Yangcheng rows have 45 % and 100 %, seed 000 附表4); day-care centres are not
+            // institutions
+            String nursing =
+                cat.id().equals("elderly_care")
+                    ? Integer.toString((int) Math.round(capacity * (0.2 + 0.6 * rng.nextDouble())))
+                    : "";
+            row(
+                w,
+                String.format(java.util.Locale.ROOT, "FAC-%s-%04d", county, seq++),
+                name,
+                cat.id(),
+                Integer.toString(capacity),
+                unit(kind),
+                nursing,
+                SampleNames.address(rng, layout.county.name()),
+                p,
+                county,
+                "lcp sample (synthetic)",
+                "synthetic",
+                note);
             nSynthetic++;
           }
         }
@@ -93,8 +151,11 @@ final class FacilitiesFile {
     return new SampleFile(rel, nSynthetic + nReal, "csv utf-8 lf", counts);
   }
 
-  /** The category for a real row: same capacity kind, preferring an id containing the kind's hint. */
-  static Optional<SampleCategory> categoryFor(List<SampleCategory> categories, YangchengFacilities.Kind kind) {
+  /**
+   * The category for a real row: same capacity kind, preferring an id containing the kind's hint.
+   */
+  static Optional<SampleCategory> categoryFor(
+      List<SampleCategory> categories, YangchengFacilities.Kind kind) {
     List<SampleCategory> same = new ArrayList<>();
     for (SampleCategory c : categories) {
       if (c.capacityKind().equals(Optional.of(kind.capacityKind))) {
@@ -126,8 +187,8 @@ final class FacilitiesFile {
 
   /**
    * Plausible synthetic capacities, within the ranges of Yangcheng's real tables (seed 000):
-   * kindergartens 59–843 pupils, primary schools 68–2,853, hospitals 20–560 beds, elderly homes
-   * and day-care 15–222 beds; nurseries 20–160 places (表2: 5 nurseries, 800 places).
+   * kindergartens 59–843 pupils, primary schools 68–2,853, hospitals 20–560 beds, elderly homes and
+   * day-care 15–222 beds; nurseries 20–160 places (表2: 5 nurseries, 800 places).
    */
   private static int capacity(SplittableRandom rng, String kind) {
     double u = rng.nextDouble();
@@ -135,21 +196,52 @@ final class FacilitiesFile {
       case "kindergarten_places" -> 60 + 30 * (int) (u * 14);
       case "nursery_places" -> 20 + 10 * (int) (u * 15);
       case "school_places" -> 80 + 10 * (int) (u * u * 250);
-      case "hospital_beds" -> u < 0.8 ? 10 + (int) (u / 0.8 * 50) : 80 + 10 * (int) ((u - 0.8) / 0.2 * 48);
+      case "hospital_beds" ->
+          u < 0.8 ? 10 + (int) (u / 0.8 * 50) : 80 + 10 * (int) ((u - 0.8) / 0.2 * 48);
       default -> 15 + (int) (u * 200);
     };
   }
 
-  /** The plan's address with the province, city and county prefixed once (two hospital addresses start with 阳城县). */
+  /**
+   * The plan's address with the province, city and county prefixed once (two hospital addresses
+   * start with 阳城县).
+   */
   static String address(String planAddress) {
     return "山西省晋城市" + (planAddress.startsWith("阳城县") ? planAddress : "阳城县" + planAddress);
   }
 
-  private static void row(Writer w, String id, String name, String category, String capacity, String unit,
-      String nursingBeds, String address, double[] p, String county, String source, String locationNote, String note)
+  private static void row(
+      Writer w,
+      String id,
+      String name,
+      String category,
+      String capacity,
+      String unit,
+      String nursingBeds,
+      String address,
+      double[] p,
+      String county,
+      String source,
+      String locationNote,
+      String note)
       throws IOException {
-    w.write(SampleCsv.line(List.of(id, name, category, capacity, unit, nursingBeds, address, SampleCsv.fixed6(p[0]),
-        SampleCsv.fixed6(p[1]), CRS, county, source, locationNote, note)));
+    w.write(
+        SampleCsv.line(
+            List.of(
+                id,
+                name,
+                category,
+                capacity,
+                unit,
+                nursingBeds,
+                address,
+                SampleCsv.fixed6(p[0]),
+                SampleCsv.fixed6(p[1]),
+                CRS,
+                county,
+                source,
+                locationNote,
+                note)));
     w.write('\n');
   }
 }

@@ -7,9 +7,14 @@ import java.util.List;
 final class SampleCsv {
   private SampleCsv() {}
 
-  /** Appends {@code value} to {@code sb}, quoted only if it contains a comma, quote or line break. */
+  /**
+   * Appends {@code value} to {@code sb}, quoted only if it contains a comma, quote or line break.
+   */
   static StringBuilder field(StringBuilder sb, String value) {
-    if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+    if (value.indexOf(',') >= 0
+        || value.indexOf('"') >= 0
+        || value.indexOf('\n') >= 0
+        || value.indexOf('\r') >= 0) {
       sb.append('"').append(value.replace("\"", "\"\"")).append('"');
     } else {
       sb.append(value);

@@ -3,29 +3,22 @@ package org.livingcircle.sample;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.livingcircle.common.ConfigException;
-import org.livingcircle.common.InputException;
 
 /**
  * Backend of {@code lcp sample}: writes a complete, clearly labelled SYNTHETIC input directory for
  * one city (POI exports with known defects, capacity register, census, statistics, manifest).
  *
  * <p>Deterministic: the same spec and seed give byte-identical files. Each output has its own
- * {@link SplittableRandom} stream derived from the seed and a fixed stream number, so adding a
- * file never changes the others; no output depends on hash-map iteration order or the locale.
- * The layout of the directory is the contract with the ingest, see {@code package-info.java}.
+ * {@link SplittableRandom} stream derived from the seed and a fixed stream number, so adding a file
+ * never changes the others; no output depends on hash-map iteration order or the locale. The layout
+ * of the directory is the contract with the ingest, see {@code package-info.java}.
  */
 public final class SampleGenerator {
   private static final long STREAM_LAYOUT = 1;
@@ -42,21 +35,29 @@ public final class SampleGenerator {
   private final SampleSpec spec;
   private final SampleCategorySource categorySource;
   private final CoordinateShift shift;
-  /** Samples of the neighbour cities whose streets the network also covers; null: from the city configs. */
+
+  /**
+   * Samples of the neighbour cities whose streets the network also covers; null: from the city
+   * configs.
+   */
   private final List<SampleSpec> neighbours;
 
   /**
    * @param categorySource categories (at merge: an adapter over the project's categories config)
    * @param shift WGS84 → GCJ-02 (at merge: ChinaCoordinates)
    */
-  public SampleGenerator(SampleSpec spec, SampleCategorySource categorySource, CoordinateShift shift) {
+  public SampleGenerator(
+      SampleSpec spec, SampleCategorySource categorySource, CoordinateShift shift) {
     this.spec = spec;
     this.categorySource = categorySource;
     this.shift = shift;
     this.neighbours = null;
   }
 
-  private SampleGenerator(SampleSpec spec, SampleCategorySource categorySource, CoordinateShift shift,
+  private SampleGenerator(
+      SampleSpec spec,
+      SampleCategorySource categorySource,
+      CoordinateShift shift,
       List<SampleSpec> neighbours) {
     this.spec = spec;
     this.categorySource = categorySource;
@@ -65,8 +66,9 @@ public final class SampleGenerator {
   }
 
   /**
-   * The same generator with the neighbour cities given explicitly (their samples' specs; the street network covers
-   * them too), instead of the {@code neighbours:} of the city configs; an empty list: the city's streets only.
+   * The same generator with the neighbour cities given explicitly (their samples' specs; the street
+   * network covers them too), instead of the {@code neighbours:} of the city configs; an empty
+   * list: the city's streets only.
    */
   public SampleGenerator withNeighbours(List<SampleSpec> neighbourSpecs) {
     return new SampleGenerator(spec, categorySource, shift, neighbourSpecs);
@@ -96,12 +98,26 @@ public final class SampleGenerator {
     SampleNames names = new SampleNames();
     PoiFiles poiFiles = new PoiFiles(categories, layouts, shift, ids, seed);
     List<PoiFiles.Poi> pois = poiFiles.generate(stream(STREAM_POIS), names, spec.scale());
-    List<SampleFile> files = new ArrayList<>(poiFiles.write(out, slug, pois, stream(STREAM_ROUTE), stream(STREAM_MESS),
-        stream(STREAM_OSM)));
+    List<SampleFile> files =
+        new ArrayList<>(
+            poiFiles.write(
+                out, slug, pois, stream(STREAM_ROUTE), stream(STREAM_MESS), stream(STREAM_OSM)));
     if (spec.benchRows() != SampleSpec.NO_BENCH_ROWS) {
-      files.add(BenchPoiFile.write(out, slug, spec.benchRows(), categories, layouts, shift, ids, stream(STREAM_BENCH), seed));
+      files.add(
+          BenchPoiFile.write(
+              out,
+              slug,
+              spec.benchRows(),
+              categories,
+              layouts,
+              shift,
+              ids,
+              stream(STREAM_BENCH),
+              seed));
     }
-    files.add(FacilitiesFile.write(out, categories, layouts, spec.scale(), stream(STREAM_FACILITIES), names, seed));
+    files.add(
+        FacilitiesFile.write(
+            out, categories, layouts, spec.scale(), stream(STREAM_FACILITIES), names, seed));
     files.add(CensusFile.write(out, layouts, stream(STREAM_CENSUS), seed));
     files.add(StatisticsFile.write(out, spec.cityCode(), layouts, stream(STREAM_STATISTICS), seed));
     files.add(SampleStreets.write(out, List.of(streets(categories, layouts, pois))));
@@ -120,7 +136,13 @@ public final class SampleGenerator {
     List<String> paths = new ArrayList<>();
     files.forEach(f -> paths.add(f.path()));
     paths.add(MANIFEST);
-    return new SampleResult(out, counties.size(), population, pois.size(), nMess, paths,
+    return new SampleResult(
+        out,
+        counties.size(),
+        population,
+        pois.size(),
+        nMess,
+        paths,
         (System.nanoTime() - t0) / 1_000_000);
   }
 
@@ -128,8 +150,8 @@ public final class SampleGenerator {
   public static final String STREETS_FILE = SampleStreets.FILE;
 
   /**
-   * Writes the street networks of several sample directories' {@link #STREETS_FILE}s as one PBF (their OSM ids
-   * never overlap: each city's start at its code × 10⁸).
+   * Writes the street networks of several sample directories' {@link #STREETS_FILE}s as one PBF
+   * (their OSM ids never overlap: each city's start at its code × 10⁸).
    */
   public static void mergeStreets(List<Path> pbfs, Path out) {
     SampleStreets.merge(pbfs, out);
@@ -137,10 +159,14 @@ public final class SampleGenerator {
 
   static final String MANIFEST = "sample_manifest.json";
 
-  private SampleStreets.Network streets(List<SampleCategory> categories, List<SampleLayout> layouts, List<PoiFiles.Poi> pois) {
+  private SampleStreets.Network streets(
+      List<SampleCategory> categories, List<SampleLayout> layouts, List<PoiFiles.Poi> pois) {
     List<SampleStreets.CityPart> parts = new ArrayList<>(List.of(part(categories, layouts, pois)));
     List<int[]> pairs = new ArrayList<>();
-    NeighbourCities.Group group = neighbours != null ? NeighbourCities.explicit(neighbours) : NeighbourCities.configured(spec);
+    NeighbourCities.Group group =
+        neighbours != null
+            ? NeighbourCities.explicit(neighbours)
+            : NeighbourCities.configured(spec);
     for (SampleSpec n : group.specs()) {
       parts.add(new SampleGenerator(n, categorySource, shift, List.of()).ownPart(categories));
     }
@@ -150,26 +176,35 @@ public final class SampleGenerator {
     return SampleStreets.generate(parts, pairs);
   }
 
-  /** This city's part of a street network, drawn from the same layouts and POIs as its own {@link #run()}. */
+  /**
+   * This city's part of a street network, drawn from the same layouts and POIs as its own {@link
+   * #run()}.
+   */
   private SampleStreets.CityPart ownPart(List<SampleCategory> categories) {
     List<SampleLayout> layouts = layouts(SampleGeography.read(spec));
-    List<PoiFiles.Poi> pois = new PoiFiles(categories, layouts, shift, new SampleIds(spec.seed()), spec.seed())
-        .generate(stream(STREAM_POIS), new SampleNames(), spec.scale());
+    List<PoiFiles.Poi> pois =
+        new PoiFiles(categories, layouts, shift, new SampleIds(spec.seed()), spec.seed())
+            .generate(stream(STREAM_POIS), new SampleNames(), spec.scale());
     return part(categories, layouts, pois);
   }
 
   /**
-   * Writes {@link #STREETS_FILE} in {@code outDir}: one connected SYNTHETIC network of several cities' samples (e.g. a
-   * benchmark scope whose cities were sampled with different seeds), each city's part drawn from its own spec as its
-   * sample draws it; every two of them whose counties touch get cross-border roads.
+   * Writes {@link #STREETS_FILE} in {@code outDir}: one connected SYNTHETIC network of several
+   * cities' samples (e.g. a benchmark scope whose cities were sampled with different seeds), each
+   * city's part drawn from its own spec as its sample draws it; every two of them whose counties
+   * touch get cross-border roads.
    */
-  public static void writeStreets(List<SampleSpec> cities, SampleCategorySource categorySource, CoordinateShift shift,
+  public static void writeStreets(
+      List<SampleSpec> cities,
+      SampleCategorySource categorySource,
+      CoordinateShift shift,
       Path outDir) {
     List<SampleCategory> categories = categorySource.categories();
     List<SampleStreets.CityPart> parts = new ArrayList<>();
     List<int[]> pairs = new ArrayList<>();
     for (int i = 0; i < cities.size(); i++) {
-      parts.add(new SampleGenerator(cities.get(i), categorySource, shift, List.of()).ownPart(categories));
+      parts.add(
+          new SampleGenerator(cities.get(i), categorySource, shift, List.of()).ownPart(categories));
       for (int j = 0; j < i; j++) {
         pairs.add(new int[] {j, i});
       }
@@ -177,8 +212,10 @@ public final class SampleGenerator {
     SampleStreets.write(outDir, List.of(SampleStreets.generate(parts, pairs)));
   }
 
-  private SampleStreets.CityPart part(List<SampleCategory> categories, List<SampleLayout> layouts, List<PoiFiles.Poi> pois) {
-    return new SampleStreets.CityPart(layouts, pois, categories, spec.seed(), spec.cityCode(), stream(STREAM_STREETS));
+  private SampleStreets.CityPart part(
+      List<SampleCategory> categories, List<SampleLayout> layouts, List<PoiFiles.Poi> pois) {
+    return new SampleStreets.CityPart(
+        layouts, pois, categories, spec.seed(), spec.cityCode(), stream(STREAM_STREETS));
   }
 
   private List<SampleLayout> layouts(List<SampleGeography.County> counties) {
@@ -191,20 +228,28 @@ public final class SampleGenerator {
   }
 
   private SplittableRandom stream(long streamNumber) {
-    return new SplittableRandom(spec.seed() * 0x9E3779B97F4A7C15L + streamNumber * 0xC2B2AE3D27D4EB4FL);
+    return new SplittableRandom(
+        spec.seed() * 0x9E3779B97F4A7C15L + streamNumber * 0xC2B2AE3D27D4EB4FL);
   }
 
   private static void checkCategoryIds(List<SampleCategory> categories) {
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (SampleCategory c : categories) {
       if (!seen.add(c.id())) {
-        throw new ConfigException("Cannot generate sample: category id " + c.id() + " appears twice");
+        throw new ConfigException(
+            "Cannot generate sample: category id " + c.id() + " appears twice");
       }
     }
   }
 
-  private void writeManifest(Path out, String slug, List<SampleGeography.County> counties, List<SampleLayout> layouts,
-      List<SampleCategory> categories, Map<String, Long> validByCategory, List<SampleFile> files) {
+  private void writeManifest(
+      Path out,
+      String slug,
+      List<SampleGeography.County> counties,
+      List<SampleLayout> layouts,
+      List<SampleCategory> categories,
+      Map<String, Long> validByCategory,
+      List<SampleFile> files) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode root = f.objectNode();
     root.put("synthetic", true);

@@ -21,7 +21,8 @@ final class SampleGeography {
   record Township(String code, String name) {}
 
   /** One county: current code, names, outline and townships sorted by code. */
-  record County(String code, String name, String cityName, CountyShape shape, List<Township> townships) {}
+  record County(
+      String code, String name, String cityName, CountyShape shape, List<Township> townships) {}
 
   /** Counties of {@code spec}'s city, sorted by code; features sharing a code are merged. */
   static List<County> read(SampleSpec spec) {
@@ -32,11 +33,13 @@ final class SampleGeography {
     try {
       root = new ObjectMapper().readTree(spec.countiesGeojson().toFile());
     } catch (IOException e) {
-      throw new InputException("Cannot read counties file " + spec.countiesGeojson() + ": " + e.getMessage(), e);
+      throw new InputException(
+          "Cannot read counties file " + spec.countiesGeojson() + ": " + e.getMessage(), e);
     }
     JsonNode features = root.get("features");
     if (features == null || !features.isArray()) {
-      throw new InputException("Cannot read counties file " + spec.countiesGeojson() + ": no features array");
+      throw new InputException(
+          "Cannot read counties file " + spec.countiesGeojson() + ": no features array");
     }
     for (JsonNode f : features) {
       JsonNode p = f.get("properties");
@@ -47,23 +50,39 @@ final class SampleGeography {
       if (!spec.countyCodes().isEmpty() && !spec.countyCodes().contains(code)) {
         continue;
       }
-      names.putIfAbsent(code, new String[] {p.path("county_name").asText(), p.path("city_name").asText()});
-      addRings(f.get("geometry"), rings.computeIfAbsent(code, k -> new ArrayList<>()), spec.countiesGeojson());
+      names.putIfAbsent(
+          code, new String[] {p.path("county_name").asText(), p.path("city_name").asText()});
+      addRings(
+          f.get("geometry"),
+          rings.computeIfAbsent(code, k -> new ArrayList<>()),
+          spec.countiesGeojson());
     }
     for (String code : spec.countyCodes()) {
       if (!rings.containsKey(code)) {
-        throw new InputException("Cannot find county " + code + " of city " + cityCode + " in " + spec.countiesGeojson());
+        throw new InputException(
+            "Cannot find county "
+                + code
+                + " of city "
+                + cityCode
+                + " in "
+                + spec.countiesGeojson());
       }
     }
     if (rings.isEmpty()) {
-      throw new InputException("Cannot find any county of city " + cityCode + " in " + spec.countiesGeojson());
+      throw new InputException(
+          "Cannot find any county of city " + cityCode + " in " + spec.countiesGeojson());
     }
     Map<String, List<Township>> townships = readTownships(spec.adminCodesCsv());
     List<County> out = new ArrayList<>();
     for (Map.Entry<String, List<double[][]>> e : rings.entrySet()) {
       String[] n = names.get(e.getKey());
-      out.add(new County(e.getKey(), n[0], n[1], new CountyShape(e.getValue(), e.getKey()),
-          List.copyOf(townships.getOrDefault(e.getKey(), List.of()))));
+      out.add(
+          new County(
+              e.getKey(),
+              n[0],
+              n[1],
+              new CountyShape(e.getValue(), e.getKey()),
+              List.copyOf(townships.getOrDefault(e.getKey(), List.of()))));
     }
     return List.copyOf(out);
   }
@@ -74,7 +93,13 @@ final class SampleGeography {
     switch (type) {
       case "Polygon" -> coords.forEach(ring -> out.add(ring(ring)));
       case "MultiPolygon" -> coords.forEach(poly -> poly.forEach(ring -> out.add(ring(ring))));
-      default -> throw new InputException("Cannot read counties file " + file + ": geometry type '" + type + "' is not Polygon or MultiPolygon");
+      default ->
+          throw new InputException(
+              "Cannot read counties file "
+                  + file
+                  + ": geometry type '"
+                  + type
+                  + "' is not Polygon or MultiPolygon");
     }
   }
 
@@ -106,7 +131,8 @@ final class SampleGeography {
         }
         List<String> v = SampleCsv.parseLine(line);
         if (v.size() == cols.size() && v.get(iLevel).equals("township")) {
-          out.computeIfAbsent(v.get(iCounty), k -> new ArrayList<>()).add(new Township(v.get(iCode), v.get(iName)));
+          out.computeIfAbsent(v.get(iCounty), k -> new ArrayList<>())
+              .add(new Township(v.get(iCode), v.get(iName)));
         }
       }
     } catch (IOException e) {
@@ -119,7 +145,8 @@ final class SampleGeography {
   private static int column(List<String> cols, String name, Path file) {
     int i = cols.indexOf(name);
     if (i < 0) {
-      throw new InputException("Cannot read admin codes file " + file + ": no column '" + name + "' in header " + cols);
+      throw new InputException(
+          "Cannot read admin codes file " + file + ": no column '" + name + "' in header " + cols);
     }
     return i;
   }

@@ -1,8 +1,8 @@
 package org.livingcircle.sample;
 
 /**
- * Amap-like POI ids ("B0FF" + 6 base-36 characters), unique for up to 36⁶ ids per run: the i-th
- * id encodes (a·i + b) mod 36⁶ with a coprime to 36⁶, so the map is a bijection. Not thread-safe.
+ * Amap-like POI ids ("B0FF" + 6 base-36 characters), unique for up to 36⁶ ids per run: the i-th id
+ * encodes (a·i + b) mod 36⁶ with a coprime to 36⁶, so the map is a bijection. Not thread-safe.
  */
 final class SampleIds {
   private static final long MOD = 2_176_782_336L; // 36^6

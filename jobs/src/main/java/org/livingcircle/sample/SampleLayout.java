@@ -4,28 +4,36 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Where people and facilities are in one county: the population of each township, one
- * settlement centre per township (the seat townships around the county seat), and a sampler that
- * draws clustered points inside the county outline. Built once per county; not thread-safe
- * (callers pass their own random streams, the scratch array is internal).
+ * Where people and facilities are in one county: the population of each township, one settlement
+ * centre per township (the seat townships around the county seat), and a sampler that draws
+ * clustered points inside the county outline. Built once per county; not thread-safe (callers pass
+ * their own random streams, the scratch array is internal).
  */
 final class SampleLayout {
   /**
    * Share of a county's residents in its seat township(s). Yangcheng's seat has ≈130,000 of the
-   * county's ≈360,000 (seed 000 preface; county total approximate), ≈36 %; urban districts (区)
-   * are mostly built-up, taken as 75 %.
+   * county's ≈360,000 (seed 000 preface; county total approximate), ≈36 %; urban districts (区) are
+   * mostly built-up, taken as 75 %.
    */
   private static final double SEAT_SHARE_COUNTY = 0.36;
+
   private static final double SEAT_SHARE_DISTRICT = 0.75;
+
   /** Share of POIs placed uniformly in the countryside rather than in a settlement cluster. */
   static final double RURAL_POI_SHARE = 0.08;
+
   /** POIs per resident are this much denser in the seat than in town centres. */
   private static final double SEAT_POI_WEIGHT = 1.5;
 
   final SampleGeography.County county;
   final int population;
-  /** Population per township, parallel to {@code county.townships()}; sums exactly to {@link #population}. */
+
+  /**
+   * Population per township, parallel to {@code county.townships()}; sums exactly to {@link
+   * #population}.
+   */
   final int[] townshipPop;
+
   final boolean[] seatTownship;
   final double seatLng;
   final double seatLat;
@@ -77,7 +85,10 @@ final class SampleLayout {
       seatShare = 1.0;
     }
     for (int i = 0; i < n; i++) {
-      weights[i] = seatTownship[i] ? seatShare * weights[i] / seatSum : (1 - seatShare) * weights[i] / otherSum;
+      weights[i] =
+          seatTownship[i]
+              ? seatShare * weights[i] / seatSum
+              : (1 - seatShare) * weights[i] / otherSum;
     }
     townshipPop = allocate(population, weights);
 
@@ -107,15 +118,33 @@ final class SampleLayout {
     }
   }
 
-  /** Settlement centres (one per township): WGS84 degrees and the Gaussian spread of its POIs in metres. */
-  int centres() { return centreLng.length; }
-  double centreLng(int i) { return centreLng[i]; }
-  double centreLat(int i) { return centreLat[i]; }
-  double centreSigmaM(int i) { return sigmaM[i]; }
+  /**
+   * Settlement centres (one per township): WGS84 degrees and the Gaussian spread of its POIs in
+   * metres.
+   */
+  int centres() {
+    return centreLng.length;
+  }
+
+  double centreLng(int i) {
+    return centreLng[i];
+  }
+
+  double centreLat(int i) {
+    return centreLat[i];
+  }
+
+  double centreSigmaM(int i) {
+    return sigmaM[i];
+  }
 
   private void offset(SplittableRandom rng, double distanceM, int i) {
     double angle = 2 * Math.PI * rng.nextDouble();
-    double lng = seatLng + distanceM * Math.cos(angle) / (CountyShape.METERS_PER_DEGREE * Math.cos(Math.toRadians(seatLat)));
+    double lng =
+        seatLng
+            + distanceM
+                * Math.cos(angle)
+                / (CountyShape.METERS_PER_DEGREE * Math.cos(Math.toRadians(seatLat)));
     double lat = seatLat + distanceM * Math.sin(angle) / CountyShape.METERS_PER_DEGREE;
     if (county.shape().contains(lng, lat)) {
       centreLng[i] = lng;

@@ -22,9 +22,14 @@ final class SampleOut {
       if (bom) {
         out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
       }
-      return new BufferedWriter(new OutputStreamWriter(out, charset.newEncoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+      return new BufferedWriter(
+          new OutputStreamWriter(
+              out,
+              charset
+                  .newEncoder()
+                  .onMalformedInput(CodingErrorAction.REPORT)
+                  .onUnmappableCharacter(CodingErrorAction.REPORT)),
+          1 << 16);
     } catch (IOException e) {
       throw new InputException("Cannot write " + file + ": " + e.getMessage(), e);
     }

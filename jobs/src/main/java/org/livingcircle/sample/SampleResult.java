@@ -14,15 +14,32 @@ import java.util.List;
  * @param files relative paths of every file written, manifest last
  * @param elapsedMillis wall-clock time
  */
-public record SampleResult(Path outDir, int nCounties, long population, long nValidPois, long nMessRows,
-    List<String> files, long elapsedMillis) {
+public record SampleResult(
+    Path outDir,
+    int nCounties,
+    long population,
+    long nValidPois,
+    long nMessRows,
+    List<String> files,
+    long elapsedMillis) {
   public SampleResult {
     files = List.copyOf(files);
   }
 
-  /** One progress line, e.g. "[sample] jincheng: 6 counties, 2,194,545 residents, 21,030 POIs (+512 mess) 1.2 s". */
+  /**
+   * One progress line, e.g. "[sample] jincheng: 6 counties, 2,194,545 residents, 21,030 POIs (+512
+   * mess) 1.2 s".
+   */
   public String progressLine(String slug) {
-    return String.format(java.util.Locale.ROOT, "[sample] %s: %d counties, %,d residents, %,d POIs (+%,d mess), %d files  %.1f s",
-        slug, nCounties, population, nValidPois, nMessRows, files.size(), elapsedMillis / 1000.0);
+    return String.format(
+        java.util.Locale.ROOT,
+        "[sample] %s: %d counties, %,d residents, %,d POIs (+%,d mess), %d files  %.1f s",
+        slug,
+        nCounties,
+        population,
+        nValidPois,
+        nMessRows,
+        files.size(),
+        elapsedMillis / 1000.0);
   }
 }

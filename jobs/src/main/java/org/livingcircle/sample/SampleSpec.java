@@ -7,8 +7,8 @@ import org.livingcircle.common.Checks;
 /**
  * What {@link SampleGenerator} generates.
  *
- * @param city city id: a slug ({@code jincheng}, {@code changzhi}) or a 6-digit city code
- *     ({@code 140500}); file names use the slug
+ * @param city city id: a slug ({@code jincheng}, {@code changzhi}) or a 6-digit city code ({@code
+ *     140500}); file names use the slug
  * @param countyCodes 6-digit county codes to include; empty means every county of the city in
  *     {@code countiesGeojson}
  * @param countiesGeojson WGS84 FeatureCollection with {@code city_code, city_name, county_code,
@@ -33,11 +33,15 @@ public record SampleSpec(
 
   /** {@link #benchRows} value meaning "write no benchmark file". */
   public static final long NO_BENCH_ROWS = 0;
+
   public static final double DEFAULT_SCALE = 1.0;
 
   public SampleSpec {
     Checks.notNull(city, "city");
-    Checks.checkUsage(city.matches("[a-z][a-z0-9_]*|\\d{6}"), "Cannot use --city %s: expected a slug such as jincheng or a 6-digit city code", city);
+    Checks.checkUsage(
+        city.matches("[a-z][a-z0-9_]*|\\d{6}"),
+        "Cannot use --city %s: expected a slug such as jincheng or a 6-digit city code",
+        city);
     countyCodes = List.copyOf(Checks.notNull(countyCodes, "county codes"));
     for (String code : countyCodes) {
       Checks.check(code.matches("\\d{6}"), "Cannot use county code %s: expected 6 digits", code);
@@ -56,15 +60,19 @@ public record SampleSpec(
       case "jincheng" -> "140500";
       case "changzhi" -> "140400";
       default -> {
-        Checks.checkUsage(city.matches("\\d{6}"), "Cannot use --city %s: unknown slug; pass the 6-digit city code", city);
+        Checks.checkUsage(
+            city.matches("\\d{6}"),
+            "Cannot use --city %s: unknown slug; pass the 6-digit city code",
+            city);
         yield city;
       }
     };
   }
 
   /**
-   * The {@code city} to pass for a configured city: its id where the sample knows that slug (jincheng,
-   * changzhi), otherwise its 6-digit admin code (file names then use the code: poi/amap_140300_utf8.csv).
+   * The {@code city} to pass for a configured city: its id where the sample knows that slug
+   * (jincheng, changzhi), otherwise its 6-digit admin code (file names then use the code:
+   * poi/amap_140300_utf8.csv).
    */
   public static String cityArgument(String id, String adminCode) {
     return switch (id) {

@@ -15,33 +15,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.livingcircle.common.InputException;
 import org.livingcircle.sample.StreetCanvas.IntList;
 import org.livingcircle.sample.StreetCanvas.Kind;
 import org.livingcircle.sample.StreetCanvas.Pass;
 import org.livingcircle.sample.StreetCanvas.Way;
-import org.livingcircle.common.InputException;
 import org.livingcircle.streets.OsmNode;
 import org.livingcircle.streets.OsmPbfReader;
 import org.livingcircle.streets.OsmPbfWriter;
 import org.livingcircle.streets.OsmWay;
 
 /**
- * A SYNTHETIC street network for one sample city, WGS84 like OpenStreetMap: a jittered street lattice
- * (blocks ≈120–250 m, a few diagonal streets, footways through blocks) over every settlement the sample
- * puts POIs in, walled residential compounds (小区) with private internal roads that meet the streets only
- * at gates, tertiary and secondary roads between settlements, villages with their roads, and rural land
- * without streets; a river crossed only at a few bridges, a railway crossed only at a few level crossings
- * and underpasses, and an expressway that streets pass under at a few places. Deterministic for a seed.
+ * A SYNTHETIC street network for one sample city, WGS84 like OpenStreetMap: a jittered street
+ * lattice (blocks ≈120–250 m, a few diagonal streets, footways through blocks) over every
+ * settlement the sample puts POIs in, walled residential compounds (小区) with private internal roads
+ * that meet the streets only at gates, tertiary and secondary roads between settlements, villages
+ * with their roads, and rural land without streets; a river crossed only at a few bridges, a
+ * railway crossed only at a few level crossings and underpasses, and an expressway that streets
+ * pass under at a few places. Deterministic for a seed.
  *
- * <p>Streets, roads and villages do not depend on {@code --scale}; compounds are drawn in the blocks of the
- * residential-tier POIs, so their number follows the scale. Geometry is drawn in local metres (an
- * equirectangular projection about the city's centre) and written as WGS84 degrees rounded to 1e-7.
+ * <p>Streets, roads and villages do not depend on {@code --scale}; compounds are drawn in the
+ * blocks of the residential-tier POIs, so their number follows the scale. Geometry is drawn in
+ * local metres (an equirectangular projection about the city's centre) and written as WGS84 degrees
+ * rounded to 1e-7.
  */
 final class SampleStreets {
   static final String SOURCE = "synthetic (lcp sample)";
-  static final String WRITING_PROGRAM = "lcp sample — SYNTHETIC street network, not OpenStreetMap data";
+  static final String WRITING_PROGRAM =
+      "lcp sample — SYNTHETIC street network, not OpenStreetMap data";
+
   /** Settlement lattice covers this many Gaussian sigmas around each township centre. */
   private static final double COVER_SIGMAS = 2.5;
+
   private static final double VILLAGES_PER_KM2 = 1 / 5.0;
   private static final double VILLAGE_LINK_MAX_M = 6_000;
   private static final double RIVER_HALF_WIDTH_M = 20;
@@ -51,7 +56,9 @@ final class SampleStreets {
   private static final double RAIL_CROSSING_SPACING_M = 1_200;
   private static final double UNDERPASS_SPACING_M = 1_500;
 
-  /** The network as OSM entities (nodes sorted by id, then ways) plus a few counts for the README. */
+  /**
+   * The network as OSM entities (nodes sorted by id, then ways) plus a few counts for the README.
+   */
   record Network(List<OsmNode> nodes, List<OsmWay> ways, Map<String, Long> counts) {}
 
   private final List<SampleLayout> layouts;
@@ -64,23 +71,43 @@ final class SampleStreets {
   private final double lon0;
   private final double lat0;
   private final double mPerDegLon;
+
   /** This city's place in its group (the city and its neighbours, by city code). */
   private final int index;
+
   private final List<SampleStreets> group;
   private final List<Lattice> lattices = new ArrayList<>();
   private final List<Way> barriers = new ArrayList<>();
-  /** The river, railway and expressway of every city in the group (compounds keep away from all of them). */
+
+  /**
+   * The river, railway and expressway of every city in the group (compounds keep away from all of
+   * them).
+   */
   private final List<Way> groupBarriers;
+
   private final List<Way> roads = new ArrayList<>();
   private long compounds;
   private long villages;
   private long bridges;
 
-  /** What one city's part of a network is generated from: its sample's layouts, POIs, categories, seed and stream. */
-  record CityPart(List<SampleLayout> layouts, List<PoiFiles.Poi> pois, List<SampleCategory> categories, long seed,
-      String cityCode, SplittableRandom rng) {}
+  /**
+   * What one city's part of a network is generated from: its sample's layouts, POIs, categories,
+   * seed and stream.
+   */
+  record CityPart(
+      List<SampleLayout> layouts,
+      List<PoiFiles.Poi> pois,
+      List<SampleCategory> categories,
+      long seed,
+      String cityCode,
+      SplittableRandom rng) {}
 
-  private SampleStreets(CityPart part, StreetCanvas canvas, double[] frame, int index, List<SampleStreets> group,
+  private SampleStreets(
+      CityPart part,
+      StreetCanvas canvas,
+      double[] frame,
+      int index,
+      List<SampleStreets> group,
       List<Way> groupBarriers) {
     this.layouts = part.layouts();
     this.pois = part.pois();
@@ -99,7 +126,10 @@ final class SampleStreets {
 
   /** {minLng, minLat, maxLng, maxLat} of the counties of some parts. */
   private static double[] bounds(List<CityPart> parts) {
-    double x0 = Double.POSITIVE_INFINITY, y0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
+    double x0 = Double.POSITIVE_INFINITY,
+        y0 = Double.POSITIVE_INFINITY,
+        x1 = Double.NEGATIVE_INFINITY,
+        y1 = Double.NEGATIVE_INFINITY;
     for (CityPart p : parts) {
       for (SampleLayout l : p.layouts()) {
         CountyShape s = l.county.shape();
@@ -113,29 +143,38 @@ final class SampleStreets {
   }
 
   /**
-   * The city's network. OSM ids start at {@code cityCode × 10⁸ + 1}, so the networks of different cities can
-   * share one file.
+   * The city's network. OSM ids start at {@code cityCode × 10⁸ + 1}, so the networks of different
+   * cities can share one file.
    */
-  static Network generate(List<SampleLayout> layouts, List<PoiFiles.Poi> pois, List<SampleCategory> categories,
-      long seed, String cityCode, SplittableRandom rng) {
-    return generate(List.of(new CityPart(layouts, pois, categories, seed, cityCode, rng)), List.of());
+  static Network generate(
+      List<SampleLayout> layouts,
+      List<PoiFiles.Poi> pois,
+      List<SampleCategory> categories,
+      long seed,
+      String cityCode,
+      SplittableRandom rng) {
+    return generate(
+        List.of(new CityPart(layouts, pois, categories, seed, cityCode, rng)), List.of());
   }
 
   /**
-   * One connected network of several cities (a city and its configured neighbours), like a provincial extract: each
-   * city's part is drawn from its own part (layouts, POIs, seed, stream) as its own sample draws it, in one local frame
-   * (the group's centre); streets of different cities that cross get shared nodes, the river, railway and expressway of
-   * every city apply their crossing rules to every city's ways, and {@value #CROSS_BORDER_ROADS} tertiary/secondary
-   * roads join the nearest towns across each border of {@code neighbourPairs} (indices into {@code parts}) whose
-   * cities' counties touch. Depends only on the parts in code order, so every city of the group writes the same file.
-   * OSM ids carry the code of the city that drew the way (a crossing node: the city of the first way using it).
+   * One connected network of several cities (a city and its configured neighbours), like a
+   * provincial extract: each city's part is drawn from its own part (layouts, POIs, seed, stream)
+   * as its own sample draws it, in one local frame (the group's centre); streets of different
+   * cities that cross get shared nodes, the river, railway and expressway of every city apply their
+   * crossing rules to every city's ways, and {@value #CROSS_BORDER_ROADS} tertiary/secondary roads
+   * join the nearest towns across each border of {@code neighbourPairs} (indices into {@code
+   * parts}) whose cities' counties touch. Depends only on the parts in code order, so every city of
+   * the group writes the same file. OSM ids carry the code of the city that drew the way (a
+   * crossing node: the city of the first way using it).
    */
   static Network generate(List<CityPart> parts, List<int[]> neighbourPairs) {
     List<CityPart> sorted = new ArrayList<>(parts);
     sorted.sort(java.util.Comparator.comparing(CityPart::cityCode));
     for (int i = 1; i < sorted.size(); i++) {
       if (sorted.get(i).cityCode().equals(sorted.get(i - 1).cityCode())) {
-        throw new IllegalArgumentException("Cannot generate streets: city " + sorted.get(i).cityCode() + " appears twice");
+        throw new IllegalArgumentException(
+            "Cannot generate streets: city " + sorted.get(i).cityCode() + " appears twice");
       }
     }
     double[] b = bounds(sorted);
@@ -185,7 +224,10 @@ final class SampleStreets {
     return toOsm(canvas, group, sorted.size() > 1 ? crossBorder : -1);
   }
 
-  /** Reach of the city's river, railway and expressway: the half-diagonal of its own counties' bounding box. */
+  /**
+   * Reach of the city's river, railway and expressway: the half-diagonal of its own counties'
+   * bounding box.
+   */
   private double halfDiagonal(CityPart own) {
     double[] b = bounds(List.of(own));
     return Math.hypot(localX(b[2]) - localX(b[0]), localY(b[3]) - localY(b[1])) / 2;
@@ -210,7 +252,11 @@ final class SampleStreets {
   }
 
   private boolean inCounty(int county, double x, double y) {
-    return layouts.get(county).county.shape().contains(lon0 + x / mPerDegLon, lat0 + y / CountyShape.METERS_PER_DEGREE);
+    return layouts
+        .get(county)
+        .county
+        .shape()
+        .contains(lon0 + x / mPerDegLon, lat0 + y / CountyShape.METERS_PER_DEGREE);
   }
 
   /** A uniform number in [0, 1) from the seed and three integers, independent of drawing order. */
@@ -235,8 +281,12 @@ final class SampleStreets {
     for (int i = 0; i < bySize.length; i++) {
       bySize[i] = i;
     }
-    Arrays.sort(bySize, (a, b) -> layouts.get(b).population != layouts.get(a).population
-        ? Integer.compare(layouts.get(b).population, layouts.get(a).population) : Integer.compare(a, b));
+    Arrays.sort(
+        bySize,
+        (a, b) ->
+            layouts.get(b).population != layouts.get(a).population
+                ? Integer.compare(layouts.get(b).population, layouts.get(a).population)
+                : Integer.compare(a, b));
     double halfDiagonal = group.size() == 1 ? 0 : ownHalfDiagonal;
     for (SampleLayout l : layouts) {
       if (group.size() > 1) {
@@ -249,17 +299,44 @@ final class SampleStreets {
     SampleLayout riverTown = layouts.get(bySize[0]);
     SampleLayout railTown = layouts.get(bySize[Math.min(1, bySize.length - 1)]);
     SampleLayout roadTown = layouts.get(bySize[Math.min(2, bySize.length - 1)]);
-    barriers.add(line(riverTown, 400 + 500 * rng.nextDouble(), 1_500, 22_000, 300, halfDiagonal,
-        tags("waterway", "river", "name", "样河 (synthetic)", "source", SOURCE)));
-    barriers.add(line(railTown, 900 + 900 * rng.nextDouble(), 700, 40_000, 0, halfDiagonal,
-        tags("railway", "rail", "usage", "main", "source", SOURCE)));
-    barriers.add(line(roadTown, 1_500 + 1_500 * rng.nextDouble(), 1_000, 30_000, 0, halfDiagonal,
-        tags("highway", "motorway", "ref", "S99 (synthetic)", "source", SOURCE)));
+    barriers.add(
+        line(
+            riverTown,
+            400 + 500 * rng.nextDouble(),
+            1_500,
+            22_000,
+            300,
+            halfDiagonal,
+            tags("waterway", "river", "name", "样河 (synthetic)", "source", SOURCE)));
+    barriers.add(
+        line(
+            railTown,
+            900 + 900 * rng.nextDouble(),
+            700,
+            40_000,
+            0,
+            halfDiagonal,
+            tags("railway", "rail", "usage", "main", "source", SOURCE)));
+    barriers.add(
+        line(
+            roadTown,
+            1_500 + 1_500 * rng.nextDouble(),
+            1_000,
+            30_000,
+            0,
+            halfDiagonal,
+            tags("highway", "motorway", "ref", "S99 (synthetic)", "source", SOURCE)));
   }
 
   /** A long meandering line passing {@code offsetM} from a county seat, across the whole city. */
-  private Way line(SampleLayout town, double offsetM, double amplitudeM, double wavelengthM, double wiggleM,
-      double halfLength, Map<String, String> lineTags) {
+  private Way line(
+      SampleLayout town,
+      double offsetM,
+      double amplitudeM,
+      double wavelengthM,
+      double wiggleM,
+      double halfLength,
+      Map<String, String> lineTags) {
     double angle = Math.PI * rng.nextDouble();
     double dx = Math.cos(angle);
     double dy = Math.sin(angle);
@@ -271,7 +348,10 @@ final class SampleStreets {
     IntList nodes = new IntList(1024);
     double reach = halfLength + 3_000;
     for (double t = -reach; t <= reach; t += 200) {
-      double off = amplitudeM * Math.sin(2 * Math.PI * t / wavelengthM + phase) + wiggleM * Math.sin(2 * Math.PI * t / 4_000 + phase2) - base;
+      double off =
+          amplitudeM * Math.sin(2 * Math.PI * t / wavelengthM + phase)
+              + wiggleM * Math.sin(2 * Math.PI * t / 4_000 + phase2)
+              - base;
       nodes.add(canvas.node(cx + t * dx - off * dy, cy + t * dy + off * dx));
     }
     return canvas.way(nodes, lineTags, Kind.OTHER);
@@ -284,7 +364,10 @@ final class SampleStreets {
         int p = b.nodes.get(i);
         int q = b.nodes.get(i + 1);
         double ax = canvas.x(p), ay = canvas.y(p), bx = canvas.x(q), by = canvas.y(q);
-        if (Math.min(ax, bx) - best > x || Math.max(ax, bx) + best < x || Math.min(ay, by) - best > y || Math.max(ay, by) + best < y) {
+        if (Math.min(ax, bx) - best > x
+            || Math.max(ax, bx) + best < x
+            || Math.min(ay, by) - best > y
+            || Math.max(ay, by) + best < y) {
           continue;
         }
         double vx = bx - ax, vy = by - ay;
@@ -299,30 +382,50 @@ final class SampleStreets {
     Way motorway = barriers.get(2);
     Way rail = barriers.get(1);
     Way river = barriers.get(0);
-    canvas.crossBarrier(motorway, MOTORWAY_HALF_WIDTH_M, 30, cs -> decide(cs, UNDERPASS_SPACING_M, i -> Pass.OVERPASS));
-    canvas.crossBarrier(rail, RAIL_HALF_WIDTH_M, 0,
-        cs -> decide(cs, RAIL_CROSSING_SPACING_M, i -> i % 2 == 0 ? Pass.LEVEL_CROSSING : Pass.TUNNEL));
-    canvas.crossBarrier(river, RIVER_HALF_WIDTH_M, 0, cs -> {
-      Pass[] p = decide(cs, BRIDGE_SPACING_M, i -> Pass.BRIDGE);
-      for (Pass x : p) {
-        bridges += x == Pass.BRIDGE ? 1 : 0;
-      }
-      return p;
-    });
+    canvas.crossBarrier(
+        motorway,
+        MOTORWAY_HALF_WIDTH_M,
+        30,
+        cs -> decide(cs, UNDERPASS_SPACING_M, i -> Pass.OVERPASS));
+    canvas.crossBarrier(
+        rail,
+        RAIL_HALF_WIDTH_M,
+        0,
+        cs ->
+            decide(
+                cs, RAIL_CROSSING_SPACING_M, i -> i % 2 == 0 ? Pass.LEVEL_CROSSING : Pass.TUNNEL));
+    canvas.crossBarrier(
+        river,
+        RIVER_HALF_WIDTH_M,
+        0,
+        cs -> {
+          Pass[] p = decide(cs, BRIDGE_SPACING_M, i -> Pass.BRIDGE);
+          for (Pass x : p) {
+            bridges += x == Pass.BRIDGE ? 1 : 0;
+          }
+          return p;
+        });
   }
 
-  /** Roads always pass (unless right beside another passage); streets every {@code spacing} metres; the rest is cut. */
-  private static Pass[] decide(List<StreetCanvas.Crossing> sorted, double spacingM, java.util.function.IntFunction<Pass> kind) {
+  /**
+   * Roads always pass (unless right beside another passage); streets every {@code spacing} metres;
+   * the rest is cut.
+   */
+  private static Pass[] decide(
+      List<StreetCanvas.Crossing> sorted,
+      double spacingM,
+      java.util.function.IntFunction<Pass> kind) {
     Pass[] out = new Pass[sorted.size()];
     double last = Double.NEGATIVE_INFINITY;
     int kept = 0;
     for (int i = 0; i < out.length; i++) {
       StreetCanvas.Crossing c = sorted.get(i);
-      boolean keep = switch (c.way().kind) {
-        case ROAD -> c.arc() - last > 100;
-        case STREET -> c.arc() - last >= spacingM;
-        default -> false;
-      };
+      boolean keep =
+          switch (c.way().kind) {
+            case ROAD -> c.arc() - last > 100;
+            case STREET -> c.arc() - last >= spacingM;
+            default -> false;
+          };
       out[i] = keep ? kind.apply(kept++) : Pass.CUT;
       if (keep) {
         last = c.arc();
@@ -333,7 +436,10 @@ final class SampleStreets {
 
   // ---- settlements ------------------------------------------------------------------------------
 
-  /** One county's street lattice: a rotated, jittered grid whose cells are the blocks of its settlements. */
+  /**
+   * One county's street lattice: a rotated, jittered grid whose cells are the blocks of its
+   * settlements.
+   */
   private final class Lattice {
     final int county;
     final double ox;
@@ -347,8 +453,10 @@ final class SampleStreets {
     final Map<Long, Integer> midpoint = new HashMap<>();
     final Set<Long> removedLinks = new HashSet<>();
     final Set<Long> usedCells = new HashSet<>();
+
     /** Cells of each settlement (8-connected active cells), sorted. */
     final List<long[]> settlements = new ArrayList<>();
+
     final SplittableRandom r;
 
     Lattice(int county, SplittableRandom r) {
@@ -389,7 +497,10 @@ final class SampleStreets {
             int ii = i + corner[0], jj = j + corner[1];
             double jx = (hash01(county, vk, 1) - 0.5) * 0.4 * spacing;
             double jy = (hash01(county, vk, 2) - 0.5) * 0.4 * spacing;
-            vertex.put(vk, canvas.node(baseX(ii, jj) + jx * cos - jy * sin, baseY(ii, jj) + jx * sin + jy * cos));
+            vertex.put(
+                vk,
+                canvas.node(
+                    baseX(ii, jj) + jx * cos - jy * sin, baseY(ii, jj) + jx * sin + jy * cos));
           }
         }
       }
@@ -439,18 +550,25 @@ final class SampleStreets {
       return key((int) Math.floor(u / spacing), (int) Math.floor(v / spacing));
     }
 
-    /** Horizontal link (dir 0) from vertex (i,j) to (i+1,j), vertical (dir 1) from (i,j) to (i,j+1). */
+    /**
+     * Horizontal link (dir 0) from vertex (i,j) to (i+1,j), vertical (dir 1) from (i,j) to (i,j+1).
+     */
     boolean link(int dir, int i, int j) {
       if (removedLinks.contains(linkKey(dir, i, j))) {
         return false;
       }
-      return dir == 0 ? active.contains(key(i, j)) || active.contains(key(i, j - 1))
+      return dir == 0
+          ? active.contains(key(i, j)) || active.contains(key(i, j - 1))
           : active.contains(key(i, j)) || active.contains(key(i - 1, j));
     }
 
     boolean complete(long cell) {
       int i = ci(cell), j = cj(cell);
-      return active.contains(cell) && link(0, i, j) && link(0, i, j + 1) && link(1, i, j) && link(1, i + 1, j);
+      return active.contains(cell)
+          && link(0, i, j)
+          && link(0, i, j + 1)
+          && link(1, i, j)
+          && link(1, i + 1, j);
     }
 
     int v(int i, int j) {
@@ -458,11 +576,13 @@ final class SampleStreets {
     }
 
     int mid(int dir, int i, int j) {
-      return midpoint.computeIfAbsent(linkKey(dir, i, j), k -> {
-        int a = v(i, j);
-        int b = dir == 0 ? v(i + 1, j) : v(i, j + 1);
-        return canvas.node((canvas.x(a) + canvas.x(b)) / 2, (canvas.y(a) + canvas.y(b)) / 2);
-      });
+      return midpoint.computeIfAbsent(
+          linkKey(dir, i, j),
+          k -> {
+            int a = v(i, j);
+            int b = dir == 0 ? v(i + 1, j) : v(i, j + 1);
+            return canvas.node((canvas.x(a) + canvas.x(b)) / 2, (canvas.y(a) + canvas.y(b)) / 2);
+          });
     }
 
     /** The settlement vertex nearest to a point. */
@@ -480,8 +600,12 @@ final class SampleStreets {
       return best;
     }
 
-    /** The settlement vertex nearest to a point at least {@code awayM} from every node of {@code avoid}; −1: none. */
-    int nearestVertexAway(long[] settlement, double x, double y, List<Integer> avoid, double awayM) {
+    /**
+     * The settlement vertex nearest to a point at least {@code awayM} from every node of {@code
+     * avoid}; −1: none.
+     */
+    int nearestVertexAway(
+        long[] settlement, double x, double y, List<Integer> avoid, double awayM) {
       int best = -1;
       double bestD = Double.POSITIVE_INFINITY;
       for (long cell : settlement) {
@@ -520,7 +644,8 @@ final class SampleStreets {
           int b = across ? mid(1, i + 1, j) : mid(0, i, j + 1);
           IntList nodes = IntList.of(a);
           if (hash01(county, cell, 7) < 0.1) {
-            int bollard = canvas.node((canvas.x(a) + canvas.x(b)) / 2, (canvas.y(a) + canvas.y(b)) / 2);
+            int bollard =
+                canvas.node((canvas.x(a) + canvas.x(b)) / 2, (canvas.y(a) + canvas.y(b)) / 2);
             canvas.tagNode(bollard, tags("barrier", "bollard"));
             nodes.add(bollard);
           }
@@ -592,7 +717,8 @@ final class SampleStreets {
           long start = settlement[r.nextInt(settlement.length)];
           int step = r.nextBoolean() ? 1 : -1;
           int i = ci(start), j = cj(start);
-          while (active.contains(key(i - 1, j - step)) && !usedCells.contains(key(i - 1, j - step))) {
+          while (active.contains(key(i - 1, j - step))
+              && !usedCells.contains(key(i - 1, j - step))) {
             i--;
             j -= step;
           }
@@ -611,13 +737,17 @@ final class SampleStreets {
             nodes.add(step == 1 ? v(ci(c), cj(c)) : v(ci(c), cj(c) + 1));
           }
           long endCell = run.get(run.size() - 1);
-          nodes.add(step == 1 ? v(ci(endCell) + 1, cj(endCell) + 1) : v(ci(endCell) + 1, cj(endCell)));
+          nodes.add(
+              step == 1 ? v(ci(endCell) + 1, cj(endCell) + 1) : v(ci(endCell) + 1, cj(endCell)));
           canvas.way(nodes, tags("highway", "tertiary", "source", SOURCE), Kind.STREET);
         }
       }
     }
 
-    /** A walled compound in the block of each residential POI (one per block, away from barriers and roads). */
+    /**
+     * A walled compound in the block of each residential POI (one per block, away from barriers and
+     * roads).
+     */
     private void drawCompounds() {
       for (PoiFiles.Poi p : pois) {
         if (p.county() != county || !categories.get(p.category()).residential()) {
@@ -626,7 +756,10 @@ final class SampleStreets {
         double px = localX(p.lng());
         double py = localY(p.lat());
         long cell = cellAt(px, py);
-        if (!complete(cell) || usedCells.contains(cell) || crossed.contains(cell) || distanceToBarriers(px, py) < 300
+        if (!complete(cell)
+            || usedCells.contains(cell)
+            || crossed.contains(cell)
+            || distanceToBarriers(px, py) < 300
             || nearOtherCity(px, py)) {
           continue;
         }
@@ -660,7 +793,8 @@ final class SampleStreets {
       IntList wall = new IntList(9);
       int w0 = canvas.node(wx[0], wy[0]);
       wall.add(w0);
-      Map<String, String> internal = tags("highway", "service", "access", "private", "source", SOURCE);
+      Map<String, String> internal =
+          tags("highway", "service", "access", "private", "source", SOURCE);
       for (int k = 0; k < 4; k++) {
         int k1 = (k + 1) % 4;
         double mx = (wx[k] + wx[k1]) / 2;
@@ -668,11 +802,18 @@ final class SampleStreets {
         boolean gate = k == first || (twoGates && k == (first + 2) % 4);
         if (gate) {
           int g = canvas.node(mx, my);
-          canvas.tagNode(g, r.nextDouble() < 0.7 ? tags("barrier", "gate") : tags("barrier", "lift_gate", "foot", "yes"));
+          canvas.tagNode(
+              g,
+              r.nextDouble() < 0.7
+                  ? tags("barrier", "gate")
+                  : tags("barrier", "lift_gate", "foot", "yes"));
           wall.add(g);
           canvas.way(IntList.of(centre, g), internal, Kind.COMPOUND);
           int[] sl = sideLink[k];
-          canvas.way(IntList.of(g, mid(sl[0], sl[1], sl[2])), tags("highway", "service", "source", SOURCE), Kind.COMPOUND);
+          canvas.way(
+              IntList.of(g, mid(sl[0], sl[1], sl[2])),
+              tags("highway", "service", "source", SOURCE),
+              Kind.COMPOUND);
         } else {
           int end = canvas.node(cx + 0.8 * (mx - cx), cy + 0.8 * (my - cy));
           canvas.way(IntList.of(centre, end), internal, Kind.COMPOUND);
@@ -684,7 +825,9 @@ final class SampleStreets {
     }
   }
 
-  /** Whether another city's streets come within 400 m (a compound there could be crossed by them). */
+  /**
+   * Whether another city's streets come within 400 m (a compound there could be crossed by them).
+   */
   private boolean nearOtherCity(double x, double y) {
     for (SampleStreets other : group) {
       if (other != this) {
@@ -727,7 +870,8 @@ final class SampleStreets {
       long seatCell = l.cellAt(localX(layout.seatLng), localY(layout.seatLat));
       long[] seat = l.settlements.get(0);
       for (long[] s : l.settlements) {
-        if (Arrays.binarySearch(s, seatCell) >= 0 || (Arrays.binarySearch(seat, seatCell) < 0 && s.length > seat.length)) {
+        if (Arrays.binarySearch(s, seatCell) >= 0
+            || (Arrays.binarySearch(seat, seatCell) < 0 && s.length > seat.length)) {
           seat = s;
         }
       }
@@ -750,7 +894,8 @@ final class SampleStreets {
     }
   }
 
-  private void connect(Lattice la, List<long[]> a, Lattice lb, List<long[]> b, String highway, List<Way> roads) {
+  private void connect(
+      Lattice la, List<long[]> a, Lattice lb, List<long[]> b, String highway, List<Way> roads) {
     int n = a.size();
     double[][] pts = new double[n][];
     for (int i = 0; i < n; i++) {
@@ -770,7 +915,10 @@ final class SampleStreets {
     return new double[] {x, y};
   }
 
-  /** Prim's minimum spanning tree over points, plus an edge to the second-nearest point with probability {@code extra}. */
+  /**
+   * Prim's minimum spanning tree over points, plus an edge to the second-nearest point with
+   * probability {@code extra}.
+   */
   private List<int[]> spanningTree(double[][] pts, double extra) {
     int n = pts.length;
     List<int[]> edges = new ArrayList<>();
@@ -813,7 +961,8 @@ final class SampleStreets {
         if (first < 0 || d < Math.hypot(pts[first][0] - pts[a][0], pts[first][1] - pts[a][1])) {
           second = first;
           first = b;
-        } else if (second < 0 || d < Math.hypot(pts[second][0] - pts[a][0], pts[second][1] - pts[a][1])) {
+        } else if (second < 0
+            || d < Math.hypot(pts[second][0] - pts[a][0], pts[second][1] - pts[a][1])) {
           second = b;
         }
       }
@@ -832,12 +981,19 @@ final class SampleStreets {
     return path(from, to, tags("highway", highway, "source", SOURCE), Kind.ROAD, 250, 0.05);
   }
 
-  private Way path(int from, int to, Map<String, String> wayTags, Kind kind, double stepM, double meander) {
+  private Way path(
+      int from, int to, Map<String, String> wayTags, Kind kind, double stepM, double meander) {
     return path(rng, from, to, wayTags, kind, stepM, meander);
   }
 
   /** A meandering way between two existing nodes, with a node every {@code stepM} metres. */
-  private Way path(SplittableRandom rng, int from, int to, Map<String, String> wayTags, Kind kind, double stepM,
+  private Way path(
+      SplittableRandom rng,
+      int from,
+      int to,
+      Map<String, String> wayTags,
+      Kind kind,
+      double stepM,
       double meander) {
     double ax = canvas.x(from), ay = canvas.y(from);
     double dx = canvas.x(to) - ax, dy = canvas.y(to) - ay;
@@ -888,7 +1044,10 @@ final class SampleStreets {
     double u = x / cell, v = y / cell;
     int i = (int) Math.floor(u), j = (int) Math.floor(v);
     double fu = smooth(u - i), fv = smooth(v - j);
-    double a = hash01(91, i, j), b = hash01(91, i + 1, j), c = hash01(91, i, j + 1), d = hash01(91, i + 1, j + 1);
+    double a = hash01(91, i, j),
+        b = hash01(91, i + 1, j),
+        c = hash01(91, i, j + 1),
+        d = hash01(91, i + 1, j + 1);
     return (a * (1 - fu) + b * fu) * (1 - fv) + (c * (1 - fu) + d * fu) * fv;
   }
 
@@ -930,8 +1089,12 @@ final class SampleStreets {
       for (int i = 0; i < order.length; i++) {
         order[i] = i;
       }
-      Arrays.sort(order, (u, w) -> Double.compare(Math.hypot(centres.get(u)[0] - sx, centres.get(u)[1] - sy),
-          Math.hypot(centres.get(w)[0] - sx, centres.get(w)[1] - sy)));
+      Arrays.sort(
+          order,
+          (u, w) ->
+              Double.compare(
+                  Math.hypot(centres.get(u)[0] - sx, centres.get(u)[1] - sy),
+                  Math.hypot(centres.get(w)[0] - sx, centres.get(w)[1] - sy)));
       for (int idx : order) {
         int[] vs = placed.get(idx);
         double[] c = centres.get(idx);
@@ -943,8 +1106,18 @@ final class SampleStreets {
               from = v;
             }
           }
-          Way w = path(from, target, tags("highway", rng.nextDouble() < 0.2 ? "track" : "unclassified", "source", SOURCE),
-              Kind.ROAD, 250, 0.08);
+          Way w =
+              path(
+                  from,
+                  target,
+                  tags(
+                      "highway",
+                      rng.nextDouble() < 0.2 ? "track" : "unclassified",
+                      "source",
+                      SOURCE),
+                  Kind.ROAD,
+                  250,
+                  0.08);
           roads.add(w);
           for (int i = 1; i + 1 < w.nodes.size(); i++) {
             addToGrid(grid, gridM, w.nodes.get(i));
@@ -991,11 +1164,14 @@ final class SampleStreets {
   }
 
   private void addToGrid(Map<Long, IntList> grid, double gridM, int node) {
-    grid.computeIfAbsent(key((int) Math.floor(canvas.x(node) / gridM), (int) Math.floor(canvas.y(node) / gridM)),
-        k -> new IntList(8)).add(node);
+    grid.computeIfAbsent(
+            key((int) Math.floor(canvas.x(node) / gridM), (int) Math.floor(canvas.y(node) / gridM)),
+            k -> new IntList(8))
+        .add(node);
   }
 
-  private int nearestInGrid(Map<Long, IntList> grid, double gridM, double x, double y, double maxM) {
+  private int nearestInGrid(
+      Map<Long, IntList> grid, double gridM, double x, double y, double maxM) {
     int cx = (int) Math.floor(x / gridM), cy = (int) Math.floor(y / gridM);
     int best = -1;
     double bestD = maxM;
@@ -1034,7 +1210,9 @@ final class SampleStreets {
     Map<String, Long> counts = new java.util.TreeMap<>();
     try {
       Files.createDirectories(outDir);
-      try (OsmPbfWriter w = new OsmPbfWriter(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), WRITING_PROGRAM)) {
+      try (OsmPbfWriter w =
+          new OsmPbfWriter(
+              new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), WRITING_PROGRAM)) {
         for (Network n : networks) {
           n.nodes().forEach(w::node);
           nodes += n.nodes().size();
@@ -1051,36 +1229,45 @@ final class SampleStreets {
     return new SampleFile(FILE, nodes + ways, "osm pbf (SYNTHETIC)", counts);
   }
 
-  /** Copies the networks of several sample files (cities with different codes) into one PBF: all nodes, then all ways. */
+  /**
+   * Copies the networks of several sample files (cities with different codes) into one PBF: all
+   * nodes, then all ways.
+   */
   static void merge(List<Path> pbfs, Path out) {
     try {
       Files.createDirectories(out.toAbsolutePath().getParent());
-      try (OsmPbfWriter w = new OsmPbfWriter(new BufferedOutputStream(Files.newOutputStream(out), 1 << 16), WRITING_PROGRAM)) {
+      try (OsmPbfWriter w =
+          new OsmPbfWriter(
+              new BufferedOutputStream(Files.newOutputStream(out), 1 << 16), WRITING_PROGRAM)) {
         for (Path p : pbfs) {
-          OsmPbfReader.read(p, new OsmPbfReader.Handler() {
-            @Override
-            public boolean wantsWays() {
-              return false;
-            }
+          OsmPbfReader.read(
+              p,
+              new OsmPbfReader.Handler() {
+                @Override
+                public boolean wantsWays() {
+                  return false;
+                }
 
-            @Override
-            public void node(long id, double lon, double lat, Map<String, String> t) {
-              w.node(new OsmNode(id, lon, lat, t));
-            }
-          });
+                @Override
+                public void node(long id, double lon, double lat, Map<String, String> t) {
+                  w.node(new OsmNode(id, lon, lat, t));
+                }
+              });
         }
         for (Path p : pbfs) {
-          OsmPbfReader.read(p, new OsmPbfReader.Handler() {
-            @Override
-            public boolean wantsNodes() {
-              return false;
-            }
+          OsmPbfReader.read(
+              p,
+              new OsmPbfReader.Handler() {
+                @Override
+                public boolean wantsNodes() {
+                  return false;
+                }
 
-            @Override
-            public void way(long id, long[] refs, Map<String, String> t) {
-              w.way(new OsmWay(id, refs, t));
-            }
-          });
+                @Override
+                public void way(long id, long[] refs, Map<String, String> t) {
+                  w.way(new OsmWay(id, refs, t));
+                }
+              });
         }
       }
     } catch (IOException | java.io.UncheckedIOException e) {
@@ -1090,7 +1277,8 @@ final class SampleStreets {
 
   // ---- output -----------------------------------------------------------------------------------
 
-  private static Network toOsm(StreetCanvas canvas, List<SampleStreets> group, long crossBorderRoads) {
+  private static Network toOsm(
+      StreetCanvas canvas, List<SampleStreets> group, long crossBorderRoads) {
     long[] osmId = new long[canvas.nodes()];
     long[] nodesOf = new long[group.size()];
     long[] waysOf = new long[group.size()];
@@ -1107,13 +1295,20 @@ final class SampleStreets {
         int n = w.nodes.get(i);
         if (osmId[n] == 0) {
           osmId[n] = city.idBase + ++nodesOf[w.owner];
-          nodes.add(new OsmNode(osmId[n], city.lon(canvas.x(n)), city.lat(canvas.y(n)),
-              canvas.nodeTags.getOrDefault(n, Map.of())));
+          nodes.add(
+              new OsmNode(
+                  osmId[n],
+                  city.lon(canvas.x(n)),
+                  city.lat(canvas.y(n)),
+                  canvas.nodeTags.getOrDefault(n, Map.of())));
         }
         refs[i] = osmId[n];
       }
-      ways.add(new OsmWay(city.idBase + ++waysOf[w.owner], refs,
-          w.tags.containsKey("source") ? w.tags : with(w.tags, "source", SOURCE)));
+      ways.add(
+          new OsmWay(
+              city.idBase + ++waysOf[w.owner],
+              refs,
+              w.tags.containsKey("source") ? w.tags : with(w.tags, "source", SOURCE)));
       walkable += w.kind.walkable ? 1 : 0;
     }
     nodes.sort(java.util.Comparator.comparingLong(OsmNode::id));
@@ -1134,18 +1329,31 @@ final class SampleStreets {
 
   // ---- across city borders ----------------------------------------------------------------------
 
-  /** Roads joining the nearest towns across one border (at least two where the cities' counties touch). */
+  /**
+   * Roads joining the nearest towns across one border (at least two where the cities' counties
+   * touch).
+   */
   static final int CROSS_BORDER_ROADS = 3;
+
   /** Fewest roads across a border of touching cities. */
   static final int CROSS_BORDER_ROADS_MIN = 2;
-  /** A second road from an already joined town starts and ends this far from the other roads' ends. */
+
+  /**
+   * A second road from an already joined town starts and ends this far from the other roads' ends.
+   */
   private static final double CROSS_BORDER_SPACING_M = 1_500;
+
   /** Counties this close (bounding boxes, metres) count as sharing a border. */
   private static final double BORDER_GAP_M = 2_000;
+
   static final String CROSS_BORDER_NOTE = "synthetic cross-border road";
 
-  /** Neighbour pairs as indices into the code-sorted parts, each (lower, higher), without repeats, sorted. */
-  private static List<int[]> orderedPairs(List<int[]> pairs, List<CityPart> parts, List<CityPart> sorted) {
+  /**
+   * Neighbour pairs as indices into the code-sorted parts, each (lower, higher), without repeats,
+   * sorted.
+   */
+  private static List<int[]> orderedPairs(
+      List<int[]> pairs, List<CityPart> parts, List<CityPart> sorted) {
     java.util.TreeSet<Long> keys = new java.util.TreeSet<>();
     for (int[] p : pairs) {
       int a = sorted.indexOf(parts.get(p[0]));
@@ -1164,8 +1372,18 @@ final class SampleStreets {
       CountyShape s = a.county.shape();
       for (SampleLayout b : other.layouts) {
         CountyShape t = b.county.shape();
-        double gapX = Math.max(0, Math.max(localX(s.minLng()) - localX(t.maxLng()), localX(t.minLng()) - localX(s.maxLng())));
-        double gapY = Math.max(0, Math.max(localY(s.minLat()) - localY(t.maxLat()), localY(t.minLat()) - localY(s.maxLat())));
+        double gapX =
+            Math.max(
+                0,
+                Math.max(
+                    localX(s.minLng()) - localX(t.maxLng()),
+                    localX(t.minLng()) - localX(s.maxLng())));
+        double gapY =
+            Math.max(
+                0,
+                Math.max(
+                    localY(s.minLat()) - localY(t.maxLat()),
+                    localY(t.minLat()) - localY(s.maxLat())));
         if (Math.hypot(gapX, gapY) <= BORDER_GAP_M) {
           return true;
         }
@@ -1175,8 +1393,9 @@ final class SampleStreets {
   }
 
   /**
-   * Draws {@link #CROSS_BORDER_ROADS} roads between the nearest pairs of towns (settlement centroids) of {@code a} and
-   * {@code b}, no town used twice; the nearest pair gets a secondary road, the others tertiary ones. Returns the count.
+   * Draws {@link #CROSS_BORDER_ROADS} roads between the nearest pairs of towns (settlement
+   * centroids) of {@code a} and {@code b}, no town used twice; the nearest pair gets a secondary
+   * road, the others tertiary ones. Returns the count.
    */
   private static int drawCrossBorderRoads(SampleStreets a, SampleStreets b, List<Way> roads) {
     if (!a.touches(b)) {
@@ -1187,10 +1406,18 @@ final class SampleStreets {
     List<Lattice> lb = new ArrayList<>();
     List<long[]> sb = new ArrayList<>();
     for (Lattice l : a.lattices) {
-      l.settlements.forEach(s -> { la.add(l); sa.add(s); });
+      l.settlements.forEach(
+          s -> {
+            la.add(l);
+            sa.add(s);
+          });
     }
     for (Lattice l : b.lattices) {
-      l.settlements.forEach(s -> { lb.add(l); sb.add(s); });
+      l.settlements.forEach(
+          s -> {
+            lb.add(l);
+            sb.add(s);
+          });
     }
     double[][] ca = new double[sa.size()][];
     double[][] cb = new double[sb.size()][];
@@ -1206,15 +1433,22 @@ final class SampleStreets {
         pairs.add(new double[] {Math.hypot(ca[i][0] - cb[j][0], ca[i][1] - cb[j][1]), i, j});
       }
     }
-    pairs.sort((p, q) -> p[0] != q[0] ? Double.compare(p[0], q[0]) : p[1] != q[1] ? Double.compare(p[1], q[1]) : Double.compare(p[2], q[2]));
-    SplittableRandom rng = new SplittableRandom(mix(a.idBase * 31 + b.idBase) ^ mix(a.seed * 0x9E3779B97F4A7C15L + b.seed));
+    pairs.sort(
+        (p, q) ->
+            p[0] != q[0]
+                ? Double.compare(p[0], q[0])
+                : p[1] != q[1] ? Double.compare(p[1], q[1]) : Double.compare(p[2], q[2]));
+    SplittableRandom rng =
+        new SplittableRandom(
+            mix(a.idBase * 31 + b.idBase) ^ mix(a.seed * 0x9E3779B97F4A7C15L + b.seed));
     Set<Integer> usedA = new HashSet<>();
     Set<Integer> usedB = new HashSet<>();
     StreetCanvas canvas = a.canvas;
     canvas.owner = a.index;
     int drawn = 0;
     List<Integer> ends = new ArrayList<>();
-    // first towns not joined yet on either side; then (too few towns near the border) other streets of joined towns
+    // first towns not joined yet on either side; then (too few towns near the border) other streets
+    // of joined towns
     for (int round = 0; round < 2 && drawn < CROSS_BORDER_ROADS_MIN; round++) {
       for (double[] p : pairs) {
         int i = (int) p[1], j = (int) p[2];
@@ -1224,9 +1458,20 @@ final class SampleStreets {
         if (round == 0 && (usedA.contains(i) || usedB.contains(j))) {
           continue;
         }
-        int from = la.get(i).nearestVertexAway(sa.get(i), cb[j][0], cb[j][1], ends, round == 0 ? 0 : CROSS_BORDER_SPACING_M);
-        int to = from < 0 ? -1 : lb.get(j).nearestVertexAway(sb.get(j), canvas.x(from), canvas.y(from), ends,
-            round == 0 ? 0 : CROSS_BORDER_SPACING_M);
+        int from =
+            la.get(i)
+                .nearestVertexAway(
+                    sa.get(i), cb[j][0], cb[j][1], ends, round == 0 ? 0 : CROSS_BORDER_SPACING_M);
+        int to =
+            from < 0
+                ? -1
+                : lb.get(j)
+                    .nearestVertexAway(
+                        sb.get(j),
+                        canvas.x(from),
+                        canvas.y(from),
+                        ends,
+                        round == 0 ? 0 : CROSS_BORDER_SPACING_M);
         if (to < 0) {
           continue;
         }
@@ -1235,9 +1480,29 @@ final class SampleStreets {
         ends.add(from);
         ends.add(to);
         drawn++;
-        String note = CROSS_BORDER_NOTE + " " + drawn + " of " + a.idBase / 100_000_000L + "-" + b.idBase / 100_000_000L;
-        roads.add(a.path(rng, from, to, tags("highway", drawn == 1 ? "secondary" : "tertiary", "note", note, "source", SOURCE),
-            Kind.ROAD, 250, 0.05));
+        String note =
+            CROSS_BORDER_NOTE
+                + " "
+                + drawn
+                + " of "
+                + a.idBase / 100_000_000L
+                + "-"
+                + b.idBase / 100_000_000L;
+        roads.add(
+            a.path(
+                rng,
+                from,
+                to,
+                tags(
+                    "highway",
+                    drawn == 1 ? "secondary" : "tertiary",
+                    "note",
+                    note,
+                    "source",
+                    SOURCE),
+                Kind.ROAD,
+                250,
+                0.05));
       }
     }
     return drawn;

@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The drawing board of the synthetic street network: nodes in local metres (x east, y north) and ways as
- * node-index lists with tags. Two operations make the drawing a network: {@link #nodeCrossings} gives
- * every proper crossing of two noded ways a shared node, and {@link #crossBarrier} cuts the ways that
- * cross a river, railway or expressway, except where a crossing is kept as a bridge, level crossing,
- * underpass or overpass. Deterministic (no hash-order iteration); not thread-safe.
+ * The drawing board of the synthetic street network: nodes in local metres (x east, y north) and
+ * ways as node-index lists with tags. Two operations make the drawing a network: {@link
+ * #nodeCrossings} gives every proper crossing of two noded ways a shared node, and {@link
+ * #crossBarrier} cuts the ways that cross a river, railway or expressway, except where a crossing
+ * is kept as a bridge, level crossing, underpass or overpass. Deterministic (no hash-order
+ * iteration); not thread-safe.
  */
 final class StreetCanvas {
   /** What a way is; decides noding, barrier handling and whether it is walked. */
@@ -39,13 +40,23 @@ final class StreetCanvas {
   }
 
   /** How a walkable way passes a barrier at one crossing. */
-  enum Pass { CUT, BRIDGE, TUNNEL, LEVEL_CROSSING, OVERPASS }
+  enum Pass {
+    CUT,
+    BRIDGE,
+    TUNNEL,
+    LEVEL_CROSSING,
+    OVERPASS
+  }
 
   static final class Way {
     IntList nodes;
     Map<String, String> tags;
     final Kind kind;
-    /** Index of the city (in its sample group) whose generator drew the way; decides its OSM id prefix. */
+
+    /**
+     * Index of the city (in its sample group) whose generator drew the way; decides its OSM id
+     * prefix.
+     */
     final int owner;
 
     Way(IntList nodes, Map<String, String> tags, Kind kind, int owner) {
@@ -212,7 +223,9 @@ final class StreetCanvas {
           if (a0 == b0 || a0 == b1 || a1 == b0 || a1 == b1) {
             continue;
           }
-          if (!intersect(a0, a1, b0, b1, hit) || cell(hit[2], cellM) != cx || cell(hit[3], cellM) != cy) {
+          if (!intersect(a0, a1, b0, b1, hit)
+              || cell(hit[2], cellM) != cx
+              || cell(hit[3], cellM) != cy) {
             continue; // no crossing, or it is handled in the cell that holds the crossing point
           }
           int n = node(hit[2], hit[3]);
@@ -230,7 +243,11 @@ final class StreetCanvas {
     if (inserts.isEmpty()) {
       return nodes;
     }
-    inserts.sort((p, q) -> p.segment != q.segment ? Integer.compare(p.segment, q.segment) : Double.compare(p.t, q.t));
+    inserts.sort(
+        (p, q) ->
+            p.segment != q.segment
+                ? Integer.compare(p.segment, q.segment)
+                : Double.compare(p.t, q.t));
     IntList out = new IntList(nodes.size() + inserts.size());
     int k = 0;
     for (int i = 0; i < nodes.size(); i++) {
@@ -278,7 +295,8 @@ final class StreetCanvas {
   // ---- barriers -------------------------------------------------------------------------------
 
   /** One crossing of a walkable way with a barrier, as the policy sees it. */
-  record Crossing(Way way, int segment, double t, int barrierSegment, double s, double arc, double sinAngle) {}
+  record Crossing(
+      Way way, int segment, double t, int barrierSegment, double s, double arc, double sinAngle) {}
 
   /** Decides each crossing's {@link Pass}, given all crossings of one barrier sorted along it. */
   interface Policy {
@@ -292,12 +310,14 @@ final class StreetCanvas {
   private static final int ROLE_BRIDGE_END = 2;
 
   /**
-   * Cuts every walkable way where it crosses {@code barrier}, leaving {@code halfWidthM} metres clear on each
-   * side, except where the policy keeps the crossing. Bridges and tunnels become ways of their own that share
-   * nodes only at their two ends; a level crossing is a node shared with the barrier; an overpass leaves the
-   * way whole and lifts the barrier onto a {@code bridge=yes} piece. Returns the pieces of the barrier.
+   * Cuts every walkable way where it crosses {@code barrier}, leaving {@code halfWidthM} metres
+   * clear on each side, except where the policy keeps the crossing. Bridges and tunnels become ways
+   * of their own that share nodes only at their two ends; a level crossing is a node shared with
+   * the barrier; an overpass leaves the way whole and lifts the barrier onto a {@code bridge=yes}
+   * piece. Returns the pieces of the barrier.
    */
-  List<Way> crossBarrier(Way barrier, double halfWidthM, double overpassHalfLengthM, Policy policy) {
+  List<Way> crossBarrier(
+      Way barrier, double halfWidthM, double overpassHalfLengthM, Policy policy) {
     IntList bn = barrier.nodes;
     double[] arcAt = new double[bn.size()];
     Map<Long, IntList> grid = new HashMap<>();
@@ -306,8 +326,12 @@ final class StreetCanvas {
       arcAt[i + 1] = arcAt[i] + distance(bn.get(i), bn.get(i + 1));
       int a = bn.get(i);
       int b = bn.get(i + 1);
-      for (int cy = cell(Math.min(ys[a], ys[b]), cellM); cy <= cell(Math.max(ys[a], ys[b]), cellM); cy++) {
-        for (int cx = cell(Math.min(xs[a], xs[b]), cellM); cx <= cell(Math.max(xs[a], xs[b]), cellM); cx++) {
+      for (int cy = cell(Math.min(ys[a], ys[b]), cellM);
+          cy <= cell(Math.max(ys[a], ys[b]), cellM);
+          cy++) {
+        for (int cx = cell(Math.min(xs[a], xs[b]), cellM);
+            cx <= cell(Math.max(xs[a], xs[b]), cellM);
+            cx++) {
           grid.computeIfAbsent(key(cx, cy), k -> new IntList(2)).add(i);
         }
       }
@@ -322,8 +346,12 @@ final class StreetCanvas {
         int a = w.nodes.get(i);
         int b = w.nodes.get(i + 1);
         java.util.TreeSet<Integer> candidates = new java.util.TreeSet<>();
-        for (int cy = cell(Math.min(ys[a], ys[b]), cellM); cy <= cell(Math.max(ys[a], ys[b]), cellM); cy++) {
-          for (int cx = cell(Math.min(xs[a], xs[b]), cellM); cx <= cell(Math.max(xs[a], xs[b]), cellM); cx++) {
+        for (int cy = cell(Math.min(ys[a], ys[b]), cellM);
+            cy <= cell(Math.max(ys[a], ys[b]), cellM);
+            cy++) {
+          for (int cx = cell(Math.min(xs[a], xs[b]), cellM);
+              cx <= cell(Math.max(xs[a], xs[b]), cellM);
+              cx++) {
             IntList l = grid.get(key(cx, cy));
             for (int k = 0; l != null && k < l.size(); k++) {
               candidates.add(l.get(k));
@@ -335,8 +363,17 @@ final class StreetCanvas {
           int c1 = bn.get(k + 1);
           if (intersect(a, b, c0, c1, hit)) {
             double len = distance(a, b) * distance(c0, c1);
-            double cross = Math.abs((xs[b] - xs[a]) * (ys[c1] - ys[c0]) - (ys[b] - ys[a]) * (xs[c1] - xs[c0]));
-            crossings.add(new Crossing(w, i, hit[0], k, hit[1], arcAt[k] + hit[1] * (arcAt[k + 1] - arcAt[k]), cross / len));
+            double cross =
+                Math.abs((xs[b] - xs[a]) * (ys[c1] - ys[c0]) - (ys[b] - ys[a]) * (xs[c1] - xs[c0]));
+            crossings.add(
+                new Crossing(
+                    w,
+                    i,
+                    hit[0],
+                    k,
+                    hit[1],
+                    arcAt[k] + hit[1] * (arcAt[k + 1] - arcAt[k]),
+                    cross / len));
           }
         }
       }
@@ -351,20 +388,42 @@ final class StreetCanvas {
     List<Way> added = new ArrayList<>();
     for (Map.Entry<Way, List<Integer>> e : byWay.entrySet()) {
       List<Integer> cs = e.getValue();
-      cs.sort((p, q) -> {
-        Crossing a = crossings.get(p);
-        Crossing b = crossings.get(q);
-        return a.segment != b.segment ? Integer.compare(a.segment, b.segment) : Double.compare(a.t, b.t);
-      });
-      split(e.getKey(), cs, crossings, passes, halfWidthM, overpassHalfLengthM, bn, arcAt, barrierInserts, added);
+      cs.sort(
+          (p, q) -> {
+            Crossing a = crossings.get(p);
+            Crossing b = crossings.get(q);
+            return a.segment != b.segment
+                ? Integer.compare(a.segment, b.segment)
+                : Double.compare(a.t, b.t);
+          });
+      split(
+          e.getKey(),
+          cs,
+          crossings,
+          passes,
+          halfWidthM,
+          overpassHalfLengthM,
+          bn,
+          arcAt,
+          barrierInserts,
+          added);
     }
     ways.addAll(added);
     barrier.nodes = withBarrierInserts(bn, barrierInserts);
     return splitBarrier(barrier);
   }
 
-  private void split(Way w, List<Integer> order, List<Crossing> crossings, Pass[] passes, double halfWidthM,
-      double overpassHalfLengthM, IntList barrierNodes, double[] arcAt, List<BarrierInsert> barrierInserts, List<Way> added) {
+  private void split(
+      Way w,
+      List<Integer> order,
+      List<Crossing> crossings,
+      Pass[] passes,
+      double halfWidthM,
+      double overpassHalfLengthM,
+      IntList barrierNodes,
+      double[] arcAt,
+      List<BarrierInsert> barrierInserts,
+      List<Way> added) {
     IntList nodes = w.nodes;
     List<IntList> pieces = new ArrayList<>();
     List<Way> special = new ArrayList<>();
@@ -408,9 +467,19 @@ final class StreetCanvas {
         cur.add(na);
         pieces.add(cur);
         if (pass == Pass.BRIDGE) {
-          special.add(new Way(IntList.of(na, nb), with(w.tags, "bridge", "yes", "layer", "1"), w.kind, w.owner));
+          special.add(
+              new Way(
+                  IntList.of(na, nb),
+                  with(w.tags, "bridge", "yes", "layer", "1"),
+                  w.kind,
+                  w.owner));
         } else if (pass == Pass.TUNNEL) {
-          special.add(new Way(IntList.of(na, nb), with(w.tags, "tunnel", "yes", "layer", "-1"), w.kind, w.owner));
+          special.add(
+              new Way(
+                  IntList.of(na, nb),
+                  with(w.tags, "tunnel", "yes", "layer", "-1"),
+                  w.kind,
+                  w.owner));
         }
         cur = new IntList(4);
         cur.add(nb);
@@ -461,7 +530,12 @@ final class StreetCanvas {
       int role = roles.getOrDefault(n, ROLE_PLAIN);
       if ((role == ROLE_BRIDGE_START && !onBridge) || (role == ROLE_BRIDGE_END && onBridge)) {
         if (cur.size() >= 2) {
-          out.add(new Way(cur, onBridge ? with(barrier.tags, "bridge", "yes", "layer", "1") : barrier.tags, barrier.kind, barrier.owner));
+          out.add(
+              new Way(
+                  cur,
+                  onBridge ? with(barrier.tags, "bridge", "yes", "layer", "1") : barrier.tags,
+                  barrier.kind,
+                  barrier.owner));
         }
         cur = new IntList(8);
         cur.add(n);

@@ -16,8 +16,8 @@ import org.livingcircle.common.InputException;
 /**
  * Reads {@code categories:} from a categories YAML file as a Jackson tree, taking only {@code id,
  * name_zh, name_en, tier, capacity_kind, amap_typecodes, osm_tags, per_1000}; other keys are
- * ignored. {@code osm_tags} may be a list of {@code "key=value"} strings, a list of one-entry
- * maps, or a map.
+ * ignored. {@code osm_tags} may be a list of {@code "key=value"} strings, a list of one-entry maps,
+ * or a map.
  */
 public final class YamlSampleCategorySource implements SampleCategorySource {
   private final Path file;
@@ -36,22 +36,26 @@ public final class YamlSampleCategorySource implements SampleCategorySource {
     }
     JsonNode list = root == null ? null : root.get("categories");
     if (list == null || !list.isArray() || list.isEmpty()) {
-      throw new ConfigException(file + ": /categories: missing or empty; expected a list of categories");
+      throw new ConfigException(
+          file + ": /categories: missing or empty; expected a list of categories");
     }
     List<SampleCategory> out = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       JsonNode c = list.get(i);
       String pointer = "/categories/" + i;
       try {
-        out.add(new SampleCategory(
-            text(c, pointer, "id"),
-            text(c, pointer, "name_zh"),
-            text(c, pointer, "name_en"),
-            text(c, pointer, "tier"),
-            Optional.ofNullable(c.get("capacity_kind")).filter(n -> !n.isNull()).map(JsonNode::asText),
-            strings(c.get("amap_typecodes")),
-            osmTags(c.get("osm_tags")),
-            number(c, pointer, "per_1000")));
+        out.add(
+            new SampleCategory(
+                text(c, pointer, "id"),
+                text(c, pointer, "name_zh"),
+                text(c, pointer, "name_en"),
+                text(c, pointer, "tier"),
+                Optional.ofNullable(c.get("capacity_kind"))
+                    .filter(n -> !n.isNull())
+                    .map(JsonNode::asText),
+                strings(c.get("amap_typecodes")),
+                osmTags(c.get("osm_tags")),
+                number(c, pointer, "per_1000")));
       } catch (IllegalArgumentException e) {
         throw new ConfigException(file + ": " + pointer + ": " + e.getMessage());
       }
@@ -70,7 +74,14 @@ public final class YamlSampleCategorySource implements SampleCategorySource {
   private double number(JsonNode c, String pointer, String key) {
     JsonNode n = c.get(key);
     if (n == null || !n.isNumber()) {
-      throw new ConfigException(file + ": " + pointer + "/" + key + ": " + (n == null ? "missing" : n.asText() + " is not a number"));
+      throw new ConfigException(
+          file
+              + ": "
+              + pointer
+              + "/"
+              + key
+              + ": "
+              + (n == null ? "missing" : n.asText() + " is not a number"));
     }
     return n.asDouble();
   }

@@ -1,12 +1,13 @@
 /**
  * {@code lcp sample}: a pure-Java generator of SYNTHETIC input directories for one city, used for
- * tests, demos and the ingest benchmark. Entry point: {@link org.livingcircle.sample.SampleGenerator}
- * with a {@link org.livingcircle.sample.SampleSpec}; deterministic for a seed.
+ * tests, demos and the ingest benchmark. Entry point: {@link
+ * org.livingcircle.sample.SampleGenerator} with a {@link org.livingcircle.sample.SampleSpec};
+ * deterministic for a seed.
  *
  * <p>CLI (wired by the command layer): {@code bin/lcp sample --city jincheng --seed 42 --out DIR
  * [--counties 140522,140525] [--scale 1.0] [--rows 1000000]}, with reference paths defaulting to
- * {@code reference/shanxi_counties.geojson}, {@code reference/admin_codes.csv} and
- * {@code conf/categories.yaml}; each maps one-to-one onto a {@link org.livingcircle.sample.SampleSpec}
+ * {@code reference/shanxi_counties.geojson}, {@code reference/admin_codes.csv} and {@code
+ * conf/categories.yaml}; each maps one-to-one onto a {@link org.livingcircle.sample.SampleSpec}
  * component. Print {@link org.livingcircle.sample.SampleResult#progressLine} as the INFO line.
  *
  * <h2>Output contract (read by the ingest)</h2>

@@ -1,27 +1,29 @@
 package org.livingcircle.siting;
 
-import org.livingcircle.geo.Decay;
 import static org.livingcircle.common.Checks.check;
 import static org.livingcircle.common.Checks.notNull;
 import static org.livingcircle.common.Checks.positive;
 
 import java.util.Arrays;
+import org.livingcircle.geo.Decay;
 
 /**
- * Where to add capacity (nursery places, kindergarten places, elderly beds) by E2SFCA gain: new facilities of
- * {@code modulePlaces} each are placed one at a time at the candidate that raises the people-weighted access most,
- * counting access only up to the target level {@code a*} (places per person of the served age group):
+ * Where to add capacity (nursery places, kindergarten places, elderly beds) by E2SFCA gain: new
+ * facilities of {@code modulePlaces} each are placed one at a time at the candidate that raises the
+ * people-weighted access most, counting access only up to the target level {@code a*} (places per
+ * person of the served age group):
  *
  * <pre>
  *   objective F = Σ_i P_i · min(A_i, a*)
  * </pre>
  *
- * A new facility j of capacity S changes no other facility's ratio (E2SFCA step 1 depends on demand only), so it adds
- * exactly {@code W(d_ij) · S / Σ_k W(d_kj) P_k} to A_i, with the access stage's Gaussian weight
- * {@link Decay#gaussian} (the access stage's E2SFCA weight) over the same catchment: straight line, or in network
- * walking mode the network distance D/d0 ({@link NetworkCoverageSets}). F has diminishing returns (a concave function of a
- * sum), so lazy evaluation (CELF) is exact. A candidate may be chosen again (a larger facility). A candidate whose
- * catchment holds no demand has no gain and is never chosen. Not thread-safe.
+ * A new facility j of capacity S changes no other facility's ratio (E2SFCA step 1 depends on demand
+ * only), so it adds exactly {@code W(d_ij) · S / Σ_k W(d_kj) P_k} to A_i, with the access stage's
+ * Gaussian weight {@link Decay#gaussian} (the access stage's E2SFCA weight) over the same
+ * catchment: straight line, or in network walking mode the network distance D/d0 ({@link
+ * NetworkCoverageSets}). F has diminishing returns (a concave function of a sum), so lazy
+ * evaluation (CELF) is exact. A candidate may be chosen again (a larger facility). A candidate
+ * whose catchment holds no demand has no gain and is never chosen. Not thread-safe.
  */
 final class CapacitySiting {
   /** Why placement stopped. */
@@ -39,7 +41,12 @@ final class CapacitySiting {
    * @param levelShare F / (a* Σ P) after each module, in [0, 1]
    * @param initialLevelShare the same before any module; NaN without demand
    */
-  record Plan(int[] candidate, double[] places, double[] gain, double[] levelShare, double initialLevelShare,
+  record Plan(
+      int[] candidate,
+      double[] places,
+      double[] gain,
+      double[] levelShare,
+      double initialLevelShare,
       Outcome outcome) {
     int nSites() {
       return candidate.length;
@@ -49,8 +56,10 @@ final class CapacitySiting {
   private final CoverageSets catchment;
   private final double[] people;
   private final double[] access;
+
   /** W(d_ij) per pair of {@code catchment}. */
   private final double[] pairWeight;
+
   /** Σ_k W(d_kj) P_k per candidate. */
   private final double[] weightedDemand;
 
@@ -61,11 +70,21 @@ final class CapacitySiting {
    * @param demandY demand point y in metres
    * @param people people of the served group per demand point, finite and ≥ 0
    * @param access today's E2SFCA access per demand point (places per person), finite and ≥ 0
-   * @param catchmentMeters straight-line catchment radius in metres ({@code WalkModel.euclideanMetersFor(catchment_min)})
+   * @param catchmentMeters straight-line catchment radius in metres ({@code
+   *     WalkModel.euclideanMetersFor(catchment_min)})
    */
-  CapacitySiting(double[] candidateX, double[] candidateY, double[] demandX, double[] demandY, double[] people,
-      double[] access, double catchmentMeters) {
-    this(CoverageSets.within(candidateX, candidateY, demandX, demandY, catchmentMeters), people, access);
+  CapacitySiting(
+      double[] candidateX,
+      double[] candidateY,
+      double[] demandX,
+      double[] demandY,
+      double[] people,
+      double[] access,
+      double catchmentMeters) {
+    this(
+        CoverageSets.within(candidateX, candidateY, demandX, demandY, catchmentMeters),
+        people,
+        access);
     double c2 = catchmentMeters * catchmentMeters;
     for (int k = 0; k < catchment.nCandidates; k++) {
       double sum = 0;
@@ -82,9 +101,10 @@ final class CapacitySiting {
   }
 
   /**
-   * Network walking mode: the catchment is the demand within {@code catchment.sets.radiusMeters} walking metres
-   * on the street network (d0 = catchment_min × speed), each pair weighted by the Gaussian on D/d0 with D the
-   * network distance of the pair; unlinked candidates and demand points take no part.
+   * Network walking mode: the catchment is the demand within {@code catchment.sets.radiusMeters}
+   * walking metres on the street network (d0 = catchment_min × speed), each pair weighted by the
+   * Gaussian on D/d0 with D the network distance of the pair; unlinked candidates and demand points
+   * take no part.
    *
    * @param people people of the served group per demand point, finite and ≥ 0
    * @param access today's E2SFCA access per demand point (places per person), finite and ≥ 0
@@ -109,11 +129,23 @@ final class CapacitySiting {
     int n = catchment.nDemand;
     this.people = notNull(people, "people").clone();
     this.access = notNull(access, "access").clone();
-    check(people.length == n && access.length == n, "Cannot site capacity: %s demand points but %s people and %s access values",
-        n, people.length, access.length);
+    check(
+        people.length == n && access.length == n,
+        "Cannot site capacity: %s demand points but %s people and %s access values",
+        n,
+        people.length,
+        access.length);
     for (int i = 0; i < n; i++) {
-      check(Double.isFinite(people[i]) && people[i] >= 0, "Cannot site capacity: people %s at demand point %s", people[i], i);
-      check(Double.isFinite(access[i]) && access[i] >= 0, "Cannot site capacity: access %s at demand point %s", access[i], i);
+      check(
+          Double.isFinite(people[i]) && people[i] >= 0,
+          "Cannot site capacity: people %s at demand point %s",
+          people[i],
+          i);
+      check(
+          Double.isFinite(access[i]) && access[i] >= 0,
+          "Cannot site capacity: access %s at demand point %s",
+          access[i],
+          i);
     }
     this.pairWeight = new double[catchment.nPairs()];
     this.weightedDemand = new double[catchment.nCandidates];
@@ -184,8 +216,13 @@ final class CapacitySiting {
     }
     double[] places = new double[round];
     Arrays.fill(places, modulePlaces);
-    return new Plan(Arrays.copyOf(chosen, round), places, Arrays.copyOf(gains, round), Arrays.copyOf(shares, round),
-        initial, outcome);
+    return new Plan(
+        Arrays.copyOf(chosen, round),
+        places,
+        Arrays.copyOf(gains, round),
+        Arrays.copyOf(shares, round),
+        initial,
+        outcome);
   }
 
   private double gain(int k, double[] a, double targetAccess, double modulePlaces) {

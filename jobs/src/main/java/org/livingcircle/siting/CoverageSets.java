@@ -7,11 +7,12 @@ import static org.livingcircle.common.Checks.positive;
 import org.livingcircle.geo.BucketGrid;
 
 /**
- * For every candidate site, the demand points within a straight-line radius (metres, metric CRS), as a compressed
- * sparse row: the demand points of candidate {@code k} are {@code demand[start[k]] … demand[start[k+1]-1]}, input
- * indices in ascending order. Inclusive: a demand point exactly on the radius is covered, as in the access stage's
- * counts ({@code d² ≤ r²}). The radius comes from {@link org.livingcircle.access.WalkModel#euclideanMetersFor},
- * never from a second conversion. Built once with the access stage's {@link BucketGrid}; immutable.
+ * For every candidate site, the demand points within a straight-line radius (metres, metric CRS),
+ * as a compressed sparse row: the demand points of candidate {@code k} are {@code demand[start[k]]
+ * … demand[start[k+1]-1]}, input indices in ascending order. Inclusive: a demand point exactly on
+ * the radius is covered, as in the access stage's counts ({@code d² ≤ r²}). The radius comes from
+ * {@link org.livingcircle.access.WalkModel#euclideanMetersFor}, never from a second conversion.
+ * Built once with the access stage's {@link BucketGrid}; immutable.
  */
 final class CoverageSets {
   /** Most (candidate, demand) pairs held (2³¹ − 1 ints in one array). */
@@ -38,7 +39,11 @@ final class CoverageSets {
    * @param demandY demand point y in metres, finite, same length
    * @param radiusMeters straight-line radius in metres, positive
    */
-  static CoverageSets within(double[] candidateX, double[] candidateY, double[] demandX, double[] demandY,
+  static CoverageSets within(
+      double[] candidateX,
+      double[] candidateY,
+      double[] demandX,
+      double[] demandY,
       double radiusMeters) {
     notNull(candidateX, "candidate x");
     notNull(candidateY, "candidate y");
@@ -47,9 +52,15 @@ final class CoverageSets {
     positive(radiusMeters, "coverage radius in metres");
     int nCandidates = candidateX.length;
     int nDemand = demandX.length;
-    check(candidateY.length == nCandidates, "Cannot build coverage sets: %s candidate x values but %s y values",
-        nCandidates, candidateY.length);
-    check(demandY.length == nDemand, "Cannot build coverage sets: %s demand x values but %s y values", nDemand,
+    check(
+        candidateY.length == nCandidates,
+        "Cannot build coverage sets: %s candidate x values but %s y values",
+        nCandidates,
+        candidateY.length);
+    check(
+        demandY.length == nDemand,
+        "Cannot build coverage sets: %s demand x values but %s y values",
+        nDemand,
         demandY.length);
     BucketGrid grid = new BucketGrid(demandX, demandY, radiusMeters / 2);
     double[] sx = new double[nDemand];
@@ -68,17 +79,25 @@ final class CoverageSets {
     for (int k = 0; k < nCandidates; k++) {
       double x = candidateX[k];
       double y = candidateY[k];
-      check(Double.isFinite(x) && Double.isFinite(y), "Cannot build coverage sets: candidate %s has coordinate (%s, %s)",
-          k, x, y);
+      check(
+          Double.isFinite(x) && Double.isFinite(y),
+          "Cannot build coverage sets: candidate %s has coordinate (%s, %s)",
+          k,
+          x,
+          y);
       int first = n;
-      for (int row = grid.rowLo(y, radiusMeters), rowHi = grid.rowHi(y, radiusMeters); row <= rowHi; row++) {
+      for (int row = grid.rowLo(y, radiusMeters), rowHi = grid.rowHi(y, radiusMeters);
+          row <= rowHi;
+          row++) {
         long span = grid.rowSpan(row, x, y, radiusMeters);
         for (int s = BucketGrid.spanStart(span), end = BucketGrid.spanEnd(span); s < end; s++) {
           double dx = sx[s] - x;
           double dy = sy[s] - y;
           if (dx * dx + dy * dy <= r2) {
             if (n == pairs.length) {
-              check(n < MAX_PAIRS, "Cannot build coverage sets: more than %s (candidate, demand) pairs; use fewer candidates",
+              check(
+                  n < MAX_PAIRS,
+                  "Cannot build coverage sets: more than %s (candidate, demand) pairs; use fewer candidates",
                   MAX_PAIRS);
               pairs = java.util.Arrays.copyOf(pairs, (int) Math.min(MAX_PAIRS, 2L * n));
             }
@@ -89,7 +108,8 @@ final class CoverageSets {
       java.util.Arrays.sort(pairs, first, n);
       start[k + 1] = n;
     }
-    return new CoverageSets(nCandidates, nDemand, radiusMeters, start, java.util.Arrays.copyOf(pairs, n));
+    return new CoverageSets(
+        nCandidates, nDemand, radiusMeters, start, java.util.Arrays.copyOf(pairs, n));
   }
 
   /** Number of (candidate, demand) pairs. */

@@ -1,11 +1,11 @@
 package org.livingcircle.siting;
 
 /**
- * The priority queue of lazy greedy evaluation (CELF, Leskovec et al. 2007, "Cost-effective outbreak detection in
- * networks", KDD '07): a binary max-heap of items keyed by an upper bound of their marginal gain and stamped with the
- * round in which the bound was computed. Order: larger key first, then smaller item id, so that ties go to the
- * lowest id and results are reproducible. Primitive arrays; {@link #push} and {@link #pop} allocate nothing once
- * sized. Not thread-safe.
+ * The priority queue of lazy greedy evaluation (CELF, Leskovec et al. 2007, "Cost-effective
+ * outbreak detection in networks", KDD '07): a binary max-heap of items keyed by an upper bound of
+ * their marginal gain and stamped with the round in which the bound was computed. Order: larger key
+ * first, then smaller item id, so that ties go to the lowest id and results are reproducible.
+ * Primitive arrays; {@link #push} and {@link #pop} allocate nothing once sized. Not thread-safe.
  */
 final class LazyQueue {
   private double[] key;

@@ -6,29 +6,33 @@ import static org.livingcircle.common.Checks.notNull;
 import java.util.Arrays;
 
 /**
- * Greedy maximal covering location (MCLP, Church &amp; ReVelle 1974) with lazy evaluation (CELF): adds new sites one
- * at a time, each the (candidate, category) pair with the largest marginal gain, until a target share of the demand
- * weight is covered, the budget of sites is spent, or no site adds anything. Existing facilities are fixed: they
- * are encoded in {@code missing}, which says which categories each demand point still lacks.
+ * Greedy maximal covering location (MCLP, Church &amp; ReVelle 1974) with lazy evaluation (CELF):
+ * adds new sites one at a time, each the (candidate, category) pair with the largest marginal gain,
+ * until a target share of the demand weight is covered, the budget of sites is spent, or no site
+ * adds anything. Existing facilities are fixed: they are encoded in {@code missing}, which says
+ * which categories each demand point still lacks.
  *
- * <p><b>One category</b> ({@code nLayers = 1}): the gain of a site is the weight (people, or 1 per compound) of the
- * demand points it newly covers — the classic greedy, within 1 − 1/e of the optimum (Nemhauser, Wolsey &amp; Fisher
- * 1978).
+ * <p><b>One category</b> ({@code nLayers = 1}): the gain of a site is the weight (people, or 1 per
+ * compound) of the demand points it newly covers — the classic greedy, within 1 − 1/e of the
+ * optimum (Nemhauser, Wolsey &amp; Fisher 1978).
  *
- * <p><b>A basket</b> ({@code nLayers > 1}, e.g. every basic-guarantee category within 10 minutes): a demand point
- * counts only when it has every category, which is not a submodular objective (one site completes nobody who
- * lacks two categories, so a plain greedy would stall). The greedy therefore ranks (candidate, category) sites by a
- * submodular surrogate: each missing (point, category) pair is worth {@code weight / m}, where {@code m} is the
- * number of categories the point lacked at the start, so a point counts fully once all its missing categories are
- * covered, and points lacking a single category are completed first. Stopping, the reported marginal and the share
- * use the true objective (weight of the points that are complete). The surrogate's greedy carries no guarantee for
- * the basket; the Python test measures its gap on single categories only.
+ * <p><b>A basket</b> ({@code nLayers > 1}, e.g. every basic-guarantee category within 10 minutes):
+ * a demand point counts only when it has every category, which is not a submodular objective (one
+ * site completes nobody who lacks two categories, so a plain greedy would stall). The greedy
+ * therefore ranks (candidate, category) sites by a submodular surrogate: each missing (point,
+ * category) pair is worth {@code weight / m}, where {@code m} is the number of categories the point
+ * lacked at the start, so a point counts fully once all its missing categories are covered, and
+ * points lacking a single category are completed first. Stopping, the reported marginal and the
+ * share use the true objective (weight of the points that are complete). The surrogate's greedy
+ * carries no guarantee for the basket; the Python test measures its gap on single categories only.
  *
- * <p>Ties (equal gain) go to the lowest site id {@code layer * nCandidates + candidate}. Not thread-safe.
+ * <p>Ties (equal gain) go to the lowest site id {@code layer * nCandidates + candidate}. Not
+ * thread-safe.
  */
 final class MaximalCovering {
   /**
-   * Relative tolerance of "target reached", as {@code lcp compare} uses: a share summed over 10⁵ cells is not exact.
+   * Relative tolerance of "target reached", as {@code lcp compare} uses: a share summed over 10⁵
+   * cells is not exact.
    */
   static final double TOLERANCE = 1e-9;
 
@@ -47,8 +51,8 @@ final class MaximalCovering {
   }
 
   /**
-   * The greedy's answer. Step {@code s} (0-based; rank s + 1) added candidate {@code candidate[s]} for layer
-   * {@code layer[s]}.
+   * The greedy's answer. Step {@code s} (0-based; rank s + 1) added candidate {@code candidate[s]}
+   * for layer {@code layer[s]}.
    *
    * @param gain true marginal weight of step s (demand weight newly complete)
    * @param surrogateGain the gain the greedy ranked by (equal to {@code gain} for one layer)
@@ -58,8 +62,17 @@ final class MaximalCovering {
    * @param initialShare share before any new site; NaN when the total weight is 0
    * @param totalWeight total demand weight
    */
-  record Plan(int[] candidate, int[] layer, double[] gain, double[] surrogateGain, double[] share, int[] newlyStart,
-      int[] newly, double initialShare, double totalWeight, Outcome outcome) {
+  record Plan(
+      int[] candidate,
+      int[] layer,
+      double[] gain,
+      double[] surrogateGain,
+      double[] share,
+      int[] newlyStart,
+      int[] newly,
+      double initialShare,
+      double totalWeight,
+      Outcome outcome) {
     int nSites() {
       return candidate.length;
     }
@@ -78,10 +91,12 @@ final class MaximalCovering {
   private final int nDemand;
 
   /**
-   * @param coverage per layer (category), the demand points each candidate covers; all with the same candidates and
-   *     demand points (a basket at one threshold passes the same sets for every layer)
+   * @param coverage per layer (category), the demand points each candidate covers; all with the
+   *     same candidates and demand points (a basket at one threshold passes the same sets for every
+   *     layer)
    * @param weight demand weight per point, finite and ≥ 0 (people; 1 per compound)
-   * @param missing {@code [layer * nDemand + point]}: true when the point lacks the layer's category today
+   * @param missing {@code [layer * nDemand + point]}: true when the point lacks the layer's
+   *     category today
    */
   MaximalCovering(CoverageSets[] coverage, double[] weight, boolean[] missing) {
     notNull(coverage, "coverage sets");
@@ -92,30 +107,49 @@ final class MaximalCovering {
     this.nDemand = coverage[0].nDemand;
     for (int l = 0; l < nLayers; l++) {
       notNull(coverage[l], "coverage sets of layer " + l);
-      check(coverage[l].nCandidates == nCandidates && coverage[l].nDemand == nDemand,
-          "Cannot site: layer %s has %s candidates and %s demand points, layer 0 has %s and %s", l,
-          coverage[l].nCandidates, coverage[l].nDemand, nCandidates, nDemand);
+      check(
+          coverage[l].nCandidates == nCandidates && coverage[l].nDemand == nDemand,
+          "Cannot site: layer %s has %s candidates and %s demand points, layer 0 has %s and %s",
+          l,
+          coverage[l].nCandidates,
+          coverage[l].nDemand,
+          nCandidates,
+          nDemand);
     }
     this.weight = notNull(weight, "demand weights").clone();
-    check(weight.length == nDemand, "Cannot site: %s weights for %s demand points", weight.length, nDemand);
+    check(
+        weight.length == nDemand,
+        "Cannot site: %s weights for %s demand points",
+        weight.length,
+        nDemand);
     for (int i = 0; i < nDemand; i++) {
-      check(Double.isFinite(weight[i]) && weight[i] >= 0, "Cannot site: weight %s of demand point %s is not a finite number ≥ 0",
-          weight[i], i);
+      check(
+          Double.isFinite(weight[i]) && weight[i] >= 0,
+          "Cannot site: weight %s of demand point %s is not a finite number ≥ 0",
+          weight[i],
+          i);
     }
     this.missing = notNull(missing, "missing categories").clone();
-    check(missing.length == (long) nLayers * nDemand, "Cannot site: %s missing flags for %s layers × %s demand points",
-        missing.length, nLayers, nDemand);
+    check(
+        missing.length == (long) nLayers * nDemand,
+        "Cannot site: %s missing flags for %s layers × %s demand points",
+        missing.length,
+        nLayers,
+        nDemand);
   }
 
   /**
    * Runs the greedy.
    *
-   * @param targetShare share of the total weight to reach, in [0, 1]; NaN for none (a coverage curve)
+   * @param targetShare share of the total weight to reach, in [0, 1]; NaN for none (a coverage
+   *     curve)
    * @param budgetSites most new sites, ≥ 0
    */
   Plan solve(double targetShare, int budgetSites) {
-    check(Double.isNaN(targetShare) || (targetShare >= 0 && targetShare <= 1),
-        "Cannot site: target share %s is outside [0, 1]", targetShare);
+    check(
+        Double.isNaN(targetShare) || (targetShare >= 0 && targetShare <= 1),
+        "Cannot site: target share %s is outside [0, 1]",
+        targetShare);
     check(budgetSites >= 0, "Cannot site: budget %s is negative", budgetSites);
     int n = nDemand;
     int[] remaining = new int[n];
@@ -263,9 +297,17 @@ final class MaximalCovering {
     Plan plan(double initialShare, double total, Outcome outcome) {
       int[] starts = Arrays.copyOf(newlyStart, size + 1);
       starts[size] = newlySize;
-      return new Plan(Arrays.copyOf(candidate, size), Arrays.copyOf(layer, size), Arrays.copyOf(gain, size),
-          Arrays.copyOf(surrogate, size), Arrays.copyOf(share, size), starts, Arrays.copyOf(newly, newlySize),
-          initialShare, total, outcome);
+      return new Plan(
+          Arrays.copyOf(candidate, size),
+          Arrays.copyOf(layer, size),
+          Arrays.copyOf(gain, size),
+          Arrays.copyOf(surrogate, size),
+          Arrays.copyOf(share, size),
+          starts,
+          Arrays.copyOf(newly, newlySize),
+          initialShare,
+          total,
+          outcome);
     }
   }
 }

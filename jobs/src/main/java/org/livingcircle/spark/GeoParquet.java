@@ -24,9 +24,9 @@ import org.livingcircle.common.InputException;
 import org.livingcircle.geo.Hilbert;
 
 /**
- * Writes and checks GeoParquet 1.1 tables: {@code geo} version 1.1.0, a PROJJSON CRS (never
- * null), a {@code bbox} covering column, exact geometry types, rows sorted along a Hilbert curve,
- * zstd, and no empty part files. Sedona 1.8.0 gets version, CRS and covering wrong by default.
+ * Writes and checks GeoParquet 1.1 tables: {@code geo} version 1.1.0, a PROJJSON CRS (never null),
+ * a {@code bbox} covering column, exact geometry types, rows sorted along a Hilbert curve, zstd,
+ * and no empty part files. Sedona 1.8.0 gets version, CRS and covering wrong by default.
  */
 public final class GeoParquet {
   /** Target rows per part file; a row group is at most one file. */
@@ -40,7 +40,8 @@ public final class GeoParquet {
   private GeoParquet() {}
 
   /** Summary of a written table, as recorded in manifests. */
-  public record Written(String path, long rows, int files, List<String> geometryTypes, double[] bbox) {
+  public record Written(
+      String path, long rows, int files, List<String> geometryTypes, double[] bbox) {
     /** What a manifest records of a written table: rows, files, geometry types and bbox. */
     public java.util.Map<String, Object> facts() {
       java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
@@ -67,8 +68,10 @@ public final class GeoParquet {
    * file at most (about; range partitioning is approximate). Each part file is one row group: the
    * Parquet block size is set far above any part's size, so the row-group size is the file size.
    */
-  public static Written write(SparkSession spark, Dataset<Row> table, String crs, String path, long rowsPerFile) {
-    org.livingcircle.common.Checks.check(rowsPerFile > 0, "Cannot write %s with %s rows per file: not positive", path, rowsPerFile);
+  public static Written write(
+      SparkSession spark, Dataset<Row> table, String crs, String path, long rowsPerFile) {
+    org.livingcircle.common.Checks.check(
+        rowsPerFile > 0, "Cannot write %s with %s rows per file: not positive", path, rowsPerFile);
     registerFunctions(spark);
     String view = "lcp_gp_" + Integer.toHexString(System.identityHashCode(table));
     table.createOrReplaceTempView(view);
@@ -94,10 +97,16 @@ public final class GeoParquet {
           String.format(
               java.util.Locale.ROOT,
               "lcp_hilbert((bbox.xmin + bbox.xmax) / 2, (bbox.ymin + bbox.ymax) / 2, double(%s), double(%s), double(%s), double(%s))",
-              extent.get(1), extent.get(2), extent.get(3), extent.get(4));
-      Dataset<Row> keyed = withBbox.withColumn("lcp_sort_key", org.apache.spark.sql.functions.expr(key));
+              extent.get(1),
+              extent.get(2),
+              extent.get(3),
+              extent.get(4));
+      Dataset<Row> keyed =
+          withBbox.withColumn("lcp_sort_key", org.apache.spark.sql.functions.expr(key));
       sorted =
-          (files == 1 ? keyed.coalesce(1) : keyed.repartitionByRange(files, keyed.col("lcp_sort_key")))
+          (files == 1
+                  ? keyed.coalesce(1)
+                  : keyed.repartitionByRange(files, keyed.col("lcp_sort_key")))
               .sortWithinPartitions("lcp_sort_key")
               .drop("lcp_sort_key");
     }
@@ -121,7 +130,10 @@ public final class GeoParquet {
     try (InputStream in = GeoParquet.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalArgumentException(
-            "Cannot write GeoParquet in " + crs + ": no PROJJSON definition shipped; add " + resource);
+            "Cannot write GeoParquet in "
+                + crs
+                + ": no PROJJSON definition shipped; add "
+                + resource);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
@@ -181,10 +193,14 @@ public final class GeoParquet {
         }
         JsonNode b = column.path("bbox");
         if (partRows > 0 && b.size() == 4) {
-          bbox[0] = Double.isNaN(bbox[0]) ? b.get(0).asDouble() : Math.min(bbox[0], b.get(0).asDouble());
-          bbox[1] = Double.isNaN(bbox[1]) ? b.get(1).asDouble() : Math.min(bbox[1], b.get(1).asDouble());
-          bbox[2] = Double.isNaN(bbox[2]) ? b.get(2).asDouble() : Math.max(bbox[2], b.get(2).asDouble());
-          bbox[3] = Double.isNaN(bbox[3]) ? b.get(3).asDouble() : Math.max(bbox[3], b.get(3).asDouble());
+          bbox[0] =
+              Double.isNaN(bbox[0]) ? b.get(0).asDouble() : Math.min(bbox[0], b.get(0).asDouble());
+          bbox[1] =
+              Double.isNaN(bbox[1]) ? b.get(1).asDouble() : Math.min(bbox[1], b.get(1).asDouble());
+          bbox[2] =
+              Double.isNaN(bbox[2]) ? b.get(2).asDouble() : Math.max(bbox[2], b.get(2).asDouble());
+          bbox[3] =
+              Double.isNaN(bbox[3]) ? b.get(3).asDouble() : Math.max(bbox[3], b.get(3).asDouble());
         }
       }
       java.util.Collections.sort(types);
@@ -204,14 +220,16 @@ public final class GeoParquet {
       FileSystem fs = dir.getFileSystem(conf);
       for (FileStatus status : fs.listStatus(dir)) {
         if (status.getPath().getName().endsWith(".parquet")) {
-          try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(status.getPath(), conf))) {
+          try (ParquetFileReader reader =
+              ParquetFileReader.open(HadoopInputFile.fromPath(status.getPath(), conf))) {
             String geo = reader.getFooter().getFileMetaData().getKeyValueMetaData().get("geo");
             JsonNode id = checkGeo(status.getPath().toString(), geo).path("crs").path("id");
             return id.path("authority").asText() + ":" + id.path("code").asText();
           }
         }
       }
-      throw new InputException("Cannot read the CRS of GeoParquet table " + path + ": no part file");
+      throw new InputException(
+          "Cannot read the CRS of GeoParquet table " + path + ": no part file");
     } catch (IOException e) {
       throw new InputException("Cannot read GeoParquet table " + path + ": " + e.getMessage(), e);
     }
@@ -219,7 +237,8 @@ public final class GeoParquet {
 
   private static JsonNode checkGeo(String file, String geo) throws IOException {
     if (geo == null) {
-      throw new IllegalStateException("Cannot accept GeoParquet file " + file + ": no geo metadata");
+      throw new IllegalStateException(
+          "Cannot accept GeoParquet file " + file + ": no geo metadata");
     }
     JsonNode root = JSON.readTree(geo);
     JsonNode column = root.path("columns").path("geometry");

@@ -20,7 +20,11 @@ import scala.collection.Iterator;
 public final class ProgressListener extends SparkListener {
   /** The phase of jobs started without a description. */
   static final String UNDESCRIBED = "[spark] jobs";
-  /** The job property {@code setJobGroup} sets (SparkContext.SPARK_JOB_DESCRIPTION, private to Spark). */
+
+  /**
+   * The job property {@code setJobGroup} sets (SparkContext.SPARK_JOB_DESCRIPTION, private to
+   * Spark).
+   */
   static final String JOB_DESCRIPTION = "spark.job.description";
 
   private final Progress progress;
@@ -38,7 +42,8 @@ public final class ProgressListener extends SparkListener {
 
   @Override
   public synchronized void onJobStart(SparkListenerJobStart job) {
-    String description = job.properties() == null ? null : job.properties().getProperty(JOB_DESCRIPTION);
+    String description =
+        job.properties() == null ? null : job.properties().getProperty(JOB_DESCRIPTION);
     String jobPhase = description == null || description.isBlank() ? UNDESCRIBED : description;
     if (!jobPhase.equals(phase)) {
       phase = jobPhase;

@@ -4,9 +4,9 @@ import org.apache.sedona.spark.SedonaContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The one place where Spark defaults live: UTC, Kryo with Sedona's registrator, no UI, and
- * {@code local[*]} only when no master is given (by flag or by spark-submit). Log levels are not
- * set here but by {@code log4j2.properties} (quiet) and the CLI's {@code --verbose}.
+ * The one place where Spark defaults live: UTC, Kryo with Sedona's registrator, no UI, and {@code
+ * local[*]} only when no master is given (by flag or by spark-submit). Log levels are not set here
+ * but by {@code log4j2.properties} (quiet) and the CLI's {@code --verbose}.
  */
 public final class Sessions {
   private Sessions() {}
@@ -14,7 +14,8 @@ public final class Sessions {
   /**
    * Returns a Sedona-enabled session.
    *
-   * @param master a Spark master URL, or null to keep the one spark-submit set, else {@code local[*]}
+   * @param master a Spark master URL, or null to keep the one spark-submit set, else {@code
+   *     local[*]}
    */
   public static SparkSession create(String appName, String master) {
     SparkSession.Builder builder =
@@ -27,7 +28,8 @@ public final class Sessions {
             .config("spark.ui.showConsoleProgress", "false")
             .config("spark.sql.adaptive.enabled", "true")
             .config("spark.sql.shuffle.partitions", "16")
-            // partitioned spatial joins were faster and leaner than broadcast ones here (stack probe §5)
+            // partitioned spatial joins were faster and leaner than broadcast ones here (stack
+            // probe §5)
             .config("spark.sedona.join.autoBroadcastJoinThreshold", "-1");
     if (master != null && !master.isBlank()) {
       builder.master(master);

@@ -5,19 +5,21 @@ import static org.livingcircle.common.Checks.notNull;
 import static org.livingcircle.common.Checks.positive;
 
 /**
- * Links points to the nearest point of any edge polyline of a {@link FootGraph} within a radius (contract §2,
- * after R5's {@code LinkedPointSet}): the split point is the closest point of the closest polyline segment; ties
- * in distance go to the smallest edge index, then to the segment nearest the edge's from vertex.
+ * Links points to the nearest point of any edge polyline of a {@link FootGraph} within a radius
+ * (contract §2, after R5's {@code LinkedPointSet}): the split point is the closest point of the
+ * closest polyline segment; ties in distance go to the smallest edge index, then to the segment
+ * nearest the edge's from vertex.
  *
- * <p>Segments are listed in a uniform square bucket grid (each segment in every bucket it crosses), and a query
- * reads rings of buckets outwards from its own until no unread bucket can hold anything nearer than the best
- * segment so far or the radius, so the answer is exact and a point in a dense city reads a handful of buckets.
+ * <p>Segments are listed in a uniform square bucket grid (each segment in every bucket it crosses),
+ * and a query reads rings of buckets outwards from its own until no unread bucket can hold anything
+ * nearer than the best segment so far or the radius, so the answer is exact and a point in a dense
+ * city reads a handful of buckets.
  *
- * <p>Along-edge metres are the polyline metres to the split point, scaled to the edge's length when the two differ
- * (a hand-made graph), so that {@code alongFrom + alongTo = edgeLength}.
+ * <p>Along-edge metres are the polyline metres to the split point, scaled to the edge's length when
+ * the two differ (a hand-made graph), so that {@code alongFrom + alongTo = edgeLength}.
  *
- * <p>Immutable once built, safe to use from many threads (and serializable, to broadcast); {@link #link} allocates
- * only its result.
+ * <p>Immutable once built, safe to use from many threads (and serializable, to broadcast); {@link
+ * #link} allocates only its result.
  */
 public final class EdgeLinker implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
@@ -28,7 +30,10 @@ public final class EdgeLinker implements java.io.Serializable {
   /** Most buckets allowed (2^24, a 64 MiB offsets table); larger extents get larger buckets. */
   static final long MAX_BUCKETS = 1L << 24;
 
-  /** Metres by which a bucket is widened when listing segments, and query bounds are lowered, against rounding. */
+  /**
+   * Metres by which a bucket is widened when listing segments, and query bounds are lowered,
+   * against rounding.
+   */
   private static final double PAD_METERS = 1e-3;
 
   private final FootGraph graph;
@@ -38,16 +43,24 @@ public final class EdgeLinker implements java.io.Serializable {
   private final double bucketMeters;
   private final int nCols;
   private final int nRows;
-  /** Segments (by their first polyline point) of bucket {@code b}: {@code bucketSegments[bucketStart[b] ..]}. */
+
+  /**
+   * Segments (by their first polyline point) of bucket {@code b}: {@code
+   * bucketSegments[bucketStart[b] ..]}.
+   */
   private final int[] bucketStart;
+
   private final int[] bucketSegments;
+
   /** Edge of each polyline point, and the polyline metres from its edge's first point. */
   private final int[] pointEdge;
+
   private final double[] pointAlong;
 
   /**
    * @param graph pruned foot graph
-   * @param radiusMeters link radius in metres, positive: a point farther than this from every edge is unlinked
+   * @param radiusMeters link radius in metres, positive: a point farther than this from every edge
+   *     is unlinked
    */
   public EdgeLinker(FootGraph graph, double radiusMeters) {
     this(graph, radiusMeters, DEFAULT_BUCKET_METERS);
@@ -70,7 +83,12 @@ public final class EdgeLinker implements java.io.Serializable {
       for (int p = graph.geometryStart(e), end = graph.geometryEnd(e); p < end; p++) {
         double px = graph.geometryX(p);
         double py = graph.geometryY(p);
-        check(Double.isFinite(px) && Double.isFinite(py), "Cannot link to edge %s: polyline point (%s, %s)", e, px, py);
+        check(
+            Double.isFinite(px) && Double.isFinite(py),
+            "Cannot link to edge %s: polyline point (%s, %s)",
+            e,
+            px,
+            py);
         if (p > graph.geometryStart(e)) {
           along += Math.hypot(px - graph.geometryX(p - 1), py - graph.geometryY(p - 1));
         }
@@ -200,20 +218,36 @@ public final class EdgeLinker implements java.io.Serializable {
   public PointLinks link(double[] x, double[] y) {
     notNull(x, "point x coordinates");
     notNull(y, "point y coordinates");
-    check(x.length == y.length, "Cannot link points: %s x values but %s y values", x.length, y.length);
+    check(
+        x.length == y.length,
+        "Cannot link points: %s x values but %s y values",
+        x.length,
+        y.length);
     int n = x.length;
     int[] edge = new int[n];
     double[] alongFrom = new double[n];
     double[] alongTo = new double[n];
     double[] off = new double[n];
     for (int i = 0; i < n; i++) {
-      check(Double.isFinite(x[i]) && Double.isFinite(y[i]), "Cannot link point %s: coordinate (%s, %s)", i, x[i], y[i]);
+      check(
+          Double.isFinite(x[i]) && Double.isFinite(y[i]),
+          "Cannot link point %s: coordinate (%s, %s)",
+          i,
+          x[i],
+          y[i]);
       linkOne(i, x[i], y[i], edge, alongFrom, alongTo, off);
     }
     return new PointLinks(edge, alongFrom, alongTo, off);
   }
 
-  private void linkOne(int i, double px, double py, int[] edgeOut, double[] fromOut, double[] toOut, double[] offOut) {
+  private void linkOne(
+      int i,
+      double px,
+      double py,
+      int[] edgeOut,
+      double[] fromOut,
+      double[] toOut,
+      double[] offOut) {
     edgeOut[i] = PointLinks.UNLINKED;
     fromOut[i] = Double.NaN;
     toOut[i] = Double.NaN;
@@ -235,7 +269,8 @@ public final class EdgeLinker implements java.io.Serializable {
     double bestT = 0;
     for (int k = 0; ; k++) {
       if (k > 0) {
-        // nearest any bucket of ring k can be: the distance from the point to the edge of rings 0..k-1
+        // nearest any bucket of ring k can be: the distance from the point to the edge of rings
+        // 0..k-1
         double left = px - (minX + (cx - k + 1) * bucketMeters);
         double right = minX + (cx + k) * bucketMeters - px;
         double below = py - (minY + (cy - k + 1) * bucketMeters);
@@ -289,7 +324,8 @@ public final class EdgeLinker implements java.io.Serializable {
               continue;
             }
             int e = pointEdge[p];
-            if (d2 < bestSquared || (d2 == bestSquared && (e < bestEdge || (e == bestEdge && p < bestSegment)))) {
+            if (d2 < bestSquared
+                || (d2 == bestSquared && (e < bestEdge || (e == bestEdge && p < bestSegment)))) {
               bestSquared = d2;
               bestEdge = e;
               bestSegment = p;
@@ -305,7 +341,8 @@ public final class EdgeLinker implements java.io.Serializable {
     int e = bestEdge;
     int last = graph.geometryEnd(e) - 1;
     double segmentMeters = pointAlong[bestSegment + 1] - pointAlong[bestSegment];
-    double along = bestT == 1 ? pointAlong[bestSegment + 1] : pointAlong[bestSegment] + bestT * segmentMeters;
+    double along =
+        bestT == 1 ? pointAlong[bestSegment + 1] : pointAlong[bestSegment] + bestT * segmentMeters;
     double polylineMeters = pointAlong[last];
     double length = graph.edgeLength(e);
     double from;

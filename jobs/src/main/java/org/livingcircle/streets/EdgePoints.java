@@ -4,10 +4,10 @@ import static org.livingcircle.common.Checks.check;
 import static org.livingcircle.common.Checks.notNull;
 
 /**
- * The points linked to each edge, as a compressed index: the points of edge {@code e} are
- * {@code point(k)} for {@code k} in {@code start(e) .. end(e)-1}, in increasing point order. Unlinked points are
- * left out. Used to find the points a bounded search reaches from the edges incident to its settled vertices.
- * Immutable and safe to share between threads.
+ * The points linked to each edge, as a compressed index: the points of edge {@code e} are {@code
+ * point(k)} for {@code k} in {@code start(e) .. end(e)-1}, in increasing point order. Unlinked
+ * points are left out. Used to find the points a bounded search reaches from the edges incident to
+ * its settled vertices. Immutable and safe to share between threads.
  */
 public final class EdgePoints implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
@@ -32,7 +32,8 @@ public final class EdgePoints implements java.io.Serializable {
     for (int i = 0; i < n; i++) {
       int e = links.edge(i);
       if (e != PointLinks.UNLINKED) {
-        check(e < nEdges, "Cannot index point %s by edge: edge %s is outside [0, %s)", i, e, nEdges);
+        check(
+            e < nEdges, "Cannot index point %s by edge: edge %s is outside [0, %s)", i, e, nEdges);
         start[e + 1]++;
       }
     }

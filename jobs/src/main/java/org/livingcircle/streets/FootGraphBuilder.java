@@ -15,15 +15,16 @@ import org.geotools.referencing.CRS;
 import org.livingcircle.common.InputException;
 
 /**
- * Builds the {@link FootGraph} of an OSM extract (contracts §1): keeps the ways {@link FootRules#walkable} allows,
- * splits them at their ends, at every node shared by two or more kept ways (or used twice by one way) and at
- * barrier nodes that {@link FootRules#blocks} (there each piece ends at its own vertex, so the sides do not
- * connect), projects lon/lat to the metric CRS with GeoTools, measures each edge along its polyline, drops
- * zero-length pieces and removes components with fewer than {@code minComponentEdges} edges.
+ * Builds the {@link FootGraph} of an OSM extract (contracts §1): keeps the ways {@link
+ * FootRules#walkable} allows, splits them at their ends, at every node shared by two or more kept
+ * ways (or used twice by one way) and at barrier nodes that {@link FootRules#blocks} (there each
+ * piece ends at its own vertex, so the sides do not connect), projects lon/lat to the metric CRS
+ * with GeoTools, measures each edge along its polyline, drops zero-length pieces and removes
+ * components with fewer than {@code minComponentEdges} edges.
  *
- * <p>A way node missing from the extract (a clipped file) breaks the way there: the pieces either side are kept.
- * Vertices are numbered in order of first use by the kept edges, edges in way order, so the same input always
- * gives the same graph.
+ * <p>A way node missing from the extract (a clipped file) breaks the way there: the pieces either
+ * side are kept. Vertices are numbered in order of first use by the kept edges, edges in way order,
+ * so the same input always gives the same graph.
  */
 public final class FootGraphBuilder {
   private static final int NO_VERTEX = -1;
@@ -43,22 +44,33 @@ public final class FootGraphBuilder {
    * @param nodesRead nodes in the input
    * @param vertices vertices of the graph (after pruning)
    * @param edges edges of the graph (after pruning)
-   * @param componentsPruned components removed for having fewer than {@code minComponentEdges} edges
+   * @param componentsPruned components removed for having fewer than {@code minComponentEdges}
+   *     edges
    * @param edgesPruned edges in those components
    * @param kmWalkable total edge length of the graph (after pruning), km
    * @param parseSeconds reading the input (both PBF passes)
    * @param buildSeconds projecting, splitting, pruning
    */
-  public record Stats(long waysRead, long waysWalkable, long nodesRead, int vertices, int edges, int componentsPruned,
-      int edgesPruned, double kmWalkable, double parseSeconds, double buildSeconds) {}
+  public record Stats(
+      long waysRead,
+      long waysWalkable,
+      long nodesRead,
+      int vertices,
+      int edges,
+      int componentsPruned,
+      int edgesPruned,
+      double kmWalkable,
+      double parseSeconds,
+      double buildSeconds) {}
 
   private FootGraphBuilder() {}
 
   /**
-   * Reads {@code pbf} in two passes (walkable ways, then only the nodes they use) and builds its foot graph.
+   * Reads {@code pbf} in two passes (walkable ways, then only the nodes they use) and builds its
+   * foot graph.
    *
-   * @throws InputException "Cannot read OSM extract &lt;file&gt;: &lt;problem&gt;" for a missing, bad or truncated
-   *     file (no partial graph)
+   * @throws InputException "Cannot read OSM extract &lt;file&gt;: &lt;problem&gt;" for a missing,
+   *     bad or truncated file (no partial graph)
    */
   public static Built build(Path pbf, String crs, FootRules.Options options) {
     notNull(pbf, "OSM extract path");
@@ -71,11 +83,16 @@ public final class FootGraphBuilder {
     NodePass nodes = new NodePass(extract, options);
     OsmPbfReader.read(pbf, nodes);
     long t1 = System.nanoTime();
-    return build(extract, ways.waysRead, nodes.nodesRead, crs, toMetres, options, seconds(t1 - t0), t1);
+    return build(
+        extract, ways.waysRead, nodes.nodesRead, crs, toMetres, options, seconds(t1 - t0), t1);
   }
 
-  /** As {@link #build(Path, String, FootRules.Options)} for entities in memory (tests, synthetic networks). */
-  public static Built build(List<OsmNode> nodes, List<OsmWay> ways, String crs, FootRules.Options options) {
+  /**
+   * As {@link #build(Path, String, FootRules.Options)} for entities in memory (tests, synthetic
+   * networks).
+   */
+  public static Built build(
+      List<OsmNode> nodes, List<OsmWay> ways, String crs, FootRules.Options options) {
     notNull(nodes, "OSM nodes");
     notNull(ways, "OSM ways");
     notNull(options, "foot rule options");
@@ -91,7 +108,15 @@ public final class FootGraphBuilder {
       nodePass.node(n.id(), n.lon(), n.lat(), n.tags());
     }
     long t1 = System.nanoTime();
-    return build(extract, wayPass.waysRead, nodePass.nodesRead, crs, toMetres, options, seconds(t1 - t0), t1);
+    return build(
+        extract,
+        wayPass.waysRead,
+        nodePass.nodesRead,
+        crs,
+        toMetres,
+        options,
+        seconds(t1 - t0),
+        t1);
   }
 
   private static MathTransform transform(String crs) {
@@ -101,8 +126,14 @@ public final class FootGraphBuilder {
       CoordinateReferenceSystem target = CRS.decode(crs, true);
       return CRS.findMathTransform(lonLat, target, true);
     } catch (FactoryException e) {
-      throw new IllegalArgumentException("Cannot use CRS " + crs + " for the foot graph: "
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")), e);
+      throw new IllegalArgumentException(
+          "Cannot use CRS "
+              + crs
+              + " for the foot graph: "
+              + (e.getMessage() == null
+                  ? e.getClass().getSimpleName()
+                  : e.getMessage().lines().findFirst().orElse("")),
+          e);
     }
   }
 
@@ -110,7 +141,9 @@ public final class FootGraphBuilder {
     return nanos / 1e9;
   }
 
-  /** Walkable ways with their node references as indexes into the sorted ids of every node they use. */
+  /**
+   * Walkable ways with their node references as indexes into the sorted ids of every node they use.
+   */
   private static final class Extract {
     final long[] wayId;
     final int[] wayStart;
@@ -186,7 +219,8 @@ public final class FootGraphBuilder {
         wayNode[i] = Arrays.binarySearch(nodeId, refs[i]);
       }
       refs = null;
-      return new Extract(Arrays.copyOf(wayId, nWays), Arrays.copyOf(wayStart, nWays + 1), wayNode, nodeId);
+      return new Extract(
+          Arrays.copyOf(wayId, nWays), Arrays.copyOf(wayStart, nWays + 1), wayNode, nodeId);
     }
   }
 
@@ -224,8 +258,15 @@ public final class FootGraphBuilder {
     }
   }
 
-  private static Built build(Extract ex, long waysRead, long nodesRead, String crs, MathTransform toMetres,
-      FootRules.Options options, double parseSeconds, long buildStartNanos) {
+  private static Built build(
+      Extract ex,
+      long waysRead,
+      long nodesRead,
+      String crs,
+      MathTransform toMetres,
+      FootRules.Options options,
+      double parseSeconds,
+      long buildStartNanos) {
     int nNodes = ex.nodeId.length;
     // Only nodes present in the input are projected (a clipped extract references nodes it lacks).
     double[] xy = new double[2 * nNodes];
@@ -241,22 +282,36 @@ public final class FootGraphBuilder {
     try {
       toMetres.transform(xy, 0, xy, 0, nPresent);
     } catch (TransformException e) {
-      throw new InputException("Cannot project OSM nodes to " + crs + ": "
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")), e);
+      throw new InputException(
+          "Cannot project OSM nodes to "
+              + crs
+              + ": "
+              + (e.getMessage() == null
+                  ? e.getClass().getSimpleName()
+                  : e.getMessage().lines().findFirst().orElse("")),
+          e);
     }
     for (int k = nPresent - 1; k >= 0; k--) {
       int i = presentNode[k];
       double x = xy[2 * k];
       double y = xy[2 * k + 1];
       if (!(Double.isFinite(x) && Double.isFinite(y))) {
-        throw new InputException("Cannot project OSM node " + ex.nodeId[i] + " (" + ex.lon[i] + ", " + ex.lat[i]
-            + ") to " + crs);
+        throw new InputException(
+            "Cannot project OSM node "
+                + ex.nodeId[i]
+                + " ("
+                + ex.lon[i]
+                + ", "
+                + ex.lat[i]
+                + ") to "
+                + crs);
       }
       xy[2 * i] = x;
       xy[2 * i + 1] = y;
     }
 
-    // Node references of each way, missing nodes marked and repeated consecutive references collapsed.
+    // Node references of each way, missing nodes marked and repeated consecutive references
+    // collapsed.
     int nWays = ex.wayId.length;
     int[] uses = new int[nNodes];
     int[] seq = ex.wayNode;
@@ -298,7 +353,13 @@ public final class FootGraphBuilder {
         }
       }
     }
-    return edges.prune(crs, options.minComponentEdges(), waysRead, nWays, nodesRead, parseSeconds,
+    return edges.prune(
+        crs,
+        options.minComponentEdges(),
+        waysRead,
+        nWays,
+        nodesRead,
+        parseSeconds,
         buildStartNanos);
   }
 
@@ -318,7 +379,8 @@ public final class FootGraphBuilder {
     double[] py = new double[4096];
 
     /** The way piece {@code seq[first..last]}; dropped when its length is 0. */
-    void piece(Extract ex, double[] xy, int[] seq, int first, int last, long wayId, int[] nodeVertex) {
+    void piece(
+        Extract ex, double[] xy, int[] seq, int first, int last, long wayId, int[] nodeVertex) {
       double sum = 0;
       for (int i = first + 1; i <= last; i++) {
         int a = seq[i - 1];
@@ -372,8 +434,14 @@ public final class FootGraphBuilder {
       return nVertices++;
     }
 
-    Built prune(String crs, int minComponentEdges, long waysRead, long waysWalkable, long nodesRead,
-        double parseSeconds, long buildStartNanos) {
+    Built prune(
+        String crs,
+        int minComponentEdges,
+        long waysRead,
+        long waysWalkable,
+        long nodesRead,
+        double parseSeconds,
+        long buildStartNanos) {
       int[] parent = new int[nVertices];
       for (int v = 0; v < nVertices; v++) {
         parent[v] = v;
@@ -448,9 +516,20 @@ public final class FootGraphBuilder {
           y[renumber[v]] = vy[v];
         }
       }
-      FootGraph graph = new FootGraph(crs, x, y, keptFrom, keptTo, keptLength, keptStart, keptX, keptY, keptWay);
-      Stats stats = new Stats(waysRead, waysWalkable, nodesRead, nV, kept, componentsPruned, edgesPruned,
-          metres / 1000, parseSeconds, seconds(System.nanoTime() - buildStartNanos));
+      FootGraph graph =
+          new FootGraph(crs, x, y, keptFrom, keptTo, keptLength, keptStart, keptX, keptY, keptWay);
+      Stats stats =
+          new Stats(
+              waysRead,
+              waysWalkable,
+              nodesRead,
+              nV,
+              kept,
+              componentsPruned,
+              edgesPruned,
+              metres / 1000,
+              parseSeconds,
+              seconds(System.nanoTime() - buildStartNanos));
       return new Built(graph, stats);
     }
 

@@ -20,19 +20,21 @@ import org.openstreetmap.osmosis.osmbinary.Fileformat;
 import org.openstreetmap.osmosis.osmbinary.Osmformat;
 
 /**
- * Streams the nodes and ways of an OpenStreetMap PBF file to a {@link Handler}; relations and changesets are
- * skipped. Reads raw and zlib blobs, DenseNodes and plain nodes. The file must start with an {@code OSMHeader}
- * block whose required features are all in {@link #SUPPORTED_FEATURES}.
+ * Streams the nodes and ways of an OpenStreetMap PBF file to a {@link Handler}; relations and
+ * changesets are skipped. Reads raw and zlib blobs, DenseNodes and plain nodes. The file must start
+ * with an {@code OSMHeader} block whose required features are all in {@link #SUPPORTED_FEATURES}.
  *
- * <p>Any problem (missing file, truncated or corrupt block, unsupported feature, bad coordinate) is one
- * {@link InputException} "Cannot read OSM extract &lt;file&gt;: &lt;problem&gt;". A handler may have seen part of
- * the file by then, so callers must drop what they gathered.
+ * <p>Any problem (missing file, truncated or corrupt block, unsupported feature, bad coordinate) is
+ * one {@link InputException} "Cannot read OSM extract &lt;file&gt;: &lt;problem&gt;". A handler may
+ * have seen part of the file by then, so callers must drop what they gathered.
  */
 public final class OsmPbfReader {
   /** Header features this reader understands; a file requiring anything else is rejected. */
   public static final Set<String> SUPPORTED_FEATURES = Set.of("OsmSchema-V0.6", "DenseNodes");
+
   /** Limits from the PBF specification. */
   private static final int MAX_HEADER_BYTES = 64 * 1024;
+
   private static final int MAX_BLOB_BYTES = 32 * 1024 * 1024;
 
   /** Receives entities in file order. The tag map is reused between calls: copy it to keep it. */
@@ -67,17 +69,19 @@ public final class OsmPbfReader {
   public static Contents readAll(Path pbf) {
     List<OsmNode> nodes = new ArrayList<>();
     List<OsmWay> ways = new ArrayList<>();
-    read(pbf, new Handler() {
-      @Override
-      public void node(long id, double lon, double lat, Map<String, String> tags) {
-        nodes.add(new OsmNode(id, lon, lat, tags));
-      }
+    read(
+        pbf,
+        new Handler() {
+          @Override
+          public void node(long id, double lon, double lat, Map<String, String> tags) {
+            nodes.add(new OsmNode(id, lon, lat, tags));
+          }
 
-      @Override
-      public void way(long id, long[] refs, Map<String, String> tags) {
-        ways.add(new OsmWay(id, refs, tags));
-      }
-    });
+          @Override
+          public void way(long id, long[] refs, Map<String, String> tags) {
+            ways.add(new OsmWay(id, refs, tags));
+          }
+        });
     return new Contents(nodes, ways);
   }
 
@@ -86,7 +90,8 @@ public final class OsmPbfReader {
     if (!Files.isRegularFile(pbf)) {
       throw failure(pbf, "no such file");
     }
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(pbf), 1 << 16))) {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(pbf), 1 << 16))) {
       new Blocks(pbf, in, handler).run();
     } catch (IOException e) {
       throw failure(pbf, oneLine(e));
@@ -99,7 +104,9 @@ public final class OsmPbfReader {
 
   private static String oneLine(Throwable e) {
     String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse("").trim();
+    return m == null || m.isBlank()
+        ? e.getClass().getSimpleName()
+        : m.lines().findFirst().orElse("").trim();
   }
 
   /** The blob loop over one open file. */
@@ -129,9 +136,11 @@ public final class OsmPbfReader {
           }
           block++;
           if (headerLength <= 0 || headerLength > MAX_HEADER_BYTES) {
-            throw problem("blob header length %d is outside (0, %d]", headerLength, MAX_HEADER_BYTES);
+            throw problem(
+                "blob header length %d is outside (0, %d]", headerLength, MAX_HEADER_BYTES);
           }
-          Fileformat.BlobHeader header = Fileformat.BlobHeader.parseFrom(bytes(headerLength, "blob header"));
+          Fileformat.BlobHeader header =
+              Fileformat.BlobHeader.parseFrom(bytes(headerLength, "blob header"));
           if (header.getDatasize() <= 0 || header.getDatasize() > MAX_BLOB_BYTES) {
             throw problem("blob size %d is outside (0, %d]", header.getDatasize(), MAX_BLOB_BYTES);
           }
@@ -139,7 +148,9 @@ public final class OsmPbfReader {
           String type = header.getType();
           if (!headerSeen) {
             if (!type.equals("OSMHeader")) {
-              throw problem("the first block is '%s', not OSMHeader; is this an OSM PBF file?", printable(type));
+              throw problem(
+                  "the first block is '%s', not OSMHeader; is this an OSM PBF file?",
+                  printable(type));
             }
             checkHeader(Osmformat.HeaderBlock.parseFrom(data(blobBytes)));
             headerSeen = true;
@@ -246,7 +257,9 @@ public final class OsmPbfReader {
         if (ways) {
           for (Osmformat.Way w : group.getWaysList()) {
             if (w.getKeysCount() != w.getValsCount()) {
-              throw problem("way %d has %d keys but %d values", w.getId(), w.getKeysCount(), w.getValsCount());
+              throw problem(
+                  "way %d has %d keys but %d values",
+                  w.getId(), w.getKeysCount(), w.getValsCount());
             }
             tags.clear();
             for (int k = 0; k < w.getKeysCount(); k++) {
@@ -267,7 +280,9 @@ public final class OsmPbfReader {
     private void dense(Osmformat.PrimitiveBlock pb, Osmformat.DenseNodes d, String[] strings) {
       int n = d.getIdCount();
       if (d.getLatCount() != n || d.getLonCount() != n) {
-        throw problem("dense nodes have %d ids, %d latitudes, %d longitudes", n, d.getLatCount(), d.getLonCount());
+        throw problem(
+            "dense nodes have %d ids, %d latitudes, %d longitudes",
+            n, d.getLatCount(), d.getLonCount());
       }
       int kv = 0;
       int nKv = d.getKeysValsCount();

@@ -20,13 +20,15 @@ import org.openstreetmap.osmosis.osmbinary.Fileformat;
 import org.openstreetmap.osmosis.osmbinary.Osmformat;
 
 /**
- * Writes an OpenStreetMap PBF file: an {@code OSMHeader} block (required features {@code OsmSchema-V0.6} and
- * {@code DenseNodes}, the given {@code writingprogram}), then {@code OSMData} blocks of at most
- * {@value #BLOCK_ENTITIES} nodes (as delta-coded DenseNodes) or ways (delta-coded refs), each a zlib blob with a
- * granularity of {@value #GRANULARITY_NANODEGREES} nanodegrees (coordinates are rounded to 1e-7°).
+ * Writes an OpenStreetMap PBF file: an {@code OSMHeader} block (required features {@code
+ * OsmSchema-V0.6} and {@code DenseNodes}, the given {@code writingprogram}), then {@code OSMData}
+ * blocks of at most {@value #BLOCK_ENTITIES} nodes (as delta-coded DenseNodes) or ways (delta-coded
+ * refs), each a zlib blob with a granularity of {@value #GRANULARITY_NANODEGREES} nanodegrees
+ * (coordinates are rounded to 1e-7°).
  *
- * <p>All nodes must be written before the ways. Tags are written in key order, so the same entities always give
- * the same bytes. Not thread-safe. {@link #close()} writes the last block and closes the stream.
+ * <p>All nodes must be written before the ways. Tags are written in key order, so the same entities
+ * always give the same bytes. Not thread-safe. {@link #close()} writes the last block and closes
+ * the stream.
  */
 public final class OsmPbfWriter implements java.io.Closeable {
   static final int BLOCK_ENTITIES = 8000;
@@ -45,11 +47,12 @@ public final class OsmPbfWriter implements java.io.Closeable {
    */
   public OsmPbfWriter(OutputStream out, String writingProgram) {
     this.out = new DataOutputStream(notNull(out, "PBF output stream"));
-    Osmformat.HeaderBlock header = Osmformat.HeaderBlock.newBuilder()
-        .addRequiredFeatures("OsmSchema-V0.6")
-        .addRequiredFeatures("DenseNodes")
-        .setWritingprogram(notNull(writingProgram, "PBF writing program"))
-        .build();
+    Osmformat.HeaderBlock header =
+        Osmformat.HeaderBlock.newBuilder()
+            .addRequiredFeatures("OsmSchema-V0.6")
+            .addRequiredFeatures("DenseNodes")
+            .setWritingprogram(notNull(writingProgram, "PBF writing program"))
+            .build();
     writeBlob("OSMHeader", header.toByteArray());
   }
 
@@ -57,7 +60,10 @@ public final class OsmPbfWriter implements java.io.Closeable {
   public void node(OsmNode node) {
     notNull(node, "OSM node");
     check(!closed, "Cannot write OSM node %s: the PBF writer is closed", node.id());
-    check(!wayWritten, "Cannot write OSM node %s: all nodes must be written before the ways", node.id());
+    check(
+        !wayWritten,
+        "Cannot write OSM node %s: all nodes must be written before the ways",
+        node.id());
     nodes.add(node);
     if (nodes.size() == BLOCK_ENTITIES) {
       flushNodes();
@@ -142,13 +148,14 @@ public final class OsmPbfWriter implements java.io.Closeable {
   }
 
   private void writeData(Strings strings, Osmformat.PrimitiveGroup group) {
-    Osmformat.PrimitiveBlock block = Osmformat.PrimitiveBlock.newBuilder()
-        .setStringtable(strings.table())
-        .setGranularity(GRANULARITY_NANODEGREES)
-        .setLatOffset(0)
-        .setLonOffset(0)
-        .addPrimitivegroup(group)
-        .build();
+    Osmformat.PrimitiveBlock block =
+        Osmformat.PrimitiveBlock.newBuilder()
+            .setStringtable(strings.table())
+            .setGranularity(GRANULARITY_NANODEGREES)
+            .setLatOffset(0)
+            .setLonOffset(0)
+            .addPrimitivegroup(group)
+            .build();
     writeBlob("OSMData", block.toByteArray());
   }
 
@@ -165,12 +172,18 @@ public final class OsmPbfWriter implements java.io.Closeable {
     } finally {
       deflater.end();
     }
-    byte[] blob = Fileformat.Blob.newBuilder()
-        .setRawSize(raw.length)
-        .setZlibData(ByteString.copyFrom(compressed.toByteArray()))
-        .build()
-        .toByteArray();
-    byte[] header = Fileformat.BlobHeader.newBuilder().setType(type).setDatasize(blob.length).build().toByteArray();
+    byte[] blob =
+        Fileformat.Blob.newBuilder()
+            .setRawSize(raw.length)
+            .setZlibData(ByteString.copyFrom(compressed.toByteArray()))
+            .build()
+            .toByteArray();
+    byte[] header =
+        Fileformat.BlobHeader.newBuilder()
+            .setType(type)
+            .setDatasize(blob.length)
+            .build()
+            .toByteArray();
     try {
       out.writeInt(header.length);
       out.write(header);
@@ -183,7 +196,8 @@ public final class OsmPbfWriter implements java.io.Closeable {
   /** A block's string table; index 0 is the empty string (the DenseNodes tag delimiter). */
   private static final class Strings {
     private final Map<String, Integer> index = new HashMap<>();
-    private final Osmformat.StringTable.Builder table = Osmformat.StringTable.newBuilder().addS(ByteString.EMPTY);
+    private final Osmformat.StringTable.Builder table =
+        Osmformat.StringTable.newBuilder().addS(ByteString.EMPTY);
 
     int index(String s) {
       Integer i = index.get(s);

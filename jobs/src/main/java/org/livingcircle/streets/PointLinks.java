@@ -4,12 +4,13 @@ import static org.livingcircle.common.Checks.check;
 import static org.livingcircle.common.Checks.notNull;
 
 /**
- * Where points (cell centres, compounds, facilities) join a {@link FootGraph}, R5-style: for point {@code i} the
- * edge it links to, the walking metres from its split point (the nearest point of that edge's polyline) to the
- * edge's from and to vertices, and the straight-line metres from the point to the split point.
+ * Where points (cell centres, compounds, facilities) join a {@link FootGraph}, R5-style: for point
+ * {@code i} the edge it links to, the walking metres from its split point (the nearest point of
+ * that edge's polyline) to the edge's from and to vertices, and the straight-line metres from the
+ * point to the split point.
  *
- * <p>An unlinked point (no edge within the link radius) has edge {@link #UNLINKED} and NaN distances. Immutable
- * and safe to share between threads.
+ * <p>An unlinked point (no edge within the link radius) has edge {@link #UNLINKED} and NaN
+ * distances. Immutable and safe to share between threads.
  */
 public final class PointLinks implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
@@ -24,23 +25,35 @@ public final class PointLinks implements java.io.Serializable {
 
   /**
    * @param edge edge of each point, ≥ 0, or {@link #UNLINKED}
-   * @param alongFrom metres from the split point to the edge's from vertex, finite and ≥ 0 when linked
+   * @param alongFrom metres from the split point to the edge's from vertex, finite and ≥ 0 when
+   *     linked
    * @param alongTo metres from the split point to the edge's to vertex, finite and ≥ 0 when linked
    * @param offStreet metres from the point to its split point, finite and ≥ 0 when linked
    */
   public PointLinks(int[] edge, double[] alongFrom, double[] alongTo, double[] offStreet) {
     int n = notNull(edge, "link edges").length;
-    check(notNull(alongFrom, "link along-from distances").length == n
-        && notNull(alongTo, "link along-to distances").length == n
-        && notNull(offStreet, "link off-street distances").length == n,
-        "Cannot build point links: %s edges but %s, %s and %s distances", n, alongFrom.length, alongTo.length,
+    check(
+        notNull(alongFrom, "link along-from distances").length == n
+            && notNull(alongTo, "link along-to distances").length == n
+            && notNull(offStreet, "link off-street distances").length == n,
+        "Cannot build point links: %s edges but %s, %s and %s distances",
+        n,
+        alongFrom.length,
+        alongTo.length,
         offStreet.length);
     for (int i = 0; i < n; i++) {
       check(edge[i] >= UNLINKED, "Cannot link point %s: edge %s is negative", i, edge[i]);
       if (edge[i] != UNLINKED) {
-        check(finiteNonNegative(alongFrom[i]) && finiteNonNegative(alongTo[i]) && finiteNonNegative(offStreet[i]),
-            "Cannot link point %s to edge %s: distances %s, %s, %s are not finite numbers ≥ 0", i, edge[i],
-            alongFrom[i], alongTo[i], offStreet[i]);
+        check(
+            finiteNonNegative(alongFrom[i])
+                && finiteNonNegative(alongTo[i])
+                && finiteNonNegative(offStreet[i]),
+            "Cannot link point %s to edge %s: distances %s, %s, %s are not finite numbers ≥ 0",
+            i,
+            edge[i],
+            alongFrom[i],
+            alongTo[i],
+            offStreet[i]);
       }
     }
     this.edge = edge.clone();

@@ -6,12 +6,14 @@ import static org.livingcircle.common.Checks.notNull;
 import java.util.Arrays;
 
 /**
- * Shortest walking distances over a {@link FootGraph}: Dijkstra from one or many seeds (a vertex with a starting
- * distance in metres, e.g. a linked point's off-street plus along-edge metres), bounded by a limit in metres.
+ * Shortest walking distances over a {@link FootGraph}: Dijkstra from one or many seeds (a vertex
+ * with a starting distance in metres, e.g. a linked point's off-street plus along-edge metres),
+ * bounded by a limit in metres.
  *
- * <p>An indexed binary heap keyed by exact {@code double} distances (no rounding, so a facility exactly at a
- * threshold stays at it). Scratch arrays are sized once per graph; each search resets only the vertices the
- * previous one touched, so a 1 km search on a city graph costs its few hundred vertices, not the whole graph.
+ * <p>An indexed binary heap keyed by exact {@code double} distances (no rounding, so a facility
+ * exactly at a threshold stays at it). Scratch arrays are sized once per graph; each search resets
+ * only the vertices the previous one touched, so a 1 km search on a city graph costs its few
+ * hundred vertices, not the whole graph.
  *
  * <p>Not thread-safe: one instance per thread. The graph is shared.
  */
@@ -20,10 +22,13 @@ public final class WalkSearch {
   private static final int SETTLED = -2;
 
   private final FootGraph graph;
+
   /** Tentative or final distance in metres; +∞ for untouched vertices. */
   private final double[] distance;
+
   /** Heap position of a vertex in the heap, or {@link #UNSEEN} / {@link #SETTLED}. */
   private final int[] heapPosition;
+
   private final int[] heap;
   private int heapSize;
   private final int[] touched;
@@ -44,18 +49,23 @@ public final class WalkSearch {
   }
 
   /**
-   * Distances from the nearest seed to every vertex, written to {@code distanceOut}: exact up to {@code limit}
-   * metres (inclusive), {@link Double#POSITIVE_INFINITY} beyond it and for vertices no seed reaches.
+   * Distances from the nearest seed to every vertex, written to {@code distanceOut}: exact up to
+   * {@code limit} metres (inclusive), {@link Double#POSITIVE_INFINITY} beyond it and for vertices
+   * no seed reaches.
    *
    * @param seedVertex vertices to start from (repeats allowed: the smallest distance counts)
    * @param seedDistance starting distance of each seed in metres, finite and ≥ 0
    * @param limit largest distance in metres to settle, ≥ 0 (+∞ for the whole graph)
    * @param distanceOut one value per vertex of the graph
    */
-  public void multiSource(int[] seedVertex, double[] seedDistance, double limit, double[] distanceOut) {
+  public void multiSource(
+      int[] seedVertex, double[] seedDistance, double limit, double[] distanceOut) {
     notNull(distanceOut, "distance output");
-    check(distanceOut.length == graph.vertexCount(), "Cannot search: %s output values for %s vertices",
-        distanceOut.length, graph.vertexCount());
+    check(
+        distanceOut.length == graph.vertexCount(),
+        "Cannot search: %s output values for %s vertices",
+        distanceOut.length,
+        graph.vertexCount());
     bounded(seedVertex, seedDistance, limit);
     Arrays.fill(distanceOut, Double.POSITIVE_INFINITY);
     for (int k = 0; k < nSettled; k++) {
@@ -65,15 +75,20 @@ public final class WalkSearch {
   }
 
   /**
-   * Settles every vertex within {@code limit} metres of the nearest seed, in non-decreasing distance order.
+   * Settles every vertex within {@code limit} metres of the nearest seed, in non-decreasing
+   * distance order.
    *
-   * @return the number of settled vertices; read them with {@link #settledVertex} and {@link #distance}
+   * @return the number of settled vertices; read them with {@link #settledVertex} and {@link
+   *     #distance}
    */
   public int bounded(int[] seedVertex, double[] seedDistance, double limit) {
     notNull(seedVertex, "seed vertices");
     notNull(seedDistance, "seed distances");
-    check(seedVertex.length == seedDistance.length, "Cannot search: %s seed vertices but %s distances",
-        seedVertex.length, seedDistance.length);
+    check(
+        seedVertex.length == seedDistance.length,
+        "Cannot search: %s seed vertices but %s distances",
+        seedVertex.length,
+        seedDistance.length);
     check(limit >= 0, "Cannot search: limit %s m is not ≥ 0", limit);
     reset();
     int nV = graph.vertexCount();
@@ -81,7 +96,12 @@ public final class WalkSearch {
       int v = seedVertex[s];
       double d = seedDistance[s];
       check(v >= 0 && v < nV, "Cannot search: seed vertex %s is outside [0, %s)", v, nV);
-      check(Double.isFinite(d) && d >= 0, "Cannot search: seed %s at vertex %s has distance %s", s, v, d);
+      check(
+          Double.isFinite(d) && d >= 0,
+          "Cannot search: seed %s at vertex %s has distance %s",
+          s,
+          v,
+          d);
       if (d <= limit) {
         offer(v, d);
       }
@@ -107,7 +127,11 @@ public final class WalkSearch {
 
   /** The {@code k}-th vertex settled by the last search, {@code 0 ≤ k <} its count. */
   public int settledVertex(int k) {
-    check(k >= 0 && k < nSettled, "Cannot read settled vertex %s: the last search settled %s", k, nSettled);
+    check(
+        k >= 0 && k < nSettled,
+        "Cannot read settled vertex %s: the last search settled %s",
+        k,
+        nSettled);
     return settled[k];
   }
 
@@ -117,13 +141,14 @@ public final class WalkSearch {
   }
 
   /**
-   * The two seeds of linked point {@code i}: its edge's from vertex at off-street + along-from metres and its to
-   * vertex at off-street + along-to metres.
+   * The two seeds of linked point {@code i}: its edge's from vertex at off-street + along-from
+   * metres and its to vertex at off-street + along-to metres.
    *
    * @param vertexOut receives the two vertices (length ≥ 2)
    * @param distanceOut receives the two starting distances (length ≥ 2)
    */
-  public static void seedsOf(FootGraph graph, PointLinks links, int i, int[] vertexOut, double[] distanceOut) {
+  public static void seedsOf(
+      FootGraph graph, PointLinks links, int i, int[] vertexOut, double[] distanceOut) {
     int e = links.edge(i);
     check(e != PointLinks.UNLINKED, "Cannot seed a search from point %s: it is not linked", i);
     double off = links.offStreet(i);
@@ -144,7 +169,10 @@ public final class WalkSearch {
     heapSize = 0;
   }
 
-  /** Lowers the tentative distance of {@code v} to {@code d} if that is smaller, adding it to the heap. */
+  /**
+   * Lowers the tentative distance of {@code v} to {@code d} if that is smaller, adding it to the
+   * heap.
+   */
   private void offer(int v, double d) {
     int p = heapPosition[v];
     if (p == UNSEEN) {

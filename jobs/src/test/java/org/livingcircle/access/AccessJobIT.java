@@ -1,6 +1,5 @@
 package org.livingcircle.access;
 
-import org.livingcircle.config.Tier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -21,13 +20,14 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.livingcircle.config.Tier;
 import org.livingcircle.grid.GridJob;
 import org.livingcircle.spark.GeoParquet;
 import org.livingcircle.spark.SparkTestSession;
 
 /**
- * Grid and access stages end to end on a small synthetic city in another CRS (CGCS2000 GK zone
- * CM 114°E, EPSG:4547), checked cell by cell against a brute-force computation over the written
+ * Grid and access stages end to end on a small synthetic city in another CRS (CGCS2000 GK zone CM
+ * 114°E, EPSG:4547), checked cell by cell against a brute-force computation over the written
  * tables: two counties sharing a border, a neighbouring city's facilities just across it, a
  * category with no facility, duplicate facilities, and a county without compounds (uniform
  * population) beside one with compounds (cells without compounds have no residents).
@@ -38,16 +38,19 @@ class AccessJobIT {
   static final double DETOUR = 1.3;
   static final int[] THRESHOLDS = {5, 10, 15};
   static final double LIMIT_M = 3000 * DETOUR;
+
   /** The same numbers as the city configuration gives them: search limit 3,000 m straight line. */
   static final org.livingcircle.config.CityConfig.Walking WALKING =
       new org.livingcircle.config.CityConfig.Walking(SPEED, DETOUR, List.of(5, 10, 15), 3000);
-  static final List<AccessJob.CategorySpec> CATEGORIES = List.of(
-      new AccessJob.CategorySpec("convenience_store", Tier.BASIC, null),
-      new AccessJob.CategorySpec("supermarket", Tier.BASIC, null),
-      new AccessJob.CategorySpec("pharmacy", Tier.BASIC, null),
-      new AccessJob.CategorySpec("gym", Tier.QUALITY, null),
-      new AccessJob.CategorySpec("kindergarten", Tier.PUBLIC, "kindergarten_places"),
-      new AccessJob.CategorySpec("residential", Tier.RESIDENTIAL, null));
+
+  static final List<AccessJob.CategorySpec> CATEGORIES =
+      List.of(
+          new AccessJob.CategorySpec("convenience_store", Tier.BASIC, null),
+          new AccessJob.CategorySpec("supermarket", Tier.BASIC, null),
+          new AccessJob.CategorySpec("pharmacy", Tier.BASIC, null),
+          new AccessJob.CategorySpec("gym", Tier.QUALITY, null),
+          new AccessJob.CategorySpec("kindergarten", Tier.PUBLIC, "kindergarten_places"),
+          new AccessJob.CategorySpec("residential", Tier.RESIDENTIAL, null));
 
   @TempDir static Path tmp;
   static SparkSession spark;
@@ -74,40 +77,89 @@ class AccessJobIT {
     for (int i = 0; i < 10; i++) {
       poi.add(poiRow("home" + i, "residential", 112.805 + 0.004 * i, 35.46 + 0.003 * i));
     }
-    List<Row> neighbourPoi = List.of(poiRow("east-1", "convenience_store", 112.902, 35.475),
-        poiRow("east-2", "convenience_store", 112.903, 35.49));
+    List<Row> neighbourPoi =
+        List.of(
+            poiRow("east-1", "convenience_store", 112.902, 35.475),
+            poiRow("east-2", "convenience_store", 112.903, 35.49));
     write(own.resolve("poi"), poi, poiSchema());
     write(neighbour.resolve("poi"), neighbourPoi, poiSchema());
-    write(own.resolve("facilities"), List.of(facilityRow("k1", 112.82, 35.47, 120), facilityRow("k2", 112.87, 35.48, 64)), facilitySchema());
+    write(
+        own.resolve("facilities"),
+        List.of(facilityRow("k1", 112.82, 35.47, 120), facilityRow("k2", 112.87, 35.48, 64)),
+        facilitySchema());
     write(neighbour.resolve("facilities"), List.of(), facilitySchema());
-    write(own.resolve("admin_units"), List.of(
-        RowFactory.create("140502", "A", "140500", square(112.80, 35.45, 112.85, 35.50)),
-        RowFactory.create("140522", "B", "140500", square(112.85, 35.45, 112.90, 35.50))),
-        new StructType().add("admin_code", DataTypes.StringType).add("name", DataTypes.StringType)
-            .add("city_code", DataTypes.StringType).add("wkt", DataTypes.StringType));
-    write(own.resolve("census"), List.of(
-        RowFactory.create("140502", "county", 10000L, 300L, 400L, 900L, 2000L, 1500L, null),
-        RowFactory.create("140522", "county", 5000L, 150L, 200L, 450L, 1000L, 750L, null)),
-        new StructType().add("admin_code", DataTypes.StringType).add("level", DataTypes.StringType)
-            .add("pop_total", DataTypes.LongType).add("pop_0_2", DataTypes.LongType).add("pop_3_5", DataTypes.LongType)
-            .add("pop_6_14", DataTypes.LongType).add("pop_60_plus", DataTypes.LongType).add("pop_65_plus", DataTypes.LongType)
+    write(
+        own.resolve("admin_units"),
+        List.of(
+            RowFactory.create("140502", "A", "140500", square(112.80, 35.45, 112.85, 35.50)),
+            RowFactory.create("140522", "B", "140500", square(112.85, 35.45, 112.90, 35.50))),
+        new StructType()
+            .add("admin_code", DataTypes.StringType)
+            .add("name", DataTypes.StringType)
+            .add("city_code", DataTypes.StringType)
+            .add("wkt", DataTypes.StringType));
+    write(
+        own.resolve("census"),
+        List.of(
+            RowFactory.create("140502", "county", 10000L, 300L, 400L, 900L, 2000L, 1500L, null),
+            RowFactory.create("140522", "county", 5000L, 150L, 200L, 450L, 1000L, 750L, null)),
+        new StructType()
+            .add("admin_code", DataTypes.StringType)
+            .add("level", DataTypes.StringType)
+            .add("pop_total", DataTypes.LongType)
+            .add("pop_0_2", DataTypes.LongType)
+            .add("pop_3_5", DataTypes.LongType)
+            .add("pop_6_14", DataTypes.LongType)
+            .add("pop_60_plus", DataTypes.LongType)
+            .add("pop_65_plus", DataTypes.LongType)
             .add("wkt", DataTypes.StringType));
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-    grid = GridJob.run(spark, new GridJob.Spec("testcity", CRS, 250, -1, own, tmp.resolve("city/grid"), Map.of()),
-        new PrintStream(gridProgress, true, java.nio.charset.StandardCharsets.UTF_8));
-    AccessJob.run(spark, new AccessJob.Spec("testcity", CRS, WALKING, CATEGORIES,
-        List.of(new AccessJob.CapacitySpec("kindergarten_places", "pop_3_5", 5)), tmp.resolve("city/grid"), own,
-        List.of(own, neighbour), tmp.resolve("city/indicators"), Map.of()), quiet);
-    cells = spark.read().format("geoparquet").load(tmp.resolve("city/indicators/grid_indicators").toString())
-        .selectExpr("*", "ST_X(ST_Centroid(geometry)) AS cx", "ST_Y(ST_Centroid(geometry)) AS cy").collectAsList();
+    grid =
+        GridJob.run(
+            spark,
+            new GridJob.Spec("testcity", CRS, 250, -1, own, tmp.resolve("city/grid"), Map.of()),
+            new PrintStream(gridProgress, true, java.nio.charset.StandardCharsets.UTF_8));
+    AccessJob.run(
+        spark,
+        new AccessJob.Spec(
+            "testcity",
+            CRS,
+            WALKING,
+            CATEGORIES,
+            List.of(new AccessJob.CapacitySpec("kindergarten_places", "pop_3_5", 5)),
+            tmp.resolve("city/grid"),
+            own,
+            List.of(own, neighbour),
+            tmp.resolve("city/indicators"),
+            Map.of()),
+        quiet);
+    cells =
+        spark
+            .read()
+            .format("geoparquet")
+            .load(tmp.resolve("city/indicators/grid_indicators").toString())
+            .selectExpr(
+                "*", "ST_X(ST_Centroid(geometry)) AS cx", "ST_Y(ST_Centroid(geometry)) AS cy")
+            .collectAsList();
     for (Path dir : List.of(own, neighbour)) {
-      spark.read().format("geoparquet").load(dir.resolve("poi").toString()).unionByName(
+      spark
+          .read()
+          .format("geoparquet")
+          .load(dir.resolve("poi").toString())
+          .unionByName(
               spark.read().format("geoparquet").load(dir.resolve("facilities").toString()), true)
           .createOrReplaceTempView("lcp_t_fac");
-      for (Row r : spark.sql("SELECT category, coalesce(capacity, 0D), ST_X(m), ST_Y(m) FROM (SELECT *,"
-          + " ST_Transform(ST_SetSRID(geometry, 4326), 'EPSG:4326', '" + CRS + "') AS m FROM lcp_t_fac)"
-          + " WHERE category <> 'residential'").collectAsList()) {
-        facilities.add(new double[] {r.getDouble(2), r.getDouble(3), index(r.getString(0)), r.getDouble(1)});
+      for (Row r :
+          spark
+              .sql(
+                  "SELECT category, coalesce(capacity, 0D), ST_X(m), ST_Y(m) FROM (SELECT *,"
+                      + " ST_Transform(ST_SetSRID(geometry, 4326), 'EPSG:4326', '"
+                      + CRS
+                      + "') AS m FROM lcp_t_fac)"
+                      + " WHERE category <> 'residential'")
+              .collectAsList()) {
+        facilities.add(
+            new double[] {r.getDouble(2), r.getDouble(3), index(r.getString(0)), r.getDouble(1)});
       }
     }
   }
@@ -152,71 +204,120 @@ class AccessJobIT {
         if (walk > LIMIT_M) {
           assertThat(actual).as("dist_m_%s of cell %s", id, cell.getAs("cell_id")).isNull();
         } else {
-          assertThat((Double) actual).as("dist_m_%s of cell %s", id, cell.getAs("cell_id")).isCloseTo(walk, within(1e-3 * Math.max(1, walk) / 100));
-          crossBorderNearest += id.equals("convenience_store") && bestX > cellXOfLng(112.90) ? 1 : 0;
+          assertThat((Double) actual)
+              .as("dist_m_%s of cell %s", id, cell.getAs("cell_id"))
+              .isCloseTo(walk, within(1e-3 * Math.max(1, walk) / 100));
+          crossBorderNearest +=
+              id.equals("convenience_store") && bestX > cellXOfLng(112.90) ? 1 : 0;
         }
         for (int t = 0; t < THRESHOLDS.length; t++) {
-          assertThat((Integer) cell.getAs("n_" + THRESHOLDS[t] + "min_" + id)).as("n_%smin_%s", THRESHOLDS[t], id).isEqualTo(counts[t]);
+          assertThat((Integer) cell.getAs("n_" + THRESHOLDS[t] + "min_" + id))
+              .as("n_%smin_%s", THRESHOLDS[t], id)
+              .isEqualTo(counts[t]);
         }
       }
     }
-    assertThat(crossBorderNearest).as("cells whose nearest store is the neighbour city's").isPositive();
+    assertThat(crossBorderNearest)
+        .as("cells whose nearest store is the neighbour city's")
+        .isPositive();
   }
 
   /** x of the city's eastern border in the test CRS, at the latitude of the neighbour's stores. */
   static double cellXOfLng(double lng) {
-    return spark.sql("SELECT ST_X(ST_Transform(ST_SetSRID(ST_Point(" + lng + ", 35.48), 4326), 'EPSG:4326', '" + CRS + "'))")
-        .first().getDouble(0);
+    return spark
+        .sql(
+            "SELECT ST_X(ST_Transform(ST_SetSRID(ST_Point("
+                + lng
+                + ", 35.48), 4326), 'EPSG:4326', '"
+                + CRS
+                + "'))")
+        .first()
+        .getDouble(0);
   }
 
   @Test
   void categoryWithoutFacilitiesIsNullEverywhereAndBlocksCompleteness() {
-    assertThat(cells).allSatisfy(cell -> {
-      assertThat((Object) cell.getAs("dist_m_pharmacy")).isNull();
-      assertThat((Integer) cell.getAs("n_15min_pharmacy")).isZero();
-      assertThat((Boolean) cell.getAs("basic_complete_10min")).isFalse();
-    });
+    assertThat(cells)
+        .allSatisfy(
+            cell -> {
+              assertThat((Object) cell.getAs("dist_m_pharmacy")).isNull();
+              assertThat((Integer) cell.getAs("n_15min_pharmacy")).isZero();
+              assertThat((Boolean) cell.getAs("basic_complete_10min")).isFalse();
+            });
   }
 
   @Test
   void dataWarningsArePrintedOnceAndRecordedInTheManifests() throws java.io.IOException {
-    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
     long uniformCells = cells.stream().filter(c -> "140522".equals(c.getAs("county_code"))).count();
-    String uniform = "county 140522 has no residential compounds: its census population is spread uniformly over its "
-        + uniformCells + " cells";
+    String uniform =
+        "county 140522 has no residential compounds: its census population is spread uniformly over its "
+            + uniformCells
+            + " cells";
     assertThat(json.readTree(tmp.resolve("city/grid/manifest.json").toFile()).path("warnings"))
-        .extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactly(uniform);
+        .extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+        .containsExactly(uniform);
     assertThat(gridProgress.toString(java.nio.charset.StandardCharsets.UTF_8).lines())
         .containsOnlyOnce("[grid] testcity: warning: " + uniform);
     // the register holds kindergartens: only the category without any facility is worth a warning
-    String noPharmacy = "no facility of category pharmacy (neither POI nor register row): dist_m_pharmacy is null and its counts are 0 everywhere";
-    assertThat(json.readTree(tmp.resolve("city/indicators/manifest.json").toFile()).path("warnings"))
-        .extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactly(noPharmacy);
+    String noPharmacy =
+        "no facility of category pharmacy (neither POI nor register row): dist_m_pharmacy is null and its counts are 0 everywhere";
+    assertThat(
+            json.readTree(tmp.resolve("city/indicators/manifest.json").toFile()).path("warnings"))
+        .extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+        .containsExactly(noPharmacy);
 
     // served by the neighbour alone, whose register is empty: kindergarten places are 0 everywhere
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
     Path out = tmp.resolve("city/indicators-no-register");
-    AccessJob.run(spark, new AccessJob.Spec("testcity", CRS, WALKING, CATEGORIES,
-        List.of(new AccessJob.CapacitySpec("kindergarten_places", "pop_3_5", 5)), tmp.resolve("city/grid"),
-        tmp.resolve("city/ingest"), List.of(tmp.resolve("neighbour/ingest")), out, Map.of()),
+    AccessJob.run(
+        spark,
+        new AccessJob.Spec(
+            "testcity",
+            CRS,
+            WALKING,
+            CATEGORIES,
+            List.of(new AccessJob.CapacitySpec("kindergarten_places", "pop_3_5", 5)),
+            tmp.resolve("city/grid"),
+            tmp.resolve("city/ingest"),
+            List.of(tmp.resolve("neighbour/ingest")),
+            out,
+            Map.of()),
         new PrintStream(progress, true, java.nio.charset.StandardCharsets.UTF_8));
-    String noCapacity = "no register row with capacity for kindergarten_places (categories kindergarten):"
-        + " access_kindergarten_places is 0 everywhere; add their capacities to the facilities file";
+    String noCapacity =
+        "no register row with capacity for kindergarten_places (categories kindergarten):"
+            + " access_kindergarten_places is 0 everywhere; add their capacities to the facilities file";
     assertThat(json.readTree(out.resolve("manifest.json").toFile()).path("warnings"))
         .extracting(com.fasterxml.jackson.databind.JsonNode::asText)
         .contains(noCapacity, noPharmacy, noPharmacy.replace("pharmacy", "kindergarten"));
     assertThat(progress.toString(java.nio.charset.StandardCharsets.UTF_8).lines())
         .containsOnlyOnce("[access] testcity: warning: " + noCapacity);
-    assertThat(spark.read().format("geoparquet").load(out.resolve("grid_indicators").toString())
-        .where("access_kindergarten_places <> 0").count()).isZero();
+    assertThat(
+            spark
+                .read()
+                .format("geoparquet")
+                .load(out.resolve("grid_indicators").toString())
+                .where("access_kindergarten_places <> 0")
+                .count())
+        .isZero();
   }
 
   @Test
   void duplicateFacilitiesAreBothCounted() {
     Row nearest = null;
     double best = Double.MAX_VALUE;
-    double[] dup = facilities.stream().filter(f -> (int) f[2] == 3 && facilities.stream()
-        .filter(g -> g != f && g[0] == f[0] && g[1] == f[1]).count() == 1).findFirst().orElseThrow();
+    double[] dup =
+        facilities.stream()
+            .filter(
+                f ->
+                    (int) f[2] == 3
+                        && facilities.stream()
+                                .filter(g -> g != f && g[0] == f[0] && g[1] == f[1])
+                                .count()
+                            == 1)
+            .findFirst()
+            .orElseThrow();
     for (Row cell : cells) {
       double d = Math.hypot((double) cell.getAs("cx") - dup[0], (double) cell.getAs("cy") - dup[1]);
       if (d < best) {
@@ -238,8 +339,12 @@ class AccessJobIT {
     }
     assertThat(sums.get("140502")).isCloseTo(10000, within(1e-6));
     assertThat(sums.get("140522")).isCloseTo(5000, within(1e-6));
-    assertThat(values.get("140522")).allSatisfy(v -> assertThat(v).isCloseTo(5000.0 / values.get("140522").size(), within(1e-9)));
-    assertThat(values.get("140502")).filteredOn(v -> v == 0).hasSizeGreaterThan(values.get("140502").size() / 2);
+    assertThat(values.get("140522"))
+        .allSatisfy(
+            v -> assertThat(v).isCloseTo(5000.0 / values.get("140522").size(), within(1e-9)));
+    assertThat(values.get("140502"))
+        .filteredOn(v -> v == 0)
+        .hasSizeGreaterThan(values.get("140502").size() / 2);
     assertThat(grid.populationByCounty().get("140522").get("method")).isEqualTo("uniform");
     assertThat(grid.populationByCounty().get("140502").get("method")).isEqualTo("compounds");
   }
@@ -252,7 +357,9 @@ class AccessJobIT {
     for (int j = 0; j < kinder.size(); j++) {
       double demand = 0;
       for (Row cell : cells) {
-        double d2 = sq((double) cell.getAs("cx") - kinder.get(j)[0]) + sq((double) cell.getAs("cy") - kinder.get(j)[1]);
+        double d2 =
+            sq((double) cell.getAs("cx") - kinder.get(j)[0])
+                + sq((double) cell.getAs("cy") - kinder.get(j)[1]);
         demand += E2sfca.weight(d2, catchment * catchment) * (Double) cell.getAs("pop_3_5");
       }
       ratio[j] = demand > 0 ? kinder.get(j)[3] / demand : 0;
@@ -261,7 +368,9 @@ class AccessJobIT {
     for (Row cell : cells) {
       double a = 0;
       for (int j = 0; j < kinder.size(); j++) {
-        double d2 = sq((double) cell.getAs("cx") - kinder.get(j)[0]) + sq((double) cell.getAs("cy") - kinder.get(j)[1]);
+        double d2 =
+            sq((double) cell.getAs("cx") - kinder.get(j)[0])
+                + sq((double) cell.getAs("cy") - kinder.get(j)[1]);
         a += E2sfca.weight(d2, catchment * catchment) * ratio[j];
       }
       assertThat((Double) cell.getAs("access_kindergarten_places")).isCloseTo(a, within(1e-9));
@@ -276,8 +385,10 @@ class AccessJobIT {
 
   @Test
   void outputIsGeoParquetInTheCityCrs() {
-    GeoParquet.Written w = GeoParquet.check(spark.sparkContext().hadoopConfiguration(),
-        tmp.resolve("city/indicators/grid_indicators").toString());
+    GeoParquet.Written w =
+        GeoParquet.check(
+            spark.sparkContext().hadoopConfiguration(),
+            tmp.resolve("city/indicators/grid_indicators").toString());
     assertThat(w.geometryTypes()).containsExactly("Polygon");
     assertThat(w.rows()).isEqualTo(cells.size());
     assertThat(w.bbox()[0]).isBetween(300_000.0, 500_000.0); // GK CM 114°E without zone prefix
@@ -295,23 +406,43 @@ class AccessJobIT {
         row[c] = 7;
       }
     }
-    org.geotools.geometry.jts.ReferencedEnvelope envelope = new org.geotools.geometry.jts.ReferencedEnvelope(
-        112.85, 112.95, 35.45, 35.50, org.geotools.referencing.CRS.decode("EPSG:4326", true));
+    org.geotools.geometry.jts.ReferencedEnvelope envelope =
+        new org.geotools.geometry.jts.ReferencedEnvelope(
+            112.85, 112.95, 35.45, 35.50, org.geotools.referencing.CRS.decode("EPSG:4326", true));
     org.geotools.gce.geotiff.GeoTiffWriter writer =
-        new org.geotools.gce.geotiff.GeoTiffWriter(ingest.resolve(org.livingcircle.common.CityLayout.POPULATION_RASTER_FILE).toFile());
-    writer.write(new org.geotools.coverage.grid.GridCoverageFactory().create("population", people, envelope), null);
+        new org.geotools.gce.geotiff.GeoTiffWriter(
+            ingest.resolve(org.livingcircle.common.CityLayout.POPULATION_RASTER_FILE).toFile());
+    writer.write(
+        new org.geotools.coverage.grid.GridCoverageFactory().create("population", people, envelope),
+        null);
     writer.dispose();
-    GridJob.Result r = GridJob.run(spark, new GridJob.Spec("testcity", CRS, 250, -1, ingest, tmp.resolve("raster/grid"), Map.of()),
-        new PrintStream(new ByteArrayOutputStream()));
+    GridJob.Result r =
+        GridJob.run(
+            spark,
+            new GridJob.Spec(
+                "testcity", CRS, 250, -1, ingest, tmp.resolve("raster/grid"), Map.of()),
+            new PrintStream(new ByteArrayOutputStream()));
     assertThat(r.populationByCounty().get("140522").get("method")).isEqualTo("raster");
-    assertThat((Double) r.populationByCounty().get("140522").get("population_cells")).isCloseTo(5000, within(1e-6));
+    assertThat((Double) r.populationByCounty().get("140522").get("population_cells"))
+        .isCloseTo(5000, within(1e-6));
     // county A touches the raster only in cells along the shared border: its total still reconciles
-    assertThat((Double) r.populationByCounty().get("140502").get("population_cells")).isCloseTo(10000, within(1e-6));
+    assertThat((Double) r.populationByCounty().get("140502").get("population_cells"))
+        .isCloseTo(10000, within(1e-6));
     double border = cellXOfLng(112.875);
-    List<Row> b = spark.read().format("geoparquet").load(tmp.resolve("raster/grid/cells").toString())
-        .where("county_code = '140522'").selectExpr("x", "population").collectAsList();
-    assertThat(b).filteredOn(c -> c.getDouble(0) > border + 250).allSatisfy(c -> assertThat(c.getDouble(1)).isZero());
-    assertThat(b).filteredOn(c -> c.getDouble(0) < border - 250).allSatisfy(c -> assertThat(c.getDouble(1)).isPositive());
+    List<Row> b =
+        spark
+            .read()
+            .format("geoparquet")
+            .load(tmp.resolve("raster/grid/cells").toString())
+            .where("county_code = '140522'")
+            .selectExpr("x", "population")
+            .collectAsList();
+    assertThat(b)
+        .filteredOn(c -> c.getDouble(0) > border + 250)
+        .allSatisfy(c -> assertThat(c.getDouble(1)).isZero());
+    assertThat(b)
+        .filteredOn(c -> c.getDouble(0) < border - 250)
+        .allSatisfy(c -> assertThat(c.getDouble(1)).isPositive());
   }
 
   static double sq(double v) {
@@ -320,13 +451,19 @@ class AccessJobIT {
 
   static Row poiRow(String id, String category, double lng, double lat) {
     String tier = category.equals("residential") ? "residential" : "basic";
-    return RowFactory.create(id, id, category, tier, "140500", "140502", "POINT (" + lng + " " + lat + ")");
+    return RowFactory.create(
+        id, id, category, tier, "140500", "140502", "POINT (" + lng + " " + lat + ")");
   }
 
   static StructType poiSchema() {
-    return new StructType().add("poi_id", DataTypes.StringType).add("name", DataTypes.StringType)
-        .add("category", DataTypes.StringType).add("tier", DataTypes.StringType).add("city_code", DataTypes.StringType)
-        .add("county_code", DataTypes.StringType).add("wkt", DataTypes.StringType);
+    return new StructType()
+        .add("poi_id", DataTypes.StringType)
+        .add("name", DataTypes.StringType)
+        .add("category", DataTypes.StringType)
+        .add("tier", DataTypes.StringType)
+        .add("city_code", DataTypes.StringType)
+        .add("county_code", DataTypes.StringType)
+        .add("wkt", DataTypes.StringType);
   }
 
   static Row facilityRow(String id, double lng, double lat, double capacity) {
@@ -334,17 +471,37 @@ class AccessJobIT {
   }
 
   static StructType facilitySchema() {
-    return new StructType().add("facility_id", DataTypes.StringType).add("category", DataTypes.StringType)
-        .add("capacity", DataTypes.DoubleType).add("wkt", DataTypes.StringType);
+    return new StructType()
+        .add("facility_id", DataTypes.StringType)
+        .add("category", DataTypes.StringType)
+        .add("capacity", DataTypes.DoubleType)
+        .add("wkt", DataTypes.StringType);
   }
 
   static String square(double x0, double y0, double x1, double y1) {
-    return String.format(java.util.Locale.ROOT, "POLYGON ((%s %s, %s %s, %s %s, %s %s, %s %s))", x0, y0, x1, y0, x1, y1, x0, y1, x0, y0);
+    return String.format(
+        java.util.Locale.ROOT,
+        "POLYGON ((%s %s, %s %s, %s %s, %s %s, %s %s))",
+        x0,
+        y0,
+        x1,
+        y0,
+        x1,
+        y1,
+        x0,
+        y1,
+        x0,
+        y0);
   }
 
   static void write(Path dir, List<Row> rows, StructType schema) {
-    Dataset<Row> df = spark.createDataFrame(rows, schema)
-        .selectExpr("*", "CASE WHEN wkt IS NULL THEN NULL ELSE ST_GeomFromWKT(wkt, 4326) END AS geometry").drop("wkt");
+    Dataset<Row> df =
+        spark
+            .createDataFrame(rows, schema)
+            .selectExpr(
+                "*",
+                "CASE WHEN wkt IS NULL THEN NULL ELSE ST_GeomFromWKT(wkt, 4326) END AS geometry")
+            .drop("wkt");
     GeoParquet.write(spark, df, "OGC:CRS84", dir.toString());
   }
 }

@@ -1,15 +1,16 @@
 package org.livingcircle.access;
 
-import org.livingcircle.config.WalkModel;
-import org.livingcircle.config.Tier;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.livingcircle.config.Tier;
+import org.livingcircle.config.WalkModel;
 
 /**
- * Micro-benchmark of {@link AccessKernel} (not a test; never gates the build). Origins sit on a 100 m grid;
- * facilities are uniform ("uniform") or half in Gaussian town clusters ("towns"); 25 categories, thresholds
- * 5/10/15 min, search limit 20 min at 80 m/min and detour 1.25 (1,280 m straight line). Prints origins per second,
- * the median of three runs, single-threaded and with one kernel per available processor.
+ * Micro-benchmark of {@link AccessKernel} (not a test; never gates the build). Origins sit on a 100
+ * m grid; facilities are uniform ("uniform") or half in Gaussian town clusters ("towns"); 25
+ * categories, thresholds 5/10/15 min, search limit 20 min at 80 m/min and detour 1.25 (1,280 m
+ * straight line). Prints origins per second, the median of three runs, single-threaded and with one
+ * kernel per available processor.
  *
  * <pre>
  * mvn -B -q -pl jobs -am test-compile
@@ -35,23 +36,32 @@ final class AccessKernelBench {
     for (int c = 0; c < N_CATEGORIES; c++) {
       tiers[c] = c < 13 ? Tier.BASIC : Tier.QUALITY;
     }
-    AccessParams params = new AccessParams(new WalkModel(80, 1.25), new int[] {5, 10, 15}, 20, tiers, 10, 15);
+    AccessParams params =
+        new AccessParams(new WalkModel(80, 1.25), new int[] {5, 10, 15}, 20, tiers, 10, 15);
     double limitMeters = params.walk().euclideanMetersFor(params.searchLimitMin());
     int threads = Runtime.getRuntime().availableProcessors();
-    System.out.printf("origins %,d on a %,.0f m square, facilities %,d, categories %d, search radius %.0f m, %d processors%n",
+    System.out.printf(
+        "origins %,d on a %,.0f m square, facilities %,d, categories %d, search radius %.0f m, %d processors%n",
         nOrigins, sideMeters, nFacilities, N_CATEGORIES, limitMeters, threads);
 
     for (String layout : new String[] {"uniform", "towns"}) {
       double[][] facilities = facilities(layout, nFacilities, sideMeters);
       for (double bucketMeters : new double[] {limitMeters / 2, limitMeters / 4}) {
         long t0 = System.nanoTime();
-        FacilityIndex index = new FacilityIndex(facilities[0], facilities[1], categories(nFacilities),
-            facilities[2], N_CATEGORIES, bucketMeters);
+        FacilityIndex index =
+            new FacilityIndex(
+                facilities[0],
+                facilities[1],
+                categories(nFacilities),
+                facilities[2],
+                N_CATEGORIES,
+                bucketMeters);
         double buildS = (System.nanoTime() - t0) / 1e9;
         AccessIndicators out = new AccessIndicators(params, nOrigins);
         double single = median(() -> run(index, params, ox, oy, 1, out));
         double parallel = median(() -> run(index, params, ox, oy, threads, out));
-        System.out.printf("%-7s bucket %4.0f m: index %.2f s; 1 thread %,.0f origins/s; %d threads %,.0f origins/s%n",
+        System.out.printf(
+            "%-7s bucket %4.0f m: index %.2f s; 1 thread %,.0f origins/s; %d threads %,.0f origins/s%n",
             layout, bucketMeters, buildS, nOrigins / single, threads, nOrigins / parallel);
       }
     }
@@ -70,9 +80,17 @@ final class AccessKernelBench {
     return s[1];
   }
 
-  /** Times one pass; {@code out} is reused so that no run pays for allocating or collecting results. */
-  private static double run(FacilityIndex index, AccessParams params, double[] ox, double[] oy, int threads,
-      AccessIndicators out) throws InterruptedException {
+  /**
+   * Times one pass; {@code out} is reused so that no run pays for allocating or collecting results.
+   */
+  private static double run(
+      FacilityIndex index,
+      AccessParams params,
+      double[] ox,
+      double[] oy,
+      int threads,
+      AccessIndicators out)
+      throws InterruptedException {
     long t0 = System.nanoTime();
     Thread[] workers = new Thread[threads];
     for (int w = 0; w < threads; w++) {
@@ -104,7 +122,10 @@ final class AccessKernelBench {
     return category;
   }
 
-  /** {x, y, capacity}: uniform over the square, or half uniform and half around 40 towns (σ = 1.5 km). */
+  /**
+   * {x, y, capacity}: uniform over the square, or half uniform and half around 40 towns (σ = 1.5
+   * km).
+   */
   private static double[][] facilities(String layout, int n, double sideMeters) {
     SplittableRandom random = new SplittableRandom(1);
     double[] x = new double[n];
@@ -131,6 +152,7 @@ final class AccessKernelBench {
   }
 
   private static double gaussian(SplittableRandom random) {
-    return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+    return Math.sqrt(-2 * Math.log(1 - random.nextDouble()))
+        * Math.cos(2 * Math.PI * random.nextDouble());
   }
 }

@@ -20,8 +20,8 @@ import java.util.PriorityQueue;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.geotools.referencing.CRS;
 import org.geotools.api.referencing.operation.MathTransform;
+import org.geotools.referencing.CRS;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,22 +45,33 @@ import org.livingcircle.streets.OsmPbfWriter;
 import org.livingcircle.streets.OsmWay;
 
 /**
- * The network walking model end to end on one county (Jincheng 城区, 140502): {@code lcp sample} inputs, a SYNTHETIC
- * street grid written here as a PBF (streets over the western part of the county only, an east–west river crossed by
- * one bridge), then ingest → grid → access. Network distances of some cells are recomputed here with an independent
- * brute-force linking and Dijkstra over the street nodes this test wrote (not the pipeline's graph or search).
+ * The network walking model end to end on one county (Jincheng 城区, 140502): {@code lcp sample}
+ * inputs, a SYNTHETIC street grid written here as a PBF (streets over the western part of the
+ * county only, an east–west river crossed by one bridge), then ingest → grid → access. Network
+ * distances of some cells are recomputed here with an independent brute-force linking and Dijkstra
+ * over the street nodes this test wrote (not the pipeline's graph or search).
  */
 class NetworkAccessIT {
   static final String CRS_CODE = "EPSG:32649";
-  /** Street grid: columns every 0.002° of longitude (≈ 181 m), rows every 0.0018° of latitude (≈ 200 m). */
+
+  /**
+   * Street grid: columns every 0.002° of longitude (≈ 181 m), rows every 0.0018° of latitude (≈ 200
+   * m).
+   */
   static final double LON0 = 112.75;
+
   static final double LAT0 = 35.43;
   static final double DLON = 0.002;
   static final double DLAT = 0.0018;
   static final int COLUMNS = 56;
   static final int ROWS = 89;
-  /** The river runs between row {@code RIVER_ROW} and the next; only column {@code BRIDGE_COLUMN} crosses it. */
+
+  /**
+   * The river runs between row {@code RIVER_ROW} and the next; only column {@code BRIDGE_COLUMN}
+   * crosses it.
+   */
   static final int RIVER_ROW = 44;
+
   static final int BRIDGE_COLUMN = 3;
   static final double LINK_RADIUS_M = 500;
   static final List<String> ADDED = List.of("link_m", "linked", "component_edges", "walk_fallback");
@@ -76,6 +87,7 @@ class NetworkAccessIT {
 
   /** The test's own street network, projected: node coordinates and adjacency (segment lengths). */
   static double[] nodeX;
+
   static double[] nodeY;
   static List<int[]> segments = new ArrayList<>();
   static Map<Integer, List<int[]>> adjacency = new HashMap<>();
@@ -87,20 +99,47 @@ class NetworkAccessIT {
     Path configFile = RepoPaths.of("conf/cities/jincheng.yaml");
     CityConfig jincheng = CityConfig.load(configFile);
     CityConfig.DataPaths d = jincheng.data();
-    CityConfig.DataPaths data = new CityConfig.DataPaths(d.poi(), d.facilities(), d.census(), d.statistics(),
-        d.populationRaster(), d.duplicateRadiusM(), "streets.osm.pbf");
-    city = new CityConfig(jincheng.id(), jincheng.nameZh(), jincheng.nameEn(), jincheng.adminCode(),
-        List.of(jincheng.county("140502").orElseThrow()), jincheng.crs(), jincheng.cellSizeM(), null,
-        jincheng.walking().withKind(WalkModel.Kind.NETWORK),
-        jincheng.e2sfca(), data, jincheng.sample());
+    CityConfig.DataPaths data =
+        new CityConfig.DataPaths(
+            d.poi(),
+            d.facilities(),
+            d.census(),
+            d.statistics(),
+            d.populationRaster(),
+            d.duplicateRadiusM(),
+            "streets.osm.pbf");
+    city =
+        new CityConfig(
+            jincheng.id(),
+            jincheng.nameZh(),
+            jincheng.nameEn(),
+            jincheng.adminCode(),
+            List.of(jincheng.county("140502").orElseThrow()),
+            jincheng.crs(),
+            jincheng.cellSizeM(),
+            null,
+            jincheng.walking().withKind(WalkModel.Kind.NETWORK),
+            jincheng.e2sfca(),
+            data,
+            jincheng.sample());
     assertThat(city.walking().kind()).isEqualTo(WalkModel.Kind.NETWORK);
 
     layout = CityLayout.of(tmp.resolve("jincheng"));
     Path input = layout.input();
-    new SampleGenerator(new SampleSpec("jincheng", List.of("140502"),
-        ProjectFiles.reference().resolve("shanxi_counties.geojson"), ProjectFiles.reference().resolve("admin_codes.csv"),
-        ProjectFiles.categories(), 140500, 0.3, SampleSpec.NO_BENCH_ROWS, input),
-        new ConfiguredSampleCategories(categories), CoordinateShift.gcj02()).run();
+    new SampleGenerator(
+            new SampleSpec(
+                "jincheng",
+                List.of("140502"),
+                ProjectFiles.reference().resolve("shanxi_counties.geojson"),
+                ProjectFiles.reference().resolve("admin_codes.csv"),
+                ProjectFiles.categories(),
+                140500,
+                0.3,
+                SampleSpec.NO_BENCH_ROWS,
+                input),
+            new ConfiguredSampleCategories(categories),
+            CoordinateShift.gcj02())
+        .run();
     writeStreets(input.resolve("streets.osm.pbf"));
 
     PrintStream out = new PrintStream(progress, true, StandardCharsets.UTF_8);
@@ -110,16 +149,53 @@ class NetworkAccessIT {
     CityPipeline.access(spark, c, List.of(), out);
     noneOut = tmp.resolve("none/indicators");
     CityConfig.Walking w = city.walking();
-    CityConfig none = new CityConfig(city.id(), city.nameZh(), city.nameEn(), city.adminCode(), city.counties(), city.crs(),
-        city.cellSizeM(), null, new CityConfig.Walking(w.speedMPerMin(), w.detourFactor(), w.thresholdsMin(),
-            w.searchLimitM(), WalkModel.Kind.NETWORK, w.linkRadiusM(), CityConfig.Unlinked.NONE, w.privateWays(),
-            w.minComponentEdges()), city.e2sfca(), city.data(), city.sample());
-    AccessJob.run(spark, StageSpecs.access(none, categories, configFile, layout.grid(), layout.ingest(),
-        List.of(layout.ingest()), noneOut), out);
+    CityConfig none =
+        new CityConfig(
+            city.id(),
+            city.nameZh(),
+            city.nameEn(),
+            city.adminCode(),
+            city.counties(),
+            city.crs(),
+            city.cellSizeM(),
+            null,
+            new CityConfig.Walking(
+                w.speedMPerMin(),
+                w.detourFactor(),
+                w.thresholdsMin(),
+                w.searchLimitM(),
+                WalkModel.Kind.NETWORK,
+                w.linkRadiusM(),
+                CityConfig.Unlinked.NONE,
+                w.privateWays(),
+                w.minComponentEdges()),
+            city.e2sfca(),
+            city.data(),
+            city.sample());
+    AccessJob.run(
+        spark,
+        StageSpecs.access(
+            none,
+            categories,
+            configFile,
+            layout.grid(),
+            layout.ingest(),
+            List.of(layout.ingest()),
+            noneOut),
+        out);
     straightOut = tmp.resolve("straight/indicators");
     CityConfig straight = city.withWalkingModel(WalkModel.Kind.STRAIGHT_LINE, configFile);
-    AccessJob.run(spark, StageSpecs.access(straight, categories, configFile, layout.grid(), layout.ingest(),
-        List.of(layout.ingest()), straightOut), out);
+    AccessJob.run(
+        spark,
+        StageSpecs.access(
+            straight,
+            categories,
+            configFile,
+            layout.grid(),
+            layout.ingest(),
+            List.of(layout.ingest()),
+            straightOut),
+        out);
   }
 
   static long nodeId(int row, int column) {
@@ -136,14 +212,18 @@ class NetworkAccessIT {
 
   /** Writes the SYNTHETIC street grid and projects its nodes for the oracle. */
   static void writeStreets(Path file) throws Exception {
-    MathTransform toCrs = CRS.findMathTransform(CRS.decode("EPSG:4326", true), CRS.decode(CRS_CODE, true), true);
+    MathTransform toCrs =
+        CRS.findMathTransform(CRS.decode("EPSG:4326", true), CRS.decode(CRS_CODE, true), true);
     nodeX = new double[ROWS * COLUMNS];
     nodeY = new double[ROWS * COLUMNS];
-    Map<String, String> street = new TreeMap<>(Map.of("highway", "residential", "source", "synthetic (NetworkAccessIT)"));
+    Map<String, String> street =
+        new TreeMap<>(Map.of("highway", "residential", "source", "synthetic (NetworkAccessIT)"));
     List<OsmWay> ways = new ArrayList<>();
     long wayId = 1;
     try (OutputStream os = Files.newOutputStream(file);
-        OsmPbfWriter w = new OsmPbfWriter(os, "lcp NetworkAccessIT — SYNTHETIC street network, not OpenStreetMap data")) {
+        OsmPbfWriter w =
+            new OsmPbfWriter(
+                os, "lcp NetworkAccessIT — SYNTHETIC street network, not OpenStreetMap data")) {
       for (int r = 0; r < ROWS; r++) {
         for (int col = 0; col < COLUMNS; col++) {
           w.node(new OsmNode(nodeId(r, col), lon(col), lat(r), Map.of()));
@@ -182,10 +262,17 @@ class NetworkAccessIT {
       }
       Map<String, String> bridge = new TreeMap<>(street);
       bridge.put("bridge", "yes");
-      ways.add(new OsmWay(wayId++, new long[] {nodeId(RIVER_ROW, BRIDGE_COLUMN), nodeId(RIVER_ROW + 1, BRIDGE_COLUMN)}, bridge));
+      ways.add(
+          new OsmWay(
+              wayId++,
+              new long[] {nodeId(RIVER_ROW, BRIDGE_COLUMN), nodeId(RIVER_ROW + 1, BRIDGE_COLUMN)},
+              bridge));
       segment(RIVER_ROW * COLUMNS + BRIDGE_COLUMN, (RIVER_ROW + 1) * COLUMNS + BRIDGE_COLUMN);
-      ways.add(new OsmWay(wayId++, new long[] {riverWest, riverEast},
-          Map.of("waterway", "river", "source", "synthetic (NetworkAccessIT)")));
+      ways.add(
+          new OsmWay(
+              wayId++,
+              new long[] {riverWest, riverEast},
+              Map.of("waterway", "river", "source", "synthetic (NetworkAccessIT)")));
       for (OsmWay way : ways) {
         w.way(way);
       }
@@ -202,7 +289,10 @@ class NetworkAccessIT {
     return Math.hypot(nodeX[a] - nodeX[b], nodeY[a] - nodeY[b]);
   }
 
-  /** A brute-force link: the nearest point on any segment, as (segment, fraction along it, off-street metres). */
+  /**
+   * A brute-force link: the nearest point on any segment, as (segment, fraction along it,
+   * off-street metres).
+   */
   record Link(int segment, double t, double off) {
     boolean linked() {
       return off <= LINK_RADIUS_M;
@@ -218,7 +308,9 @@ class NetworkAccessIT {
       int b = segments.get(s)[1];
       double dx = nodeX[b] - nodeX[a];
       double dy = nodeY[b] - nodeY[a];
-      double t = Math.max(0, Math.min(1, ((x - nodeX[a]) * dx + (y - nodeY[a]) * dy) / (dx * dx + dy * dy)));
+      double t =
+          Math.max(
+              0, Math.min(1, ((x - nodeX[a]) * dx + (y - nodeY[a]) * dy) / (dx * dx + dy * dy)));
       double d = Math.hypot(nodeX[a] + t * dx - x, nodeY[a] + t * dy - y);
       if (d < bestD) {
         bestD = d;
@@ -229,7 +321,10 @@ class NetworkAccessIT {
     return new Link(best, bestT, bestD);
   }
 
-  /** Dijkstra (java.util.PriorityQueue, lazy deletion) from the two ends of a linked point, to every node. */
+  /**
+   * Dijkstra (java.util.PriorityQueue, lazy deletion) from the two ends of a linked point, to every
+   * node.
+   */
   static double[] distancesFrom(Link p) {
     double[] dist = new double[nodeX.length];
     Arrays.fill(dist, Double.POSITIVE_INFINITY);
@@ -256,7 +351,10 @@ class NetworkAccessIT {
     return dist;
   }
 
-  /** Contracts §3: walking metres from the point whose node distances are {@code dist} (link {@code from}) to {@code to}. */
+  /**
+   * Contracts §3: walking metres from the point whose node distances are {@code dist} (link {@code
+   * from}) to {@code to}.
+   */
   static double network(Link from, double[] dist, Link to) {
     int a = segments.get(to.segment())[0];
     int b = segments.get(to.segment())[1];
@@ -273,16 +371,27 @@ class NetworkAccessIT {
   }
 
   static JsonNode manifest() throws Exception {
-    return new ObjectMapper().readTree(layout.manifest(org.livingcircle.common.Stage.ACCESS).toFile());
+    return new ObjectMapper()
+        .readTree(layout.manifest(org.livingcircle.common.Stage.ACCESS).toFile());
   }
 
   /** Cells with centre x/y and every indicator of the network run. */
   static List<Row> cells(String columns) {
-    spark.read().format("geoparquet").load(Table.CELLS.in(layout.grid()).toString()).createOrReplaceTempView("na_cells");
-    spark.read().format("geoparquet").load(Table.GRID_INDICATORS.in(layout.indicators()).toString())
+    spark
+        .read()
+        .format("geoparquet")
+        .load(Table.CELLS.in(layout.grid()).toString())
+        .createOrReplaceTempView("na_cells");
+    spark
+        .read()
+        .format("geoparquet")
+        .load(Table.GRID_INDICATORS.in(layout.indicators()).toString())
         .createOrReplaceTempView("na_grid");
-    return collect("SELECT c.x, c.y, g.population, " + columns + " FROM na_cells c JOIN na_grid g ON c.cell_id = g.cell_id"
-        + " ORDER BY g.cell_id");
+    return collect(
+        "SELECT c.x, c.y, g.population, "
+            + columns
+            + " FROM na_cells c JOIN na_grid g ON c.cell_id = g.cell_id"
+            + " ORDER BY g.cell_id");
   }
 
   /** Categories of the run without a capacity kind: their facilities are exactly their POIs. */
@@ -296,12 +405,24 @@ class NetworkAccessIT {
     return ids;
   }
 
-  /** POIs of {@code category} in the CRS, by the ingest output (the same transform as the stage's input step). */
+  /**
+   * POIs of {@code category} in the CRS, by the ingest output (the same transform as the stage's
+   * input step).
+   */
   static List<double[]> facilities(String category) {
-    spark.read().format("geoparquet").load(Table.POI.in(layout.ingest()).toString()).createOrReplaceTempView("na_poi");
+    spark
+        .read()
+        .format("geoparquet")
+        .load(Table.POI.in(layout.ingest()).toString())
+        .createOrReplaceTempView("na_poi");
     List<double[]> out = new ArrayList<>();
-    for (Row r : collect("SELECT ST_X(m), ST_Y(m) FROM (SELECT ST_Transform(ST_SetSRID(geometry, 4326), 'EPSG:4326', '"
-        + CRS_CODE + "') AS m FROM na_poi WHERE category = '" + category + "')")) {
+    for (Row r :
+        collect(
+            "SELECT ST_X(m), ST_Y(m) FROM (SELECT ST_Transform(ST_SetSRID(geometry, 4326), 'EPSG:4326', '"
+                + CRS_CODE
+                + "') AS m FROM na_poi WHERE category = '"
+                + category
+                + "')")) {
       out.add(new double[] {r.getDouble(0), r.getDouble(1)});
     }
     return out;
@@ -315,7 +436,8 @@ class NetworkAccessIT {
     for (Row r : rows) {
       Link l = link(r.getDouble(0), r.getDouble(1));
       boolean isLinked = r.getBoolean(3);
-      assertThat(isLinked).as("cell at (%s, %s), %s m from a street", r.getDouble(0), r.getDouble(1), l.off())
+      assertThat(isLinked)
+          .as("cell at (%s, %s), %s m from a street", r.getDouble(0), r.getDouble(1), l.off())
           .isEqualTo(l.linked());
       expectedLinked += l.linked() ? 1 : 0;
       linked += isLinked ? 1 : 0;
@@ -340,7 +462,8 @@ class NetworkAccessIT {
     assertThat(walk.path("osm_pbf").path("sha256").asText()).hasSize(64);
     assertThat(walk.path("facilities_unlinked").asLong()).isPositive();
     assertThat(manifest().path("timings_s").has("parse")).isTrue();
-    assertThat(progress.toString(StandardCharsets.UTF_8)).contains("network walking on streets.osm.pbf");
+    assertThat(progress.toString(StandardCharsets.UTF_8))
+        .contains("network walking on streets.osm.pbf");
   }
 
   @Test
@@ -348,14 +471,21 @@ class NetworkAccessIT {
     List<String> ids = poiOnlyCategories();
     StringBuilder columns = new StringBuilder("g.linked");
     for (String c : ids) {
-      columns.append(", g.dist_m_").append(c).append(", g.dist_straight_m_").append(c).append(", g.n_15min_").append(c);
+      columns
+          .append(", g.dist_m_")
+          .append(c)
+          .append(", g.dist_straight_m_")
+          .append(c)
+          .append(", g.n_15min_")
+          .append(c);
     }
     List<Row> rows = cells(columns.toString());
     Map<String, List<double[]>> byCategory = new HashMap<>();
     Map<String, List<Link>> links = new HashMap<>();
     for (String c : ids) {
       byCategory.put(c, facilities(c));
-      links.put(c, byCategory.get(c).stream().map(f -> link(f[0], f[1])).filter(Link::linked).toList());
+      links.put(
+          c, byCategory.get(c).stream().map(f -> link(f[0], f[1])).filter(Link::linked).toList());
     }
     double limitWalkM = city.walking().model().walkMetersIn(city.walking().searchLimitMin());
     double threshold15M = city.walking().model().walkMetersIn(15);
@@ -371,12 +501,18 @@ class NetworkAccessIT {
       for (int k = 0; k < ids.size(); k++) {
         int col = 4 + 3 * k;
         if (!r.isNullAt(col) && !r.isNullAt(col + 1)) {
-          assertThat(r.getDouble(col)).as("dist_m_%s of cell %s", ids.get(k), i).isGreaterThanOrEqualTo(r.getDouble(col + 1) - 1e-3);
+          assertThat(r.getDouble(col))
+              .as("dist_m_%s of cell %s", ids.get(k), i)
+              .isGreaterThanOrEqualTo(r.getDouble(col + 1) - 1e-3);
         }
       }
       double x = r.getDouble(0);
       double y = r.getDouble(1);
-      boolean nearRiverNorth = y > riverY && y < riverY + 400 && Math.abs(x - bridgeX) > 600 && Math.abs(x - bridgeX) < 1500;
+      boolean nearRiverNorth =
+          y > riverY
+              && y < riverY + 400
+              && Math.abs(x - bridgeX) > 600
+              && Math.abs(x - bridgeX) < 1500;
       if (i % 97 != 0 && !nearRiverNorth) {
         continue;
       }
@@ -400,7 +536,10 @@ class NetworkAccessIT {
           assertThat(r.isNullAt(col)).as(what).isTrue();
         } else {
           assertThat(r.getDouble(col)).as(what).isCloseTo(best, within(0.05));
-          if (nearRiverNorth && bestSouth && !r.isNullAt(col + 1) && r.getDouble(col) - r.getDouble(col + 1) > 500) {
+          if (nearRiverNorth
+              && bestSouth
+              && !r.isNullAt(col + 1)
+              && r.getDouble(col) - r.getDouble(col + 1) > 500) {
             detours++;
           }
         }
@@ -423,7 +562,8 @@ class NetworkAccessIT {
         unlinked++;
         assertThat(r.isNullAt(4)).isEqualTo(r.isNullAt(5));
         if (!r.isNullAt(4)) {
-          assertThat(r.getDouble(4)).isCloseTo(r.getDouble(5) * city.walking().detourFactor(), within(0.01));
+          assertThat(r.getDouble(4))
+              .isCloseTo(r.getDouble(5) * city.walking().detourFactor(), within(0.01));
         }
       }
     }
@@ -433,11 +573,23 @@ class NetworkAccessIT {
   @Test
   void withUnlinkedNoneUnlinkedCellsReachNothingAndLinkedCellsAreUnchanged() {
     String c = poiOnlyCategories().get(0);
-    String columns = "g.linked, g.walk_fallback, g.dist_m_" + c + ", g.n_15min_" + c + ", g.basic_types_10min, g.proximity_capped";
+    String columns =
+        "g.linked, g.walk_fallback, g.dist_m_"
+            + c
+            + ", g.n_15min_"
+            + c
+            + ", g.basic_types_10min, g.proximity_capped";
     List<Row> fallback = cells(columns);
-    spark.read().format("geoparquet").load(Table.GRID_INDICATORS.in(noneOut).toString()).createOrReplaceTempView("na_grid");
-    List<Row> none = collect("SELECT c.x, c.y, g.population, " + columns
-        + " FROM na_cells c JOIN na_grid g ON c.cell_id = g.cell_id ORDER BY g.cell_id");
+    spark
+        .read()
+        .format("geoparquet")
+        .load(Table.GRID_INDICATORS.in(noneOut).toString())
+        .createOrReplaceTempView("na_grid");
+    List<Row> none =
+        collect(
+            "SELECT c.x, c.y, g.population, "
+                + columns
+                + " FROM na_cells c JOIN na_grid g ON c.cell_id = g.cell_id ORDER BY g.cell_id");
     assertThat(none).hasSameSizeAs(fallback);
     int unlinked = 0;
     for (int i = 0; i < none.size(); i++) {
@@ -458,10 +610,20 @@ class NetworkAccessIT {
 
   @Test
   void theStraightLineModelWritesTheSameColumnsAsBeforeAndNoAddedOnes() throws Exception {
-    List<String> network = Arrays.asList(spark.read().format("geoparquet")
-        .load(Table.GRID_INDICATORS.in(layout.indicators()).toString()).columns());
-    List<String> straight = Arrays.asList(spark.read().format("geoparquet")
-        .load(Table.GRID_INDICATORS.in(straightOut).toString()).columns());
+    List<String> network =
+        Arrays.asList(
+            spark
+                .read()
+                .format("geoparquet")
+                .load(Table.GRID_INDICATORS.in(layout.indicators()).toString())
+                .columns());
+    List<String> straight =
+        Arrays.asList(
+            spark
+                .read()
+                .format("geoparquet")
+                .load(Table.GRID_INDICATORS.in(straightOut).toString())
+                .columns());
     List<String> expected = new ArrayList<>();
     for (String col : network) {
       if (!ADDED.contains(col) && !col.startsWith("dist_straight_m_")) {
@@ -470,10 +632,18 @@ class NetworkAccessIT {
     }
     assertThat(straight).containsExactlyElementsOf(expected);
     assertThat(network).containsAll(ADDED);
-    List<String> compounds = Arrays.asList(spark.read().format("geoparquet")
-        .load(Table.COMPOUND_INDICATORS.in(straightOut).toString()).columns());
+    List<String> compounds =
+        Arrays.asList(
+            spark
+                .read()
+                .format("geoparquet")
+                .load(Table.COMPOUND_INDICATORS.in(straightOut).toString())
+                .columns());
     assertThat(compounds).doesNotContainAnyElementsOf(ADDED);
-    JsonNode walk = new ObjectMapper().readTree(straightOut.resolve(CityLayout.MANIFEST_FILE).toFile()).path("walk_model");
+    JsonNode walk =
+        new ObjectMapper()
+            .readTree(straightOut.resolve(CityLayout.MANIFEST_FILE).toFile())
+            .path("walk_model");
     assertThat(walk.path("model").asText()).isEqualTo("straight_line");
     assertThat(walk.has("graph")).isFalse();
   }

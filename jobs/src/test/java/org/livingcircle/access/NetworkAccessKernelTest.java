@@ -25,7 +25,11 @@ class NetworkAccessKernelTest {
   private static final Tier[] TIERS = {Tier.BASIC, Tier.BASIC, Tier.QUALITY, Tier.PUBLIC};
   private static final double CATCHMENT_MIN = 10;
   private static final double CATCHMENT_METERS = 800;
-  /** Metres within which an oracle distance is too close to a threshold to say on which side rounding puts it. */
+
+  /**
+   * Metres within which an oracle distance is too close to a threshold to say on which side
+   * rounding puts it.
+   */
   private static final double ROUNDING_METERS = 1e-6;
 
   private static AccessParams params() {
@@ -39,7 +43,8 @@ class NetworkAccessKernelTest {
     // Component C: one 3000 m street at y = 5000, its ends far from the points on it.
     double[] x = {0, 400, 800, 1200, 1600, 0, 400, 0, 3000};
     double[] y = {0, 0, 0, 0, 0, 100, 100, 5000, 5000};
-    FootGraph g = SyntheticGraphs.straight(x, y, new int[] {0, 1, 2, 3, 5, 7}, new int[] {1, 2, 3, 4, 6, 8});
+    FootGraph g =
+        SyntheticGraphs.straight(x, y, new int[] {0, 1, 2, 3, 5, 7}, new int[] {1, 2, 3, 4, 6, 8});
     double[] fx = {400, 1200, 800, 1600, 1600, 200, 1600, 1400};
     double[] fy = {0, 0, 3, 1, 0, 99, 4990, 5000};
     int[] fc = {0, 0, 0, 1, 2, 3, 1, 2};
@@ -50,11 +55,13 @@ class NetworkAccessKernelTest {
     PointLinks originLinks = linker.link(ox, oy);
     assertThat(originLinks.linked(2)).isFalse();
     AccessParams params = params();
-    NetworkFacilities facilities = NetworkFacilities.prepare(g, facilityLinks, fc, new double[fc.length], fx, fy, params);
+    NetworkFacilities facilities =
+        NetworkFacilities.prepare(g, facilityLinks, fc, new double[fc.length], fx, fy, params);
     AccessIndicators out = new AccessIndicators(params, 3);
     new NetworkAccessKernel(g, facilities, params).compute(ox, oy, originLinks, out);
 
-    // origin 0 at the west end of A. Category 0: exactly 400 m (5 min), 803 m (3 m off street), exactly 1200 m
+    // origin 0 at the west end of A. Category 0: exactly 400 m (5 min), 803 m (3 m off street),
+    // exactly 1200 m
     assertThat(out.nearestWalkMeters(0, 0)).isEqualTo(400f);
     assertThat(counts(out, 0, 0)).containsExactly(1, 1, 3);
     // category 1: 1601 m, 1 m beyond the search limit; category 2: exactly at the search limit
@@ -69,8 +76,10 @@ class NetworkAccessKernelTest {
     assertThat(out.nProximityCapped[0]).isEqualTo(1);
     assertThat(out.nBasicTypes[0]).isEqualTo(1);
 
-    // origin 1 on C, 10 m off street at x = 1400: category 1 at x = 1600, 10 m off → 10 + 200 + 10 = 220 m along
-    // their shared edge; category 2 at x = 1400 on the street → 10 m; both ends of C are beyond the thresholds
+    // origin 1 on C, 10 m off street at x = 1400: category 1 at x = 1600, 10 m off → 10 + 200 + 10
+    // = 220 m along
+    // their shared edge; category 2 at x = 1400 on the street → 10 m; both ends of C are beyond the
+    // thresholds
     assertThat(out.nearestWalkMeters(1, 1)).isEqualTo(220f);
     assertThat(counts(out, 1, 1)).containsExactly(1, 1, 1);
     assertThat(out.nearestWalkMeters(2, 1)).isEqualTo(10f);
@@ -129,11 +138,13 @@ class NetworkAccessKernelTest {
     PointLinks originLinks = linker.link(ox, oy);
     double[][] oracle = NetworkOracle.distances(g, facilityLinks, originLinks);
     AccessParams params = params();
-    NetworkFacilities facilities = NetworkFacilities.prepare(g, facilityLinks, fc, capacity, fx, fy, params);
+    NetworkFacilities facilities =
+        NetworkFacilities.prepare(g, facilityLinks, fc, capacity, fx, fy, params);
     assertThat(facilities.nUnlinked).isEqualTo(facilityLinks.unlinkedCount());
     NetworkAccessKernel kernel = new NetworkAccessKernel(g, facilities, params);
 
-    // all origins at once, then a "partition" of the western origins only: same values for the same origins
+    // all origins at once, then a "partition" of the western origins only: same values for the same
+    // origins
     AccessIndicators all = new AccessIndicators(params, nO);
     kernel.compute(ox, oy, originLinks, all);
     int[] west = select(ox, originLinks, 500_000 + rnd.nextInt(1500));
@@ -166,7 +177,9 @@ class NetworkAccessKernelTest {
               possibly += oracle[f][o] <= THRESHOLD_METERS[t] + ROUNDING_METERS ? 1 : 0;
             }
           }
-          assertThat(all.nWithin(t, c, o)).as(where + " threshold " + t).isBetween(surely, possibly);
+          assertThat(all.nWithin(t, c, o))
+              .as(where + " threshold " + t)
+              .isBetween(surely, possibly);
           assertThat(part.nWithin(t, c, k)).as(where).isEqualTo(all.nWithin(t, c, o));
         }
       }
@@ -175,21 +188,32 @@ class NetworkAccessKernelTest {
       assertThat(part.nQualityTypes[k]).isEqualTo(all.nQualityTypes[o]);
     }
 
-    // E2SFCA of the PUBLIC category over every origin as demand, then access at the western partition
+    // E2SFCA of the PUBLIC category over every origin as demand, then access at the western
+    // partition
     int category = 3;
     NetworkE2sfca e2sfca = new NetworkE2sfca(g, facilities, WALK, CATCHMENT_MIN);
     NetworkE2sfca.Ratios ratios = e2sfca.ratios(category, originLinks, population);
     double[] access = new double[west.length];
     e2sfca.access(ratios, pick(ox, west), pick(oy, west), pick(originLinks, west), access);
-    double[][] expected = NetworkOracle.e2sfca(category, fc, capacity, facilityLinks, oracle, population, oracle,
-        nO, CATCHMENT_METERS);
+    double[][] expected =
+        NetworkOracle.e2sfca(
+            category,
+            fc,
+            capacity,
+            facilityLinks,
+            oracle,
+            population,
+            oracle,
+            nO,
+            CATCHMENT_METERS);
     double[] ratioByInput = e2sfca.byInputFacility(ratios);
     int withoutDemand = 0;
     for (int f = 0; f < nF; f++) {
       if (Double.isNaN(expected[0][f])) {
         assertThat(ratioByInput[f]).as("trial %s facility %s", trial, f).isNaN();
       } else {
-        assertThat(ratioByInput[f]).as("trial %s facility %s", trial, f)
+        assertThat(ratioByInput[f])
+            .as("trial %s facility %s", trial, f)
             .isCloseTo(expected[0][f], within(1e-9 * Math.max(1, expected[0][f])));
         withoutDemand += expected[0][f] == 0 ? 1 : 0;
       }
@@ -197,13 +221,16 @@ class NetworkAccessKernelTest {
     assertThat(ratios.nWithoutDemand()).isEqualTo(withoutDemand);
     for (int k = 0; k < west.length; k++) {
       double a = expected[1][west[k]];
-      assertThat(access[k]).as("trial %s origin %s", trial, west[k]).isCloseTo(a, within(1e-9 * Math.max(1, a)));
+      assertThat(access[k])
+          .as("trial %s origin %s", trial, west[k])
+          .isCloseTo(a, within(1e-9 * Math.max(1, a)));
     }
   }
 
   @Test
   void networkE2sfcaConservesSupply() {
-    // SYNTHETIC: a connected 8 × 8 lattice of 100 m blocks, a demand point every 25 m, facilities inside
+    // SYNTHETIC: a connected 8 × 8 lattice of 100 m blocks, a demand point every 25 m, facilities
+    // inside
     int side = 8;
     double[] x = new double[side * side];
     double[] y = new double[side * side];
@@ -250,7 +277,8 @@ class NetworkAccessKernelTest {
     }
     EdgeLinker linker = new EdgeLinker(g, 500);
     PointLinks demandLinks = linker.link(dx, dy);
-    NetworkFacilities facilities = NetworkFacilities.prepare(g, linker.link(fx, fy), fc, capacity, fx, fy, params());
+    NetworkFacilities facilities =
+        NetworkFacilities.prepare(g, linker.link(fx, fy), fc, capacity, fx, fy, params());
     NetworkE2sfca e2sfca = new NetworkE2sfca(g, facilities, WALK, CATCHMENT_MIN);
     NetworkE2sfca.Ratios ratios = e2sfca.ratios(3, demandLinks, population);
     assertThat(ratios.nWithoutDemand()).isZero();
@@ -265,14 +293,24 @@ class NetworkAccessKernelTest {
 
   @Test
   void noFacilitiesMeansNothingWithinTheLimit() {
-    FootGraph g = SyntheticGraphs.straight(new double[] {0, 100}, new double[] {0, 0}, new int[] {0}, new int[] {1});
+    FootGraph g =
+        SyntheticGraphs.straight(
+            new double[] {0, 100}, new double[] {0, 0}, new int[] {0}, new int[] {1});
     AccessParams params = params();
-    NetworkFacilities facilities = NetworkFacilities.prepare(g, new EdgeLinker(g, 500).link(new double[0], new double[0]),
-        new int[0], new double[0], new double[0], new double[0], params);
+    NetworkFacilities facilities =
+        NetworkFacilities.prepare(
+            g,
+            new EdgeLinker(g, 500).link(new double[0], new double[0]),
+            new int[0],
+            new double[0],
+            new double[0],
+            new double[0],
+            params);
     double[] ox = {10, 90};
     double[] oy = {5, -5};
     AccessIndicators out = new AccessIndicators(params, 2);
-    new NetworkAccessKernel(g, facilities, params).compute(ox, oy, new EdgeLinker(g, 500).link(ox, oy), out);
+    new NetworkAccessKernel(g, facilities, params)
+        .compute(ox, oy, new EdgeLinker(g, 500).link(ox, oy), out);
     out.checkInvariants();
     for (int c = 0; c < TIERS.length; c++) {
       assertThat(out.nearestWalkMeters(c, 1)).isEqualTo(AccessIndicators.NONE_WITHIN_LIMIT);
@@ -283,18 +321,38 @@ class NetworkAccessKernelTest {
 
   @Test
   void rejectsFacilitiesOfAnotherGraphOrLimit() {
-    FootGraph g = SyntheticGraphs.straight(new double[] {0, 100}, new double[] {0, 0}, new int[] {0}, new int[] {1});
-    FootGraph other = SyntheticGraphs.straight(new double[] {0, 100, 200}, new double[] {0, 0, 0}, new int[] {0, 1},
-        new int[] {1, 2});
+    FootGraph g =
+        SyntheticGraphs.straight(
+            new double[] {0, 100}, new double[] {0, 0}, new int[] {0}, new int[] {1});
+    FootGraph other =
+        SyntheticGraphs.straight(
+            new double[] {0, 100, 200}, new double[] {0, 0, 0}, new int[] {0, 1}, new int[] {1, 2});
     PointLinks links = new EdgeLinker(g, 500).link(new double[] {50}, new double[] {0});
-    NetworkFacilities facilities = NetworkFacilities.prepare(g, links, new int[] {0}, new double[] {1},
-        new double[] {50}, new double[] {0}, params());
+    NetworkFacilities facilities =
+        NetworkFacilities.prepare(
+            g,
+            links,
+            new int[] {0},
+            new double[] {1},
+            new double[] {50},
+            new double[] {0},
+            params());
     assertThatThrownBy(() -> new NetworkAccessKernel(other, facilities, params()))
         .hasMessageContaining("linked to another graph");
     AccessParams longer = new AccessParams(WALK, THRESHOLDS_MIN, 30, TIERS, 10, 15);
-    assertThatThrownBy(() -> new NetworkAccessKernel(g, facilities, longer)).hasMessageContaining("search limit");
-    assertThatThrownBy(() -> NetworkFacilities.prepare(g, links, new int[] {4}, new double[] {1}, new double[] {50},
-        new double[] {0}, params())).hasMessageContaining("category 4 is outside [0, 4)");
+    assertThatThrownBy(() -> new NetworkAccessKernel(g, facilities, longer))
+        .hasMessageContaining("search limit");
+    assertThatThrownBy(
+            () ->
+                NetworkFacilities.prepare(
+                    g,
+                    links,
+                    new int[] {4},
+                    new double[] {1},
+                    new double[] {50},
+                    new double[] {0},
+                    params()))
+        .hasMessageContaining("category 4 is outside [0, 4)");
   }
 
   private static int[] counts(AccessIndicators out, int category, int origin) {
@@ -307,7 +365,9 @@ class NetworkAccessKernelTest {
 
   /** Linked origins west of {@code xMax}. */
   private static int[] select(double[] x, PointLinks links, double xMax) {
-    return java.util.stream.IntStream.range(0, x.length).filter(i -> links.linked(i) && x[i] <= xMax).toArray();
+    return java.util.stream.IntStream.range(0, x.length)
+        .filter(i -> links.linked(i) && x[i] <= xMax)
+        .toArray();
   }
 
   private static double[] pick(double[] values, int[] index) {
@@ -315,7 +375,8 @@ class NetworkAccessKernelTest {
   }
 
   private static PointLinks pick(PointLinks links, int[] index) {
-    return new PointLinks(Arrays.stream(index).map(links::edge).toArray(),
+    return new PointLinks(
+        Arrays.stream(index).map(links::edge).toArray(),
         Arrays.stream(index).mapToDouble(links::alongFrom).toArray(),
         Arrays.stream(index).mapToDouble(links::alongTo).toArray(),
         Arrays.stream(index).mapToDouble(links::offStreet).toArray());

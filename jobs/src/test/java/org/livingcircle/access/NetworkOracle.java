@@ -8,14 +8,17 @@ import org.livingcircle.streets.FootGraph;
 import org.livingcircle.streets.PointLinks;
 
 /**
- * Test oracle, independent of the kernels' formula: walking distances between linked points by Floyd–Warshall on
- * the graph with every split point inserted into its edge as a vertex and every point hung off it by its
- * off-street metres. Also a brute-force E2SFCA over those distances.
+ * Test oracle, independent of the kernels' formula: walking distances between linked points by
+ * Floyd–Warshall on the graph with every split point inserted into its edge as a vertex and every
+ * point hung off it by its off-street metres. Also a brute-force E2SFCA over those distances.
  */
 final class NetworkOracle {
   private NetworkOracle() {}
 
-  /** {@code d[i][j]}: metres from point {@code i} of {@code a} to point {@code j} of {@code b}; +∞ when unlinked or unreachable. */
+  /**
+   * {@code d[i][j]}: metres from point {@code i} of {@code a} to point {@code j} of {@code b}; +∞
+   * when unlinked or unreachable.
+   */
   static double[][] distances(FootGraph g, PointLinks a, PointLinks b) {
     int nV = g.vertexCount();
     int nA = a.size();
@@ -87,11 +90,20 @@ final class NetworkOracle {
   }
 
   /**
-   * Brute-force E2SFCA: {ratio per facility (NaN for other categories and unlinked), access per origin}, with
-   * {@code facilityToDemand[j][k]} and {@code facilityToOrigin[j][i]} from {@link #distances}.
+   * Brute-force E2SFCA: {ratio per facility (NaN for other categories and unlinked), access per
+   * origin}, with {@code facilityToDemand[j][k]} and {@code facilityToOrigin[j][i]} from {@link
+   * #distances}.
    */
-  static double[][] e2sfca(int category, int[] facilityCategory, double[] capacity, PointLinks facilityLinks,
-      double[][] facilityToDemand, double[] population, double[][] facilityToOrigin, int nO, double catchmentMeters) {
+  static double[][] e2sfca(
+      int category,
+      int[] facilityCategory,
+      double[] capacity,
+      PointLinks facilityLinks,
+      double[][] facilityToDemand,
+      double[] population,
+      double[][] facilityToOrigin,
+      int nO,
+      double catchmentMeters) {
     int nF = facilityCategory.length;
     double[] ratio = new double[nF];
     double d0Squared = catchmentMeters * catchmentMeters;

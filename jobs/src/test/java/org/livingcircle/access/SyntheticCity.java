@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Test fixture: origins (with population) and facilities (with category and capacity) in metres, either listed by
- * hand or drawn at random around any CRS offset. Coordinates of random cities are whole metres, so planted
- * facilities at 3-4-5 offsets lie at exactly representable distances.
+ * Test fixture: origins (with population) and facilities (with category and capacity) in metres,
+ * either listed by hand or drawn at random around any CRS offset. Coordinates of random cities are
+ * whole metres, so planted facilities at 3-4-5 offsets lie at exactly representable distances.
  */
 final class SyntheticCity {
   double[] originX = new double[0];
@@ -51,15 +51,24 @@ final class SyntheticCity {
   }
 
   /**
-   * A random city: origins on whole metres in a square of {@code sideMeters} at (x0, y0); facilities of every
-   * category but the last (left empty) in the square grown by {@code borderMeters} on each side (so some lie
-   * across the border); about 5 % of facilities duplicated at the same point; and, per origin of every tenth,
-   * facilities planted at 3-4-5 offsets of {@code plantedMeters} (exact distances) and just beyond
-   * {@code beyondMeters}. Populations are whole numbers in [0, 200], about 10 % zero; capacities are powers of
-   * two.
+   * A random city: origins on whole metres in a square of {@code sideMeters} at (x0, y0);
+   * facilities of every category but the last (left empty) in the square grown by {@code
+   * borderMeters} on each side (so some lie across the border); about 5 % of facilities duplicated
+   * at the same point; and, per origin of every tenth, facilities planted at 3-4-5 offsets of
+   * {@code plantedMeters} (exact distances) and just beyond {@code beyondMeters}. Populations are
+   * whole numbers in [0, 200], about 10 % zero; capacities are powers of two.
    */
-  static SyntheticCity random(long seed, int nOrigins, int nFacilities, int nCategories, double x0, double y0,
-      double sideMeters, double borderMeters, double[] plantedMeters, double beyondMeters) {
+  static SyntheticCity random(
+      long seed,
+      int nOrigins,
+      int nFacilities,
+      int nCategories,
+      double x0,
+      double y0,
+      double sideMeters,
+      double borderMeters,
+      double[] plantedMeters,
+      double beyondMeters) {
     SplittableRandom random = new SplittableRandom(seed);
     SyntheticCity city = new SyntheticCity(nCategories);
     int filled = nCategories - 1;

@@ -11,22 +11,36 @@ import org.livingcircle.streets.PointLinks;
 class UnlinkedOriginsTest {
   private static final WalkModel WALK = new WalkModel(80, 1.25);
   private static final Tier[] TIERS = {Tier.BASIC, Tier.BASIC, Tier.QUALITY};
-  private static final AccessParams PARAMS = new AccessParams(WALK, new int[] {5, 10, 15}, 20, TIERS, 10, 15);
+  private static final AccessParams PARAMS =
+      new AccessParams(WALK, new int[] {5, 10, 15}, 20, TIERS, 10, 15);
 
   /** Origin 0 linked, origin 1 not; the straight-line values come from the straight-line kernel. */
-  private static final PointLinks LINKS = new PointLinks(new int[] {3, PointLinks.UNLINKED}, new double[] {1, 0},
-      new double[] {2, 0}, new double[] {5, 0});
+  private static final PointLinks LINKS =
+      new PointLinks(
+          new int[] {3, PointLinks.UNLINKED},
+          new double[] {1, 0},
+          new double[] {2, 0},
+          new double[] {5, 0});
 
   private static AccessIndicators straight() {
     // a facility of category 0 at 320 m straight line (400 m walking, 5 min) from both origins
-    FacilityIndex index = new FacilityIndex(new double[] {320, 320}, new double[] {0, 2000}, new int[] {0, 0},
-        new double[] {0, 0}, TIERS.length, 640);
-    AccessIndicators out = new AccessKernel(index, PARAMS).compute(new double[] {0, 0}, new double[] {0, 2000});
+    FacilityIndex index =
+        new FacilityIndex(
+            new double[] {320, 320},
+            new double[] {0, 2000},
+            new int[] {0, 0},
+            new double[] {0, 0},
+            TIERS.length,
+            640);
+    AccessIndicators out =
+        new AccessKernel(index, PARAMS).compute(new double[] {0, 0}, new double[] {0, 2000});
     out.checkInvariants();
     return out;
   }
 
-  /** Network values planted for origin 0 and nonsense for origin 1, which the fill must overwrite. */
+  /**
+   * Network values planted for origin 0 and nonsense for origin 1, which the fill must overwrite.
+   */
   private static AccessIndicators network() {
     AccessIndicators out = new AccessIndicators(PARAMS, 2);
     java.util.Arrays.fill(out.nearestWalkMeters, AccessIndicators.NONE_WITHIN_LIMIT);

@@ -21,7 +21,8 @@ class AggregateGapsTest {
 
   @Test
   void noGaps() {
-    GapRanking.Gaps g = GapRanking.rank(new long[] {1, 2}, new double[] {0, 5}, new double[] {INF, 10}, 400);
+    GapRanking.Gaps g =
+        GapRanking.rank(new long[] {1, 2}, new double[] {0, 5}, new double[] {INF, 10}, 400);
     assertThat(g.size()).isZero();
   }
 }

@@ -1,6 +1,5 @@
 package org.livingcircle.aggregate;
 
-import org.livingcircle.config.Targets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -29,29 +28,40 @@ import org.junit.jupiter.api.io.TempDir;
 import org.livingcircle.common.InputException;
 import org.livingcircle.config.CapacityKind;
 import org.livingcircle.config.Category;
+import org.livingcircle.config.Targets;
 import org.livingcircle.config.Tier;
 import org.livingcircle.spark.GeoParquet;
 import org.livingcircle.spark.SparkTestSession;
 
 /**
- * A tiny city (two counties, 40 cells, 9 compounds) written as the access and ingest stages would, aggregated by
- * {@link AggregateJob} and checked against a brute-force oracle over the same rows: plain loops, medians of
- * values repeated population times, Gini from mean absolute differences, ranks by counting larger populations.
+ * A tiny city (two counties, 40 cells, 9 compounds) written as the access and ingest stages would,
+ * aggregated by {@link AggregateJob} and checked against a brute-force oracle over the same rows:
+ * plain loops, medians of values repeated population times, Gini from mean absolute differences,
+ * ranks by counting larger populations.
  */
 class AggregateIT {
   static final double SPEED = 80;
   static final int[] T = {5, 10, 15};
-  static final List<Category> CATEGORIES = List.of(
-      AggregateKernelTest.category("shop", Tier.BASIC, 5, null),
-      AggregateKernelTest.category("cafe", Tier.QUALITY, 15, null),
-      AggregateKernelTest.category("nursery", Tier.PUBLIC, 10, CapacityKind.NURSERY_PLACES),
-      AggregateKernelTest.category("elderly", Tier.PUBLIC, 15, CapacityKind.ELDERLY_BEDS),
-      AggregateKernelTest.category("home", Tier.RESIDENTIAL, 15, null));
+  static final List<Category> CATEGORIES =
+      List.of(
+          AggregateKernelTest.category("shop", Tier.BASIC, 5, null),
+          AggregateKernelTest.category("cafe", Tier.QUALITY, 15, null),
+          AggregateKernelTest.category("nursery", Tier.PUBLIC, 10, CapacityKind.NURSERY_PLACES),
+          AggregateKernelTest.category("elderly", Tier.PUBLIC, 15, CapacityKind.ELDERLY_BEDS),
+          AggregateKernelTest.category("home", Tier.RESIDENTIAL, 15, null));
   static final String[] COUNTIES = {"140502", "140522"};
   static final String CITY = "140500";
 
   /** One origin as written: dist null = none within the limit. */
-  record Origin(long id, String county, double pop, double pop02, Double[] dist, int[][] n, Boolean basic, Double proximity) {}
+  record Origin(
+      long id,
+      String county,
+      double pop,
+      double pop02,
+      Double[] dist,
+      int[][] n,
+      Boolean basic,
+      Double proximity) {}
 
   @TempDir static Path tmp;
   static SparkSession spark;
@@ -84,17 +94,31 @@ class AggregateIT {
     writeAdmin(city.resolve("ingest/admin_units"));
     writeSupply(city.resolve("ingest"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    result = AggregateJob.run(spark, spec(city), new PrintStream(out, true, StandardCharsets.UTF_8));
+    result =
+        AggregateJob.run(spark, spec(city), new PrintStream(out, true, StandardCharsets.UTF_8));
     progress = out.toString(StandardCharsets.UTF_8);
     admin = new HashMap<>();
-    for (Row r : spark.read().format("geoparquet").load(city.resolve("aggregate/admin_indicators").toString()).collectAsList()) {
+    for (Row r :
+        spark
+            .read()
+            .format("geoparquet")
+            .load(city.resolve("aggregate/admin_indicators").toString())
+            .collectAsList()) {
       admin.put(r.getString(r.fieldIndex("admin_code")), r);
     }
   }
 
   static AggregateJob.Spec spec(Path city) {
-    return new AggregateJob.Spec("jincheng", CATEGORIES, List.of(5, 10, 15), SPEED, Set.of(Tier.BASIC, Tier.PUBLIC),
-        "EPSG:32649", city, city.resolve("aggregate"), Map.of("test", true));
+    return new AggregateJob.Spec(
+        "jincheng",
+        CATEGORIES,
+        List.of(5, 10, 15),
+        SPEED,
+        Set.of(Tier.BASIC, Tier.PUBLIC),
+        "EPSG:32649",
+        city,
+        city.resolve("aggregate"),
+        Map.of("test", true));
   }
 
   static Origin origin(Random random, long id, String county, double pop) {
@@ -120,11 +144,17 @@ class AggregateIT {
   }
 
   static void writeCells(Path path, List<Origin> origins, boolean grid) {
-    StructType s = new StructType().add(grid ? "cell_id" : "compound_id", DataTypes.LongType)
-        .add("city_code", DataTypes.StringType).add("county_code", DataTypes.StringType);
+    StructType s =
+        new StructType()
+            .add(grid ? "cell_id" : "compound_id", DataTypes.LongType)
+            .add("city_code", DataTypes.StringType)
+            .add("county_code", DataTypes.StringType);
     if (grid) {
-      s = s.add("population", DataTypes.DoubleType).add("pop_0_2", DataTypes.DoubleType)
-          .add("pop_3_5", DataTypes.DoubleType).add("pop_60_plus", DataTypes.DoubleType);
+      s =
+          s.add("population", DataTypes.DoubleType)
+              .add("pop_0_2", DataTypes.DoubleType)
+              .add("pop_3_5", DataTypes.DoubleType)
+              .add("pop_60_plus", DataTypes.DoubleType);
     } else {
       s = s.add("name", DataTypes.StringType);
     }
@@ -134,9 +164,12 @@ class AggregateIT {
         s = s.add("n_" + t + "min_" + CATEGORIES.get(c).id(), DataTypes.IntegerType);
       }
     }
-    s = s.add("basic_types_10min", DataTypes.IntegerType).add("basic_complete_10min", DataTypes.BooleanType)
-        .add("proximity_min", DataTypes.DoubleType).add("access_nursery_places", DataTypes.DoubleType)
-        .add("wkt", DataTypes.StringType);
+    s =
+        s.add("basic_types_10min", DataTypes.IntegerType)
+            .add("basic_complete_10min", DataTypes.BooleanType)
+            .add("proximity_min", DataTypes.DoubleType)
+            .add("access_nursery_places", DataTypes.DoubleType)
+            .add("wkt", DataTypes.StringType);
     List<Row> rows = new ArrayList<>();
     for (Origin o : origins) {
       List<Object> v = new ArrayList<>(List.of(o.id(), CITY, o.county()));
@@ -157,9 +190,22 @@ class AggregateIT {
       v.add(0.001);
       double x = 500_000 + 250 * (o.id() % 10);
       double y = 3_900_000 + 250 * (o.id() / 10);
-      v.add(grid
-          ? String.format(Locale.ROOT, "POLYGON ((%s %s, %s %s, %s %s, %s %s, %s %s))", x, y, x + 250, y, x + 250, y + 250, x, y + 250, x, y)
-          : String.format(Locale.ROOT, "POINT (%s %s)", x + 125, y + 125));
+      v.add(
+          grid
+              ? String.format(
+                  Locale.ROOT,
+                  "POLYGON ((%s %s, %s %s, %s %s, %s %s, %s %s))",
+                  x,
+                  y,
+                  x + 250,
+                  y,
+                  x + 250,
+                  y + 250,
+                  x,
+                  y + 250,
+                  x,
+                  y)
+              : String.format(Locale.ROOT, "POINT (%s %s)", x + 125, y + 125));
       rows.add(RowFactory.create(v.toArray()));
     }
     write(spark.createDataFrame(rows, s), "EPSG:32649", path);
@@ -167,51 +213,118 @@ class AggregateIT {
 
   static void write(Dataset<Row> df, String crs, Path path) {
     df.createOrReplaceTempView("lcp_it_input");
-    GeoParquet.write(spark, spark.sql("SELECT *, ST_GeomFromWKT(wkt) AS geometry FROM lcp_it_input").drop("wkt"), crs, path.toString());
+    GeoParquet.write(
+        spark,
+        spark.sql("SELECT *, ST_GeomFromWKT(wkt) AS geometry FROM lcp_it_input").drop("wkt"),
+        crs,
+        path.toString());
   }
 
   static void writeAdmin(Path path) {
-    StructType s = new StructType().add("admin_code", DataTypes.StringType).add("level", DataTypes.StringType)
-        .add("name", DataTypes.StringType).add("city_code", DataTypes.StringType).add("city_name", DataTypes.StringType)
-        .add("wkt", DataTypes.StringType);
-    write(spark.createDataFrame(List.of(
-        RowFactory.create("140502", "county", "城区", CITY, "晋城市", "POLYGON ((112.8 35.45, 112.9 35.45, 112.9 35.55, 112.8 35.55, 112.8 35.45))"),
-        RowFactory.create("140522", "county", "阳城县", CITY, "晋城市", "POLYGON ((112.3 35.45, 112.45 35.45, 112.45 35.55, 112.3 35.55, 112.3 35.45))")),
-        s), "OGC:CRS84", path);
+    StructType s =
+        new StructType()
+            .add("admin_code", DataTypes.StringType)
+            .add("level", DataTypes.StringType)
+            .add("name", DataTypes.StringType)
+            .add("city_code", DataTypes.StringType)
+            .add("city_name", DataTypes.StringType)
+            .add("wkt", DataTypes.StringType);
+    write(
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create(
+                    "140502",
+                    "county",
+                    "城区",
+                    CITY,
+                    "晋城市",
+                    "POLYGON ((112.8 35.45, 112.9 35.45, 112.9 35.55, 112.8 35.55, 112.8 35.45))"),
+                RowFactory.create(
+                    "140522",
+                    "county",
+                    "阳城县",
+                    CITY,
+                    "晋城市",
+                    "POLYGON ((112.3 35.45, 112.45 35.45, 112.45 35.55, 112.3 35.55, 112.3 35.45))")),
+            s),
+        "OGC:CRS84",
+        path);
   }
 
   static void writeSupply(Path ingest) {
-    StructType poi = new StructType().add("poi_id", DataTypes.StringType).add("category", DataTypes.StringType)
-        .add("tier", DataTypes.StringType).add("county_code", DataTypes.StringType).add("wkt", DataTypes.StringType);
-    StructType fac = new StructType().add("facility_id", DataTypes.StringType).add("category", DataTypes.StringType)
-        .add("capacity", DataTypes.DoubleType).add("capacity_unit", DataTypes.StringType)
-        .add("county_code", DataTypes.StringType).add("wkt", DataTypes.StringType);
+    StructType poi =
+        new StructType()
+            .add("poi_id", DataTypes.StringType)
+            .add("category", DataTypes.StringType)
+            .add("tier", DataTypes.StringType)
+            .add("county_code", DataTypes.StringType)
+            .add("wkt", DataTypes.StringType);
+    StructType fac =
+        new StructType()
+            .add("facility_id", DataTypes.StringType)
+            .add("category", DataTypes.StringType)
+            .add("capacity", DataTypes.DoubleType)
+            .add("capacity_unit", DataTypes.StringType)
+            .add("county_code", DataTypes.StringType)
+            .add("wkt", DataTypes.StringType);
     List<Row> poiRows = new ArrayList<>();
     List<Row> facRows = new ArrayList<>();
-    String[][] pois = {{"shop", "140502"}, {"shop", "140502"}, {"shop", "140522"}, {"cafe", "140502"},
-        {"nursery", "140522"}, {"unknown_category", "140502"}, {"shop", null}};
+    String[][] pois = {
+      {"shop", "140502"},
+      {"shop", "140502"},
+      {"shop", "140522"},
+      {"cafe", "140502"},
+      {"nursery", "140522"},
+      {"unknown_category", "140502"},
+      {"shop", null}
+    };
     for (int i = 0; i < pois.length; i++) {
-      poiRows.add(RowFactory.create("p" + i, pois[i][0], "basic", pois[i][1], "POINT (112.85 35.5)"));
+      poiRows.add(
+          RowFactory.create("p" + i, pois[i][0], "basic", pois[i][1], "POINT (112.85 35.5)"));
       if (pois[i][1] != null && !pois[i][0].equals("unknown_category")) {
         POI.computeIfAbsent(pois[i][1], k -> new double[4])[index(pois[i][0])]++;
       }
     }
-    Object[][] facilities = {{"nursery", 16.0, "140502"}, {"nursery", 32.0, "140502"}, {"elderly", 64.0, "140522"},
-        {"nursery", 8.0, "140522"}};
+    Object[][] facilities = {
+      {"nursery", 16.0, "140502"},
+      {"nursery", 32.0, "140502"},
+      {"elderly", 64.0, "140522"},
+      {"nursery", 8.0, "140522"}
+    };
     for (int i = 0; i < facilities.length; i++) {
       String cat = (String) facilities[i][0];
       String county = (String) facilities[i][2];
       double cap = (Double) facilities[i][1];
-      facRows.add(RowFactory.create("f" + i, cat, cap, cat.equals("elderly") ? "beds" : "places", county, "POINT (112.85 35.5)"));
+      facRows.add(
+          RowFactory.create(
+              "f" + i,
+              cat,
+              cap,
+              cat.equals("elderly") ? "beds" : "places",
+              county,
+              "POINT (112.85 35.5)"));
       FACILITY_COUNT.computeIfAbsent(county, k -> new double[4])[index(cat)]++;
-      NURSERY_ELDERLY_CAPACITY.computeIfAbsent(county, k -> new double[2])[cat.equals("nursery") ? 0 : 1] += cap;
+      NURSERY_ELDERLY_CAPACITY
+              .computeIfAbsent(county, k -> new double[2])[cat.equals("nursery") ? 0 : 1] +=
+          cap;
     }
     write(spark.createDataFrame(poiRows, poi), "OGC:CRS84", ingest.resolve("poi"));
     write(spark.createDataFrame(facRows, fac), "OGC:CRS84", ingest.resolve("facilities"));
-    StructType census = new StructType().add("admin_code", DataTypes.StringType).add("level", DataTypes.StringType)
-        .add("pop_total", DataTypes.LongType).add("pop_0_2", DataTypes.LongType).add("wkt", DataTypes.StringType);
-    write(spark.createDataFrame(List.of(RowFactory.create("140502", "county", 700L, 20L, "POINT (112.85 35.5)"),
-        RowFactory.create("140522", "county", 300L, 9L, "POINT (112.4 35.5)")), census), "OGC:CRS84", ingest.resolve("census"));
+    StructType census =
+        new StructType()
+            .add("admin_code", DataTypes.StringType)
+            .add("level", DataTypes.StringType)
+            .add("pop_total", DataTypes.LongType)
+            .add("pop_0_2", DataTypes.LongType)
+            .add("wkt", DataTypes.StringType);
+    write(
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create("140502", "county", 700L, 20L, "POINT (112.85 35.5)"),
+                RowFactory.create("140522", "county", 300L, 9L, "POINT (112.4 35.5)")),
+            census),
+        "OGC:CRS84",
+        ingest.resolve("census"));
   }
 
   static int index(String category) {
@@ -236,7 +349,10 @@ class AggregateIT {
     if (Double.isNaN(expected)) {
       assertThat(value(r, column)).as(column).isNull();
     } else {
-      assertThat(value(r, column)).as(r.getString(0) + " " + column).isNotNull().isCloseTo(expected, within(1e-9));
+      assertThat(value(r, column))
+          .as(r.getString(0) + " " + column)
+          .isNotNull()
+          .isCloseTo(expected, within(1e-9));
     }
   }
 
@@ -284,7 +400,12 @@ class AggregateIT {
         }
         repeated.sort(null);
         int m = repeated.size();
-        double median = m == 0 ? Double.NaN : m % 2 == 1 ? repeated.get(m / 2) : (repeated.get(m / 2 - 1) + repeated.get(m / 2)) / 2;
+        double median =
+            m == 0
+                ? Double.NaN
+                : m % 2 == 1
+                    ? repeated.get(m / 2)
+                    : (repeated.get(m / 2 - 1) + repeated.get(m / 2)) / 2;
         assertValue(r, "share_own_" + id, ownCovered / total);
         assertValue(r, "share_none_within_limit_" + id, none / total);
         assertValue(r, "mean_min_" + id, reached > 0 ? sumMinutes / reached : Double.NaN);
@@ -316,13 +437,19 @@ class AggregateIT {
       Row r = admin.get(unit);
       List<Origin> compounds = of(COMPOUNDS, unit);
       assertThat(r.getLong(r.fieldIndex("n_compounds"))).isEqualTo(compounds.size());
-      assertValue(r, "compound_share_basic_complete_10min",
-          compounds.stream().filter(o -> Boolean.TRUE.equals(o.basic())).count() / (double) compounds.size());
+      assertValue(
+          r,
+          "compound_share_basic_complete_10min",
+          compounds.stream().filter(o -> Boolean.TRUE.equals(o.basic())).count()
+              / (double) compounds.size());
       for (int c = 0; c < 4; c++) {
         double own = CATEGORIES.get(c).thresholdMin() * SPEED;
         int k = c;
-        assertValue(r, "compound_share_own_" + CATEGORIES.get(c).id(),
-            compounds.stream().filter(o -> o.dist()[k] != null && o.dist()[k] <= own).count() / (double) compounds.size());
+        assertValue(
+            r,
+            "compound_share_own_" + CATEGORIES.get(c).id(),
+            compounds.stream().filter(o -> o.dist()[k] != null && o.dist()[k] <= own).count()
+                / (double) compounds.size());
       }
       double total = of(CELLS, unit).stream().mapToDouble(Origin::pop).sum();
       double aged02 = of(CELLS, unit).stream().mapToDouble(Origin::pop02).sum();
@@ -331,7 +458,9 @@ class AggregateIT {
       for (String county : COUNTIES) {
         if (unit.equals(CITY) || unit.equals(county)) {
           for (int c = 0; c < 4; c++) {
-            count[c] += POI.getOrDefault(county, new double[4])[c] + FACILITY_COUNT.getOrDefault(county, new double[4])[c];
+            count[c] +=
+                POI.getOrDefault(county, new double[4])[c]
+                    + FACILITY_COUNT.getOrDefault(county, new double[4])[c];
           }
           capacity[0] += NURSERY_ELDERLY_CAPACITY.getOrDefault(county, new double[2])[0];
           capacity[1] += NURSERY_ELDERLY_CAPACITY.getOrDefault(county, new double[2])[1];
@@ -347,11 +476,13 @@ class AggregateIT {
       assertValue(r, "elderly_beds_per_1000_aged_60_plus", capacity[1] * 1000 / (total / 4));
       assertValue(r, "capacity_hospital_beds", 0);
     }
-    assertThat(admin.get("140502").getLong(admin.get("140502").fieldIndex("census_pop_total"))).isEqualTo(700L);
+    assertThat(admin.get("140502").getLong(admin.get("140502").fieldIndex("census_pop_total")))
+        .isEqualTo(700L);
     assertThat(admin.get(CITY).isNullAt(admin.get(CITY).fieldIndex("census_pop_total"))).isTrue();
     assertThat(admin.get(CITY).getString(admin.get(CITY).fieldIndex("level"))).isEqualTo("city");
     assertThat(admin.get(CITY).isNullAt(admin.get(CITY).fieldIndex("county_code"))).isTrue();
-    assertThat(admin.get("140522").getString(admin.get("140522").fieldIndex("county_name"))).isEqualTo("阳城县");
+    assertThat(admin.get("140522").getString(admin.get("140522").fieldIndex("county_name")))
+        .isEqualTo("阳城县");
     assertThat(admin.get(CITY).getString(admin.get(CITY).fieldIndex("name"))).isEqualTo("晋城市");
   }
 
@@ -370,18 +501,56 @@ class AggregateIT {
         }
         int rank = 1;
         for (Origin other : CELLS) {
-          rank += other.county().equals(o.county()) && gap(other, c, own) && other.pop() > o.pop() ? 1 : 0;
+          rank +=
+              other.county().equals(o.county()) && gap(other, c, own) && other.pop() > o.pop()
+                  ? 1
+                  : 0;
         }
-        expected.add(o.id() + "|" + o.county() + "|" + cat.id() + "|" + cat.tier().id() + "|" + o.pop() + "|" + o.dist()[c] + "|" + rank);
+        expected.add(
+            o.id()
+                + "|"
+                + o.county()
+                + "|"
+                + cat.id()
+                + "|"
+                + cat.tier().id()
+                + "|"
+                + o.pop()
+                + "|"
+                + o.dist()[c]
+                + "|"
+                + rank);
       }
     }
     Set<String> actual = new HashSet<>();
-    Dataset<Row> gaps = spark.read().format("geoparquet").load(result.outDir().resolve("gap_cells").toString());
-    assertThat(gaps.columns()).containsExactly("cell_id", "county_code", "category", "tier", "population", "dist_m", "rank",
-        "geometry", "bbox");
+    Dataset<Row> gaps =
+        spark.read().format("geoparquet").load(result.outDir().resolve("gap_cells").toString());
+    assertThat(gaps.columns())
+        .containsExactly(
+            "cell_id",
+            "county_code",
+            "category",
+            "tier",
+            "population",
+            "dist_m",
+            "rank",
+            "geometry",
+            "bbox");
     for (Row r : gaps.collectAsList()) {
-      actual.add(r.getLong(0) + "|" + r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3) + "|" + r.getDouble(4)
-          + "|" + (r.isNullAt(5) ? null : r.getDouble(5)) + "|" + r.getInt(6));
+      actual.add(
+          r.getLong(0)
+              + "|"
+              + r.getString(1)
+              + "|"
+              + r.getString(2)
+              + "|"
+              + r.getString(3)
+              + "|"
+              + r.getDouble(4)
+              + "|"
+              + (r.isNullAt(5) ? null : r.getDouble(5))
+              + "|"
+              + r.getInt(6));
     }
     assertThat(expected).hasSizeGreaterThan(10);
     assertThat(actual).isEqualTo(expected);
@@ -405,50 +574,114 @@ class AggregateIT {
 
   @Test
   void cliRejectsIndicatorsOfOtherCategories() {
-    // the shipped categories are not the four of this fixture: one stderr line, exit 1, before any task
+    // the shipped categories are not the four of this fixture: one stderr line, exit 1, before any
+    // task
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = org.livingcircle.cli.Lcp.run(new PrintStream(new ByteArrayOutputStream()),
-        new PrintStream(err, true, StandardCharsets.UTF_8), "aggregate", "--config",
-        org.livingcircle.RepoPaths.of("conf/cities/jincheng.yaml").toString(), "--city-out", tmp.resolve("jincheng").toString());
+    int code =
+        org.livingcircle.cli.Lcp.run(
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            "aggregate",
+            "--config",
+            org.livingcircle.RepoPaths.of("conf/cities/jincheng.yaml").toString(),
+            "--city-out",
+            tmp.resolve("jincheng").toString());
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("lcp: Cannot aggregate "
-        + tmp.resolve("jincheng/indicators/grid_indicators") + ": no column dist_m_convenience_store; rerun the access"
-        + " stage with the same conf/categories.yaml and walking thresholds" + System.lineSeparator());
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "lcp: Cannot aggregate "
+                + tmp.resolve("jincheng/indicators/grid_indicators")
+                + ": no column dist_m_convenience_store; rerun the access"
+                + " stage with the same conf/categories.yaml and walking thresholds"
+                + System.lineSeparator());
   }
 
   @Test
   void missingInputNamesTheStage() {
-    assertThatThrownBy(() -> AggregateJob.run(spark, spec(tmp.resolve("nowhere")), new PrintStream(new ByteArrayOutputStream())))
+    assertThatThrownBy(
+            () ->
+                AggregateJob.run(
+                    spark,
+                    spec(tmp.resolve("nowhere")),
+                    new PrintStream(new ByteArrayOutputStream())))
         .isInstanceOf(InputException.class)
-        .hasMessage("Cannot aggregate jincheng: " + tmp.resolve("nowhere/indicators/grid_indicators")
-            + " does not exist; run the access stage first");
+        .hasMessage(
+            "Cannot aggregate jincheng: "
+                + tmp.resolve("nowhere/indicators/grid_indicators")
+                + " does not exist; run the access stage first");
   }
 
   /**
-   * Radius thresholds, a county override and two measures on the same cells, against a brute-force oracle in
-   * exact integer arithmetic: cafe has a 500 m straight-line radius (walking dist_m ≤ 500 × 1.3, i.e.
-   * 10 × dist_m ≤ 6,500), nursery 10 min but 5 min in county 140522, shop_and_cafe needs both within 300 m walking,
-   * nursery_kids weighs children aged 0-2 with a nursery within 10 min.
+   * Radius thresholds, a county override and two measures on the same cells, against a brute-force
+   * oracle in exact integer arithmetic: cafe has a 500 m straight-line radius (walking dist_m ≤ 500
+   * × 1.3, i.e. 10 × dist_m ≤ 6,500), nursery 10 min but 5 min in county 140522, shop_and_cafe
+   * needs both within 300 m walking, nursery_kids weighs children aged 0-2 with a nursery within 10
+   * min.
    */
   @Test
   void radiusThresholdsOverridesAndMeasuresMatchTheOracle() {
-    List<Category> categories = List.of(CATEGORIES.get(0),
-        new Category("cafe", "cafe", "cafe", Tier.QUALITY, null, 500.0,
-            org.livingcircle.config.Threshold.Distance.STRAIGHT_LINE, null, List.of(), List.of(), 0),
-        CATEGORIES.get(2), CATEGORIES.get(3), CATEGORIES.get(4));
-    AggregateJob.Measuring measuring = new AggregateJob.Measuring(1.3,
-        Map.of("140522", Map.of("nursery", org.livingcircle.config.Threshold.minutes(5))),
-        List.of(new Targets.Measure("shop_and_cafe", List.of(List.of("shop"), List.of("cafe")), null, 300.0,
-                org.livingcircle.config.Threshold.Distance.WALKING, Targets.Population.RESIDENTS, ""),
-            new Targets.Measure("nursery_kids", List.of(List.of("nursery")), 10.0, null, null,
-                Targets.Population.AGED_0_2, "")));
+    List<Category> categories =
+        List.of(
+            CATEGORIES.get(0),
+            new Category(
+                "cafe",
+                "cafe",
+                "cafe",
+                Tier.QUALITY,
+                null,
+                500.0,
+                org.livingcircle.config.Threshold.Distance.STRAIGHT_LINE,
+                null,
+                List.of(),
+                List.of(),
+                0),
+            CATEGORIES.get(2),
+            CATEGORIES.get(3),
+            CATEGORIES.get(4));
+    AggregateJob.Measuring measuring =
+        new AggregateJob.Measuring(
+            1.3,
+            Map.of("140522", Map.of("nursery", org.livingcircle.config.Threshold.minutes(5))),
+            List.of(
+                new Targets.Measure(
+                    "shop_and_cafe",
+                    List.of(List.of("shop"), List.of("cafe")),
+                    null,
+                    300.0,
+                    org.livingcircle.config.Threshold.Distance.WALKING,
+                    Targets.Population.RESIDENTS,
+                    ""),
+                new Targets.Measure(
+                    "nursery_kids",
+                    List.of(List.of("nursery")),
+                    10.0,
+                    null,
+                    null,
+                    Targets.Population.AGED_0_2,
+                    "")));
     Path city = tmp.resolve("jincheng");
     Path out = city.resolve("aggregate_radius");
-    AggregateJob.run(spark, new AggregateJob.Spec("jincheng", categories, List.of(5, 10, 15), SPEED,
-        Set.of(Tier.BASIC, Tier.PUBLIC), "EPSG:32649", city, out, Map.of("test", true), measuring),
+    AggregateJob.run(
+        spark,
+        new AggregateJob.Spec(
+            "jincheng",
+            categories,
+            List.of(5, 10, 15),
+            SPEED,
+            Set.of(Tier.BASIC, Tier.PUBLIC),
+            "EPSG:32649",
+            city,
+            out,
+            Map.of("test", true),
+            measuring),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     Map<String, Row> rows = new HashMap<>();
-    for (Row r : spark.read().format("geoparquet").load(out.resolve("admin_indicators").toString()).collectAsList()) {
+    for (Row r :
+        spark
+            .read()
+            .format("geoparquet")
+            .load(out.resolve("admin_indicators").toString())
+            .collectAsList()) {
       rows.put(r.getString(r.fieldIndex("admin_code")), r);
     }
     for (String unit : List.of(COUNTIES[0], COUNTIES[1], CITY)) {
@@ -477,8 +710,13 @@ class AggregateIT {
       assertValue(r, "reach_shop_and_cafe", both / total);
       assertValue(r, "reach_nursery_kids", nurseryKids / kids);
     }
-    // the override changes county 140522 only: its share differs from the default run, the other county's does not
-    assertThat(rows.get(COUNTIES[0]).getDouble(rows.get(COUNTIES[0]).fieldIndex("share_own_nursery")))
-        .isEqualTo(admin.get(COUNTIES[0]).getDouble(admin.get(COUNTIES[0]).fieldIndex("share_own_nursery")));
+    // the override changes county 140522 only: its share differs from the default run, the other
+    // county's does not
+    assertThat(
+            rows.get(COUNTIES[0]).getDouble(rows.get(COUNTIES[0]).fieldIndex("share_own_nursery")))
+        .isEqualTo(
+            admin
+                .get(COUNTIES[0])
+                .getDouble(admin.get(COUNTIES[0]).fieldIndex("share_own_nursery")));
   }
 }

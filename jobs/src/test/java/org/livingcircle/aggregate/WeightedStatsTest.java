@@ -12,9 +12,13 @@ class WeightedStatsTest {
 
   @Test
   void shares() {
-    assertThat(WeightedStats.share(new boolean[] {true, false, true}, new double[] {1, 2, 4})).isEqualTo(5.0 / 7);
-    // 400 m and exactly 800 m are within 800 m; +∞ (none within the limit) is not; NaN is skipped with its weight
-    assertThat(WeightedStats.shareAtMost(new double[] {400, 800, INF, NAN}, new double[] {1, 1, 2, 8}, 800))
+    assertThat(WeightedStats.share(new boolean[] {true, false, true}, new double[] {1, 2, 4}))
+        .isEqualTo(5.0 / 7);
+    // 400 m and exactly 800 m are within 800 m; +∞ (none within the limit) is not; NaN is skipped
+    // with its weight
+    assertThat(
+            WeightedStats.shareAtMost(
+                new double[] {400, 800, INF, NAN}, new double[] {1, 1, 2, 8}, 800))
         .isEqualTo(0.5);
     assertThat(WeightedStats.share(new boolean[] {true}, new double[] {0})).isNaN();
   }
@@ -22,7 +26,8 @@ class WeightedStatsTest {
   @Test
   void means() {
     assertThat(WeightedStats.mean(new double[] {1, 3}, new double[] {3, 1})).isEqualTo(1.5);
-    assertThat(WeightedStats.mean(new double[] {2, INF, NAN}, new double[] {1, 5, 5})).isEqualTo(2.0);
+    assertThat(WeightedStats.mean(new double[] {2, INF, NAN}, new double[] {1, 5, 5}))
+        .isEqualTo(2.0);
     assertThat(WeightedStats.mean(new double[] {INF}, new double[] {1})).isNaN();
   }
 
@@ -36,8 +41,10 @@ class WeightedStatsTest {
     assertThat(WeightedStats.quantile(x, w, 0.9)).isEqualTo(5.0);
     assertThat(WeightedStats.quantile(x, w, 0.0)).isEqualTo(1.0);
     // exactly half at 2 gives 2 (no midpoint rule, unlike the median)
-    assertThat(WeightedStats.quantile(new double[] {10, 1, 2}, new double[] {2, 1, 1}, 0.5)).isEqualTo(2.0);
-    assertThat(WeightedStats.quantile(new double[] {INF, NAN, 3}, new double[] {0, 1, 0}, 0.5)).isNaN();
+    assertThat(WeightedStats.quantile(new double[] {10, 1, 2}, new double[] {2, 1, 1}, 0.5))
+        .isEqualTo(2.0);
+    assertThat(WeightedStats.quantile(new double[] {INF, NAN, 3}, new double[] {0, 1, 0}, 0.5))
+        .isNaN();
     assertThatThrownBy(() -> WeightedStats.quantile(x, w, 1.5))
         .hasMessage("Cannot compute a quantile of order 1.5: outside [0, 1]");
   }
@@ -63,9 +70,13 @@ class WeightedStatsTest {
       }
       java.util.Collections.sort(repeated);
       for (double p : orders) {
-        double expected = repeated.isEmpty() ? NAN
-            : repeated.get(Math.max(0, (int) Math.ceil(p * repeated.size()) - 1));
-        assertThat(Double.valueOf(WeightedStats.quantile(x, w, p))).as("trial %s, p %s", trial, p).isEqualTo(Double.valueOf(expected));
+        double expected =
+            repeated.isEmpty()
+                ? NAN
+                : repeated.get(Math.max(0, (int) Math.ceil(p * repeated.size()) - 1));
+        assertThat(Double.valueOf(WeightedStats.quantile(x, w, p)))
+            .as("trial %s, p %s", trial, p)
+            .isEqualTo(Double.valueOf(expected));
       }
     }
   }
@@ -73,13 +84,18 @@ class WeightedStatsTest {
   @Test
   void medians() {
     assertThat(WeightedStats.median(new double[] {3, 1, 2}, new double[] {1, 1, 1})).isEqualTo(2.0);
-    assertThat(WeightedStats.median(new double[] {4, 1, 3, 2}, new double[] {1, 1, 1, 1})).isEqualTo(2.5);
+    assertThat(WeightedStats.median(new double[] {4, 1, 3, 2}, new double[] {1, 1, 1, 1}))
+        .isEqualTo(2.5);
     // as {1, 2, 10, 10}: cumulative weight reaches exactly half at 2, so the midpoint of 2 and 10
-    assertThat(WeightedStats.median(new double[] {10, 1, 2}, new double[] {2, 1, 1})).isEqualTo(6.0);
+    assertThat(WeightedStats.median(new double[] {10, 1, 2}, new double[] {2, 1, 1}))
+        .isEqualTo(6.0);
     // as {1, 2, 10, 10, 10}: cumulative 1, 2, 5 ≥ 2.5 first at 10
-    assertThat(WeightedStats.median(new double[] {10, 1, 2}, new double[] {3, 1, 1})).isEqualTo(10.0);
+    assertThat(WeightedStats.median(new double[] {10, 1, 2}, new double[] {3, 1, 1}))
+        .isEqualTo(10.0);
     // zero weights, NaN and ∞ never matter
-    assertThat(WeightedStats.median(new double[] {5, 100, NAN, INF, 7}, new double[] {1, 0, 9, 9, 1})).isEqualTo(6.0);
+    assertThat(
+            WeightedStats.median(new double[] {5, 100, NAN, INF, 7}, new double[] {1, 0, 9, 9, 1}))
+        .isEqualTo(6.0);
     assertThat(WeightedStats.median(new double[] {}, new double[] {})).isNaN();
   }
 
@@ -92,7 +108,8 @@ class WeightedStatsTest {
     // {1, 3}: mean absolute difference 2·2 / (2 · 2² · 2) = 1/4
     assertThat(WeightedStats.gini(new double[] {3, 1})).isCloseTo(0.25, within(1e-15));
     // weights 3 and 1 are {1, 1, 1, 3}: Σ|xi − xj| = 12 over 2 · 4² · 1.5 = 1/4
-    assertThat(WeightedStats.gini(new double[] {1, 3}, new double[] {3, 1})).isCloseTo(0.25, within(1e-15));
+    assertThat(WeightedStats.gini(new double[] {1, 3}, new double[] {3, 1}))
+        .isCloseTo(0.25, within(1e-15));
     // NaN, ∞ and zero-weight values are skipped
     assertThat(WeightedStats.gini(new double[] {1, NAN, 3, INF, 50}, new double[] {3, 1, 1, 1, 0}))
         .isCloseTo(0.25, within(1e-15));

@@ -17,8 +17,14 @@ class GraphExportTest {
   @Test
   void arraysReadBackLittleEndianWithTheirMetadata() throws Exception {
     FootGraph g = SyntheticGraphs.grid(6, 9);
-    GraphExport.Pois pois = new GraphExport.Pois(List.of("school", "clinic"), new int[] {3, 3, 17}, new int[] {0, 1, 1},
-        new double[] {400, 800, 1200}, 1200, List.of("clinic"));
+    GraphExport.Pois pois =
+        new GraphExport.Pois(
+            List.of("school", "clinic"),
+            new int[] {3, 3, 17},
+            new int[] {0, 1, 1},
+            new double[] {400, 800, 1200},
+            1200,
+            List.of("clinic"));
     GraphExport.write(dir, g, pois);
 
     double[] x = GraphExport.readDoubles(dir.resolve("vertex_x.f64"));
@@ -33,13 +39,15 @@ class GraphExportTest {
     }
     assertThat(from).hasSize(g.edgeCount());
     for (int e = 0; e < g.edgeCount(); e++) {
-      assertThat(new double[] {from[e], to[e], length[e]}).containsExactly(g.edgeFrom(e), g.edgeTo(e), g.edgeLength(e));
+      assertThat(new double[] {from[e], to[e], length[e]})
+          .containsExactly(g.edgeFrom(e), g.edgeTo(e), g.edgeLength(e));
     }
     assertThat(GraphExport.readInts(dir.resolve("poi_vertex.i32"))).containsExactly(3, 3, 17);
     assertThat(GraphExport.readInts(dir.resolve("poi_category.i32"))).containsExactly(0, 1, 1);
     /* numpy's '<f8' is IEEE little-endian: 1.0 is 00 00 00 00 00 00 f0 3f */
     GraphExport.writeDoubles(dir.resolve("one.f64"), new double[] {1.0});
-    assertThat(java.nio.file.Files.readAllBytes(dir.resolve("one.f64"))).containsExactly(0, 0, 0, 0, 0, 0, 0xf0 - 256, 0x3f);
+    assertThat(java.nio.file.Files.readAllBytes(dir.resolve("one.f64")))
+        .containsExactly(0, 0, 0, 0, 0, 0, 0xf0 - 256, 0x3f);
 
     JsonNode meta = new ObjectMapper().readTree(dir.resolve(GraphExport.META_FILE).toFile());
     assertThat(meta.path("vertices").asInt()).isEqualTo(g.vertexCount());
@@ -55,11 +63,33 @@ class GraphExportTest {
   @Test
   void refusesPoisOutsideTheGraphOrCategories() {
     FootGraph g = SyntheticGraphs.grid(3, 1);
-    assertThatThrownBy(() -> GraphExport.write(dir, g, new GraphExport.Pois(List.of("a"), new int[] {g.vertexCount()},
-        new int[] {0}, new double[] {400}, 400, List.of()))).hasMessageContaining("Cannot export POI at vertex");
-    assertThatThrownBy(() -> new GraphExport.Pois(List.of("a"), new int[] {0}, new int[] {1}, new double[] {400}, 400, List.of()))
+    assertThatThrownBy(
+            () ->
+                GraphExport.write(
+                    dir,
+                    g,
+                    new GraphExport.Pois(
+                        List.of("a"),
+                        new int[] {g.vertexCount()},
+                        new int[] {0},
+                        new double[] {400},
+                        400,
+                        List.of())))
+        .hasMessageContaining("Cannot export POI at vertex");
+    assertThatThrownBy(
+            () ->
+                new GraphExport.Pois(
+                    List.of("a"), new int[] {0}, new int[] {1}, new double[] {400}, 400, List.of()))
         .hasMessageContaining("category 1 outside [0, 1)");
-    assertThatThrownBy(() -> new GraphExport.Pois(List.of("a"), new int[] {0}, new int[] {0}, new double[] {400}, 400, List.of("b")))
+    assertThatThrownBy(
+            () ->
+                new GraphExport.Pois(
+                    List.of("a"),
+                    new int[] {0},
+                    new int[] {0},
+                    new double[] {400},
+                    400,
+                    List.of("b")))
         .hasMessageContaining("Cannot compare counts of category b");
   }
 }

@@ -5,13 +5,17 @@ import java.util.List;
 import java.util.Random;
 import org.livingcircle.streets.FootGraph;
 
-/** SYNTHETIC test graphs: a jittered street grid with whole-metre edge lengths, gaps, and a detached island. */
+/**
+ * SYNTHETIC test graphs: a jittered street grid with whole-metre edge lengths, gaps, and a detached
+ * island.
+ */
 final class SyntheticGraphs {
   private SyntheticGraphs() {}
 
   /**
-   * A {@code side × side} grid of vertices 100 m apart (jittered), about 15 % of the edges left out, each edge as long
-   * as a whole number of metres ≥ its straight line, plus a separate 3-vertex island; parallel edges kept.
+   * A {@code side × side} grid of vertices 100 m apart (jittered), about 15 % of the edges left
+   * out, each edge as long as a whole number of metres ≥ its straight line, plus a separate
+   * 3-vertex island; parallel edges kept.
    */
   static FootGraph grid(int side, long seed) {
     Random r = new Random(seed);

@@ -9,7 +9,10 @@ import org.livingcircle.streets.FootGraph;
 class VertexSearchesTest {
   private static final double[] THRESHOLDS_M = {200, 400, 600};
 
-  /** Each nominal threshold moved down to the nearest distance some POI really has, so pairs lie exactly on it. */
+  /**
+   * Each nominal threshold moved down to the nearest distance some POI really has, so pairs lie
+   * exactly on it.
+   */
   private static double[] thresholdsOnRealDistances(double[][] all, int[][] categories) {
     double[] out = new double[THRESHOLDS_M.length];
     for (int t = 0; t < out.length; t++) {
@@ -55,14 +58,19 @@ class VertexSearchesTest {
             exactlyAtThreshold += all[p][v] == thresholds[t] ? 1 : 0;
           }
         }
-        assertThat(nearest[c][v]).as("nearest of category %s at vertex %s", c, v)
+        assertThat(nearest[c][v])
+            .as("nearest of category %s at vertex %s", c, v)
             .isEqualTo(best <= limit ? best : Double.POSITIVE_INFINITY);
         for (int t = 0; t < thresholds.length; t++) {
-          assertThat(counts[t][v]).as("count of category %s within %s m of vertex %s", c, thresholds[t], v).isEqualTo(expected[t]);
+          assertThat(counts[t][v])
+              .as("count of category %s within %s m of vertex %s", c, thresholds[t], v)
+              .isEqualTo(expected[t]);
         }
       }
     }
-    assertThat(exactlyAtThreshold).as("pairs exactly at a threshold (inclusive counting is exercised)").isPositive();
+    assertThat(exactlyAtThreshold)
+        .as("pairs exactly at a threshold (inclusive counting is exercised)")
+        .isPositive();
   }
 
   @Test
@@ -90,9 +98,13 @@ class VertexSearchesTest {
         for (int p : pois) {
           expected += Math.abs(all[p][v] - thresholds[t]) <= 0.5 ? 1 : 0;
         }
-        assertThat(near[t][v]).as("pairs near %s m at vertex %s", thresholds[t], v).isEqualTo(expected);
+        assertThat(near[t][v])
+            .as("pairs near %s m at vertex %s", thresholds[t], v)
+            .isEqualTo(expected);
       }
     }
-    assertThat(near[0][5]).as("the POI at vertex 4 lies exactly at the first threshold of vertex 5").isPositive();
+    assertThat(near[0][5])
+        .as("the POI at vertex 4 lies exactly at the first threshold of vertex 5")
+        .isPositive();
   }
 }

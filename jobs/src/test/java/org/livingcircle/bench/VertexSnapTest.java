@@ -29,10 +29,23 @@ class VertexSnapTest {
     }
     double[] x = {0, 10, 0, 10};
     double[] y = {0, 0, 10, 10};
-    FootGraph square = new FootGraph("EPSG:32649", x, y, new int[] {0, 2}, new int[] {1, 3}, new double[] {10, 10},
-        new int[] {0, 2, 4}, new double[] {0, 10, 0, 10}, new double[] {0, 0, 10, 10}, new long[] {1, 2});
-    assertThat(new VertexSnap(square).nearest(5, 5)).as("equidistant from all four corners").isZero();
-    assertThat(new VertexSnap(square).nearest(new double[] {9, 6}, new double[] {9, 4})).containsExactly(3, 1);
+    FootGraph square =
+        new FootGraph(
+            "EPSG:32649",
+            x,
+            y,
+            new int[] {0, 2},
+            new int[] {1, 3},
+            new double[] {10, 10},
+            new int[] {0, 2, 4},
+            new double[] {0, 10, 0, 10},
+            new double[] {0, 0, 10, 10},
+            new long[] {1, 2});
+    assertThat(new VertexSnap(square).nearest(5, 5))
+        .as("equidistant from all four corners")
+        .isZero();
+    assertThat(new VertexSnap(square).nearest(new double[] {9, 6}, new double[] {9, 4}))
+        .containsExactly(3, 1);
   }
 
   private static int bruteForce(FootGraph g, double x, double y) {

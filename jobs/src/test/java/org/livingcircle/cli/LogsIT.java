@@ -30,7 +30,8 @@ class LogsIT {
     Throwable thrown = failTask();
     String logged = captured;
     assertThat(logged).isEmpty();
-    assertThat(Lcp.unwrap(thrown)).isInstanceOf(InputException.class)
+    assertThat(Lcp.unwrap(thrown))
+        .isInstanceOf(InputException.class)
         .hasMessage("Cannot read POI file poi/broken.json: invalid JSON (line 3)");
   }
 
@@ -38,14 +39,19 @@ class LogsIT {
   void stacktraceBringsBackSparksTaskFailureLogging() {
     Logs.configure(false, true);
     failTask();
-    assertThat(captured).contains("ERROR Executor: Exception in task", "Cannot read POI file poi/broken.json");
+    assertThat(captured)
+        .contains("ERROR Executor: Exception in task", "Cannot read POI file poi/broken.json");
     assertThat(captured).doesNotContain(" INFO ");
   }
 
   @Test
   void verboseShowsTheEnginesInfoLines() {
     Logs.configure(true, false);
-    capture(() -> JavaSparkContext.fromSparkContext(spark().sparkContext()).parallelize(List.of(1, 2, 3), 2).count());
+    capture(
+        () ->
+            JavaSparkContext.fromSparkContext(spark().sparkContext())
+                .parallelize(List.of(1, 2, 3), 2)
+                .count());
     assertThat(captured).contains(" INFO DAGScheduler: ");
   }
 
@@ -57,15 +63,22 @@ class LogsIT {
 
   private Throwable failTask() {
     Throwable[] thrown = new Throwable[1];
-    capture(() -> thrown[0] = catchThrowable(() ->
-        JavaSparkContext.fromSparkContext(spark().sparkContext()).parallelize(List.of(1, 2), 2)
-            .map(i -> {
-              if (i == 2) {
-                throw new InputException("Cannot read POI file poi/broken.json: invalid JSON (line 3)");
-              }
-              return i;
-            })
-            .collect()));
+    capture(
+        () ->
+            thrown[0] =
+                catchThrowable(
+                    () ->
+                        JavaSparkContext.fromSparkContext(spark().sparkContext())
+                            .parallelize(List.of(1, 2), 2)
+                            .map(
+                                i -> {
+                                  if (i == 2) {
+                                    throw new InputException(
+                                        "Cannot read POI file poi/broken.json: invalid JSON (line 3)");
+                                  }
+                                  return i;
+                                })
+                            .collect()));
     assertThat(thrown[0]).isInstanceOf(org.apache.spark.SparkException.class);
     return thrown[0];
   }

@@ -10,9 +10,21 @@ import org.junit.jupiter.api.Test;
 class CsvTest {
   @Test
   void lineQuotesOnlyCommaQuoteAndLineFeed() {
-    String line = Csv.line(Arrays.asList("plain", "", null, "a,b", "say \"hi\"", "two\nlines", "cr\rhere", " padded ", "中文"));
+    String line =
+        Csv.line(
+            Arrays.asList(
+                "plain",
+                "",
+                null,
+                "a,b",
+                "say \"hi\"",
+                "two\nlines",
+                "cr\rhere",
+                " padded ",
+                "中文"));
 
-    assertThat(line).isEqualTo("plain,,,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",cr\rhere, padded ,中文\n");
+    assertThat(line)
+        .isEqualTo("plain,,,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",cr\rhere, padded ,中文\n");
   }
 
   @Test
@@ -27,15 +39,20 @@ class CsvTest {
   void recordsSkipTheByteOrderMarkAndReadQuotedFieldsAndEveryLineEnd() {
     String text = "\uFEFFcode,name\r\n1,\"a,b\"\n2,\"say \"\"hi\"\"\"\r3,\"two\nlines\"\n";
 
-    assertThat(Csv.records(text, "t.csv")).containsExactly(List.of("code", "name"), List.of("1", "a,b"),
-        List.of("2", "say \"hi\""), List.of("3", "two\nlines"));
+    assertThat(Csv.records(text, "t.csv"))
+        .containsExactly(
+            List.of("code", "name"),
+            List.of("1", "a,b"),
+            List.of("2", "say \"hi\""),
+            List.of("3", "two\nlines"));
   }
 
   @Test
   void recordsReadWhatLineWrites() {
     List<String> fields = List.of("", "a,b", "\"", "x\ny", "中文,\"");
 
-    assertThat(Csv.records(Csv.line(fields) + Csv.line(fields), "round trip")).containsExactly(fields, fields);
+    assertThat(Csv.records(Csv.line(fields) + Csv.line(fields), "round trip"))
+        .containsExactly(fields, fields);
   }
 
   @Test

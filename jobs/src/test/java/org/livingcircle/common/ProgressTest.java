@@ -13,7 +13,11 @@ class ProgressTest {
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
   private Progress progress(Progress.Mode mode, long intervalSeconds) {
-    return new Progress(new PrintStream(buffer, true, StandardCharsets.UTF_8), mode, intervalSeconds * 1_000_000_000L, () -> now);
+    return new Progress(
+        new PrintStream(buffer, true, StandardCharsets.UTF_8),
+        mode,
+        intervalSeconds * 1_000_000_000L,
+        () -> now);
   }
 
   private String printed() {
@@ -48,12 +52,13 @@ class ProgressTest {
       p.update("[b] long", i, 100, "tasks");
     }
     p.end();
-    assertThat(printed().lines()).containsExactly(
-        "[b] long  20/100 tasks (20%)  2.0/s  ETA 0:40",
-        "[b] long  40/100 tasks (40%)  2.0/s  ETA 0:30",
-        "[b] long  60/100 tasks (60%)  2.0/s  ETA 0:20",
-        "[b] long  80/100 tasks (80%)  2.0/s  ETA 0:10",
-        "[b] long  100/100 tasks (100%)  2.0/s  0:50");
+    assertThat(printed().lines())
+        .containsExactly(
+            "[b] long  20/100 tasks (20%)  2.0/s  ETA 0:40",
+            "[b] long  40/100 tasks (40%)  2.0/s  ETA 0:30",
+            "[b] long  60/100 tasks (60%)  2.0/s  ETA 0:20",
+            "[b] long  80/100 tasks (80%)  2.0/s  ETA 0:10",
+            "[b] long  100/100 tasks (100%)  2.0/s  0:50");
     assertThat(printed()).doesNotContain("\r");
   }
 
@@ -66,8 +71,9 @@ class ProgressTest {
     now += 3_000_000_000L;
     p.update("[e] x", 30, 30, "tasks");
     p.end();
-    assertThat(printed().lines()).containsExactly(
-        "[e] x  10/30 tasks (33%)  0.8/s  ETA 0:24", "[e] x  30/30 tasks (100%)  2.0/s  0:15");
+    assertThat(printed().lines())
+        .containsExactly(
+            "[e] x  10/30 tasks (33%)  0.8/s  ETA 0:24", "[e] x  30/30 tasks (100%)  2.0/s  0:15");
   }
 
   @Test
@@ -81,8 +87,10 @@ class ProgressTest {
     p.end();
     String out = printed();
     assertThat(out).doesNotContain("\n").endsWith("\r\u001b[K");
-    assertThat(out.split("\r\u001b\\[K", -1)).hasSize(1 + 7) // first, i = 2, 4, 6, 8, 10, then the clear
-        .contains("[c] x  4/10 tasks (40%)  10/s  ETA 0:01", "[c] x  10/10 tasks (100%)  10/s  0:01");
+    assertThat(out.split("\r\u001b\\[K", -1))
+        .hasSize(1 + 7) // first, i = 2, 4, 6, 8, 10, then the clear
+        .contains(
+            "[c] x  4/10 tasks (40%)  10/s  ETA 0:01", "[c] x  10/10 tasks (100%)  10/s  0:01");
   }
 
   @Test

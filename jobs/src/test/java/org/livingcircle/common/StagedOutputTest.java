@@ -20,12 +20,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Staged outputs on the local file system: permissions, the atomic switch, and dead runs' folders. */
+/**
+ * Staged outputs on the local file system: permissions, the atomic switch, and dead runs' folders.
+ */
 class StagedOutputTest {
   @TempDir Path tmp;
 
   private static void write(Path target, String value) throws IOException {
-    try (StagedOutput out = StagedOutput.begin(target, new PrintStream(new ByteArrayOutputStream()))) {
+    try (StagedOutput out =
+        StagedOutput.begin(target, new PrintStream(new ByteArrayOutputStream()))) {
       Files.createDirectories(out.dir().resolve("table"));
       Files.writeString(out.dir().resolve("table/part-0.txt"), value);
       Files.writeString(out.dir().resolve("manifest.json"), value);
@@ -51,8 +54,11 @@ class StagedOutputTest {
     assertThat(Files.getPosixFilePermissions(target.resolve("manifest.json")))
         .isEqualTo(Files.getPosixFilePermissions(referenceFile));
     if (expected.contains(PosixFilePermission.OTHERS_READ)) { // umask 022, the usual one
-      assertThat(Files.getPosixFilePermissions(target)).contains(PosixFilePermission.GROUP_READ,
-          PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE);
+      assertThat(Files.getPosixFilePermissions(target))
+          .contains(
+              PosixFilePermission.GROUP_READ,
+              PosixFilePermission.OTHERS_READ,
+              PosixFilePermission.OTHERS_EXECUTE);
     }
   }
 
@@ -66,7 +72,10 @@ class StagedOutputTest {
     assertThat(Files.readSymbolicLink(target).isAbsolute()).isFalse();
     assertThat(Files.readString(target.resolve("table/part-0.txt"))).isEqualTo("three");
     // "one" is gone; "two" stays for readers that followed the link before the last commit
-    assertThat(siblings()).hasSize(3).contains("ingest").allMatch(n -> n.equals("ingest") || n.startsWith(".ingest.v-"));
+    assertThat(siblings())
+        .hasSize(3)
+        .contains("ingest")
+        .allMatch(n -> n.equals("ingest") || n.startsWith(".ingest.v-"));
   }
 
   @Test
@@ -76,19 +85,21 @@ class StagedOutputTest {
     AtomicBoolean done = new AtomicBoolean();
     List<String> problems = new ArrayList<>();
     int[] reads = {0};
-    Thread reader = new Thread(() -> {
-      while (!done.get()) {
-        try {
-          String value = Files.readString(target.resolve("manifest.json"));
-          if (!value.startsWith("run ")) {
-            problems.add("partial: " + value);
-          }
-          reads[0]++;
-        } catch (IOException e) {
-          problems.add(e.toString());
-        }
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              while (!done.get()) {
+                try {
+                  String value = Files.readString(target.resolve("manifest.json"));
+                  if (!value.startsWith("run ")) {
+                    problems.add("partial: " + value);
+                  }
+                  reads[0]++;
+                } catch (IOException e) {
+                  problems.add(e.toString());
+                }
+              }
+            });
     reader.start();
     for (int i = 1; i <= 100; i++) {
       write(target, "run " + i);
@@ -106,14 +117,18 @@ class StagedOutputTest {
     Files.writeString(target.resolve("manifest.json"), "old layout");
     write(target, "new");
     assertThat(Files.readString(target.resolve("manifest.json"))).isEqualTo("new");
-    assertThat(siblings()).hasSize(3); // the link, the new version and the old layout's directory, kept until the next commit
+    assertThat(siblings())
+        .hasSize(
+            3); // the link, the new version and the old layout's directory, kept until the next
+    // commit
   }
 
   @Test
   void aFailedRunLeavesThePreviousOutputAndNoFolder() throws IOException {
     Path target = tmp.resolve("grid");
     write(target, "good");
-    try (StagedOutput out = StagedOutput.begin(target, new PrintStream(new ByteArrayOutputStream()))) {
+    try (StagedOutput out =
+        StagedOutput.begin(target, new PrintStream(new ByteArrayOutputStream()))) {
       Files.writeString(out.dir().resolve("manifest.json"), "half");
     }
     assertThat(Files.readString(target.resolve("manifest.json"))).isEqualTo("good");
@@ -131,18 +146,28 @@ class StagedOutputTest {
     Process running = new ProcessBuilder("sleep", "60").start();
     try {
       String host = StagedOutput.host();
-      Path dead = Files.createDirectories(tmp.resolve(".ingest.staging-" + deadPid + "@" + host + "-k1lled/poi"));
+      Path dead =
+          Files.createDirectories(
+              tmp.resolve(".ingest.staging-" + deadPid + "@" + host + "-k1lled/poi"));
       Files.writeString(dead.resolve("part-0.parquet"), "half written");
-      Path alive = Files.createDirectory(tmp.resolve(".ingest.staging-" + running.pid() + "@" + host + "-w0rking"));
-      Path elsewhere = Files.createDirectory(tmp.resolve(".ingest.staging-" + deadPid + "@other-host.example-r3mote"));
+      Path alive =
+          Files.createDirectory(
+              tmp.resolve(".ingest.staging-" + running.pid() + "@" + host + "-w0rking"));
+      Path elsewhere =
+          Files.createDirectory(
+              tmp.resolve(".ingest.staging-" + deadPid + "@other-host.example-r3mote"));
       Path legacyOld = Files.createDirectory(tmp.resolve(".ingest.staging-8125371620939188811"));
-      Files.setLastModifiedTime(legacyOld, FileTime.from(Instant.now().minus(StagedOutput.LEGACY_AGE).minusSeconds(60)));
+      Files.setLastModifiedTime(
+          legacyOld, FileTime.from(Instant.now().minus(StagedOutput.LEGACY_AGE).minusSeconds(60)));
       Path legacyRecent = Files.createDirectory(tmp.resolve(".ingest.staging-4235512277419047326"));
-      Path otherStage = Files.createDirectory(tmp.resolve(".grid.staging-" + deadPid + "@" + host + "-n0tmine"));
+      Path otherStage =
+          Files.createDirectory(tmp.resolve(".grid.staging-" + deadPid + "@" + host + "-n0tmine"));
 
       ByteArrayOutputStream log = new ByteArrayOutputStream();
-      try (StagedOutput out = StagedOutput.begin(target, new PrintStream(log, true, StandardCharsets.UTF_8))) {
-        assertThat(out.dir().getFileName().toString()).startsWith(".ingest.staging-" + ProcessHandle.current().pid() + "@" + host + "-");
+      try (StagedOutput out =
+          StagedOutput.begin(target, new PrintStream(log, true, StandardCharsets.UTF_8))) {
+        assertThat(out.dir().getFileName().toString())
+            .startsWith(".ingest.staging-" + ProcessHandle.current().pid() + "@" + host + "-");
       }
       assertThat(dead.getParent()).doesNotExist();
       assertThat(legacyOld).doesNotExist();
@@ -151,9 +176,18 @@ class StagedOutputTest {
       assertThat(legacyRecent).isDirectory();
       assertThat(otherStage).isDirectory();
       assertThat(Files.readString(target.resolve("manifest.json"))).isEqualTo("committed");
-      assertThat(log.toString(StandardCharsets.UTF_8).lines()).containsExactlyInAnyOrder(
-          "[ingest] removed " + dead.getParent() + ", left by a run that no longer runs (pid " + deadPid + " on " + host + ")",
-          "[ingest] removed " + legacyOld + ", left by a run that recorded no owner and stopped more than 24 h ago");
+      assertThat(log.toString(StandardCharsets.UTF_8).lines())
+          .containsExactlyInAnyOrder(
+              "[ingest] removed "
+                  + dead.getParent()
+                  + ", left by a run that no longer runs (pid "
+                  + deadPid
+                  + " on "
+                  + host
+                  + ")",
+              "[ingest] removed "
+                  + legacyOld
+                  + ", left by a run that recorded no owner and stopped more than 24 h ago");
     } finally {
       running.destroyForcibly();
     }

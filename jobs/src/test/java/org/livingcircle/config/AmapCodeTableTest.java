@@ -32,7 +32,9 @@ class AmapCodeTableTest {
     assertThat(table.row("061205").label()).isEqualTo("061205 购物服务;专卖店;书店");
     assertThat(table.row("060800").minor()).isEqualTo("文化用品店");
     assertThat(table.contains("999999")).isFalse();
-    assertThat(table.under("0605")).extracting(AmapCodeTable.Row::code).containsExactly("060500", "060501", "060502");
+    assertThat(table.under("0605"))
+        .extracting(AmapCodeTable.Row::code)
+        .containsExactly("060500", "060501", "060502");
   }
 
   @Test
@@ -48,7 +50,8 @@ class AmapCodeTableTest {
     Categories categories = Categories.load(SHIPPED);
     TypecodeMapper mapper = TypecodeMapper.of(categories);
 
-    // review-domain §2.1: agencies are not print shops; stationers are not bookstores; pet markets are pets
+    // review-domain §2.1: agencies are not print shops; stationers are not bookstores; pet markets
+    // are pets
     assertThat(mapper.categoryOfTypecodes("071600")).isEmpty();
     assertThat(mapper.categoryOfTypecodes("060800")).isEmpty();
     assertThat(mapper.categoryOfTypecodes("061205")).contains("bookstore");
@@ -65,43 +68,59 @@ class AmapCodeTableTest {
   void plantedTooBroadPrefixFails() throws IOException {
     AmapCodeTable table = AmapCodeTable.load(TABLE);
     String shipped = Files.readString(SHIPPED, StandardCharsets.UTF_8);
-    String planted = shipped.replace("amap_typecodes: [\"060500\", \"060501\", \"061209\"]", "amap_typecodes: [\"0605\", \"061209\"]")
-        .replace("amap_typecodes: [\"0907\", \"061211\", \"060502\"]", "amap_typecodes: [\"0907\", \"061211\"]");
+    String planted =
+        shipped
+            .replace(
+                "amap_typecodes: [\"060500\", \"060501\", \"061209\"]",
+                "amap_typecodes: [\"0605\", \"061209\"]")
+            .replace(
+                "amap_typecodes: [\"0907\", \"061211\", \"060502\"]",
+                "amap_typecodes: [\"0907\", \"061211\"]");
     assertThat(planted).isNotEqualTo(shipped);
     Path file = dir.resolve("categories.yaml");
     Files.writeString(file, planted, StandardCharsets.UTF_8);
 
-    assertThat(table.problems(Categories.load(file), table.loadAllowList(ALLOW))).containsExactly(
-        "Cannot map 060502 购物服务;花鸟鱼虫市场;宠物市场 to florist_gift: not on its allow-list in amap_category_codes.csv"
-            + " (narrow the prefix or extend the allow-list)",
-        "Cannot find 060502 购物服务;花鸟鱼虫市场;宠物市场 in the typecodes of pet_service: allow-listed but not configured"
-            + " (or taken by another category)");
+    assertThat(table.problems(Categories.load(file), table.loadAllowList(ALLOW)))
+        .containsExactly(
+            "Cannot map 060502 购物服务;花鸟鱼虫市场;宠物市场 to florist_gift: not on its allow-list in amap_category_codes.csv"
+                + " (narrow the prefix or extend the allow-list)",
+            "Cannot find 060502 购物服务;花鸟鱼虫市场;宠物市场 in the typecodes of pet_service: allow-listed but not configured"
+                + " (or taken by another category)");
   }
 
   @Test
   void plantedWrongAndUnknownCodesFail() throws IOException {
     AmapCodeTable table = AmapCodeTable.load(TABLE);
     String shipped = Files.readString(SHIPPED, StandardCharsets.UTF_8);
-    String planted = shipped.replace("amap_typecodes: [\"071300\"]", "amap_typecodes: [\"071300\", \"0716\"]")
-        .replace("amap_typecodes: [\"071500\"]", "amap_typecodes: [\"071500\", \"071599\"]");
+    String planted =
+        shipped
+            .replace("amap_typecodes: [\"071300\"]", "amap_typecodes: [\"071300\", \"0716\"]")
+            .replace("amap_typecodes: [\"071500\"]", "amap_typecodes: [\"071500\", \"071599\"]");
     Path file = dir.resolve("categories.yaml");
     Files.writeString(file, planted, StandardCharsets.UTF_8);
 
-    assertThat(table.problems(Categories.load(file), table.loadAllowList(ALLOW))).containsExactlyInAnyOrder(
-        "Cannot map 071600 生活服务;中介机构;中介机构 to photo_print: not on its allow-list in amap_category_codes.csv"
-            + " (narrow the prefix or extend the allow-list)",
-        "Cannot use Amap typecode 071599 of laundry: no such code or class in amap_poi_codes_v1.06.csv");
+    assertThat(table.problems(Categories.load(file), table.loadAllowList(ALLOW)))
+        .containsExactlyInAnyOrder(
+            "Cannot map 071600 生活服务;中介机构;中介机构 to photo_print: not on its allow-list in amap_category_codes.csv"
+                + " (narrow the prefix or extend the allow-list)",
+            "Cannot use Amap typecode 071599 of laundry: no such code or class in amap_poi_codes_v1.06.csv");
   }
 
   @Test
   void allowListRowMustMatchTheTable() throws IOException {
     AmapCodeTable table = AmapCodeTable.load(TABLE);
     Path file = dir.resolve("allow.csv");
-    Files.writeString(file, "category,code,subclass_zh,note\nphoto_print,071600,图文快印店,\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        file,
+        "category,code,subclass_zh,note\nphoto_print,071600,图文快印店,\n",
+        StandardCharsets.UTF_8);
 
     assertThatThrownBy(() -> table.loadAllowList(file))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("Cannot read allow-list " + file + " row 2: code 071600 is 中介机构 in the table, not 图文快印店");
+        .hasMessage(
+            "Cannot read allow-list "
+                + file
+                + " row 2: code 071600 is 中介机构 in the table, not 图文快印店");
   }
 
   @Test

@@ -11,19 +11,23 @@ import org.junit.jupiter.api.io.TempDir;
 import org.livingcircle.RepoPaths;
 import org.livingcircle.common.ConfigException;
 
-/** The network-walking keys of a city file (contracts §5), on copies of conf/cities/jincheng.yaml. */
+/**
+ * The network-walking keys of a city file (contracts §5), on copies of conf/cities/jincheng.yaml.
+ */
 class NetworkWalkingConfigTest {
   @TempDir Path dir;
 
   /**
-   * jincheng.yaml without its street extract, with {@code walkingLines} added under {@code walking:} and
-   * {@code dataLines} under {@code data:}.
+   * jincheng.yaml without its street extract, with {@code walkingLines} added under {@code
+   * walking:} and {@code dataLines} under {@code data:}.
    */
   private Path city(String walkingLines, String dataLines) throws IOException {
     String yaml = Files.readString(RepoPaths.of("conf/cities/jincheng.yaml"));
     assertThat(yaml).contains("\nwalking:\n").contains("\ndata:\n").contains("\n  osm_pbf: ");
     yaml = yaml.replaceAll("\n  osm_pbf(_source)?: [^\n]*", "");
-    yaml = yaml.replace("\nwalking:\n", "\nwalking:\n" + walkingLines).replace("\ndata:\n", "\ndata:\n" + dataLines);
+    yaml =
+        yaml.replace("\nwalking:\n", "\nwalking:\n" + walkingLines)
+            .replace("\ndata:\n", "\ndata:\n" + dataLines);
     Path file = dir.resolve("jincheng.yaml");
     Files.writeString(file, yaml);
     return file;
@@ -52,7 +56,10 @@ class NetworkWalkingConfigTest {
 
   @Test
   void explicitValuesAreKept() throws IOException {
-    CityConfig city = CityConfig.load(city("""
+    CityConfig city =
+        CityConfig.load(
+            city(
+                """
           model: straight_line
           model_source: "test"
           link_radius_m: 250
@@ -63,7 +70,8 @@ class NetworkWalkingConfigTest {
           private_ways_source: "test"
           min_component_edges: 7
           min_component_edges_source: "test"
-        """, "  osm_pbf: streets.osm.pbf\n"));
+        """,
+                "  osm_pbf: streets.osm.pbf\n"));
 
     CityConfig.Walking w = city.walking();
     assertThat(w.kind()).isEqualTo(WalkModel.Kind.STRAIGHT_LINE);
@@ -81,7 +89,8 @@ class NetworkWalkingConfigTest {
 
     assertThatThrownBy(() -> CityConfig.load(file))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith(file + ": /data/osm_pbf: Cannot use walking model network: no street extract")
+        .hasMessageStartingWith(
+            file + ": /data/osm_pbf: Cannot use walking model network: no street extract")
         .hasMessageNotContaining("\n");
   }
 
@@ -100,22 +109,28 @@ class NetworkWalkingConfigTest {
   @Test
   void badValuesAreRefusedWithTheirPointer() throws IOException {
     Path model = city("  model: streets\n", "");
-    assertThatThrownBy(() -> CityConfig.load(model)).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> CityConfig.load(model))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("/walking/model");
     Path radius = city("  link_radius_m: 0\n", "");
-    assertThatThrownBy(() -> CityConfig.load(radius)).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> CityConfig.load(radius))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("/walking/link_radius_m");
     Path unlinked = city("  unlinked: nearest\n", "");
-    assertThatThrownBy(() -> CityConfig.load(unlinked)).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> CityConfig.load(unlinked))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("/walking/unlinked");
     Path privateWays = city("  private_ways: open\n", "");
-    assertThatThrownBy(() -> CityConfig.load(privateWays)).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> CityConfig.load(privateWays))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("/walking/private_ways");
     Path edges = city("  min_component_edges: 0\n", "");
-    assertThatThrownBy(() -> CityConfig.load(edges)).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> CityConfig.load(edges))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("/walking/min_component_edges");
     Path pbf = city("", "  osm_pbf: \"\"\n");
-    assertThatThrownBy(() -> CityConfig.load(pbf)).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> CityConfig.load(pbf))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("/data/osm_pbf");
   }
 }

@@ -24,7 +24,11 @@ class PipelineConfigTest {
     Path late = Files.writeString(dir.resolve("late.yaml"), "city_stages: [grid, ingest]\n");
     Path unknown = Files.writeString(dir.resolve("unknown.yaml"), "city_stages: [ingest, gird]\n");
 
-    assertThatThrownBy(() -> PipelineConfig.load(late)).isInstanceOf(ConfigException.class).hasMessageStartingWith(late + ": /city_stages/0");
-    assertThatThrownBy(() -> PipelineConfig.load(unknown)).isInstanceOf(ConfigException.class).hasMessageStartingWith(unknown + ": /city_stages/1");
+    assertThatThrownBy(() -> PipelineConfig.load(late))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(late + ": /city_stages/0");
+    assertThatThrownBy(() -> PipelineConfig.load(unknown))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(unknown + ": /city_stages/1");
   }
 }

@@ -28,23 +28,28 @@ class SitingConfigTest {
     SitingConfig c = SitingConfig.load(RepoPaths.of("conf/siting.yaml"));
     assertThat(c.budgetSites()).isEqualTo(60);
     assertThat(c.candidates()).isEqualTo("cells");
-    assertThat(c.modulePlaces()).containsEntry("nursery_places", 30.0).containsKeys("elderly_beds", "kindergarten_places");
+    assertThat(c.modulePlaces())
+        .containsEntry("nursery_places", 30.0)
+        .containsKeys("elderly_beds", "kindergarten_places");
   }
 
   @Test
   void everyNumberNeedsItsSource() throws IOException {
     Path file = shippedWith("budget_sites_source:", "# budget_sites_source:");
-    assertThatThrownBy(() -> SitingConfig.load(file)).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> SitingConfig.load(file))
+        .isInstanceOf(ConfigException.class)
         .hasMessage(file + ": /: missing required key budget_sites_source");
   }
 
   @Test
   void badCandidatesAndSizesAreNamed() throws IOException {
     Path candidates = shippedWith("candidates: cells", "candidates: street_nodes");
-    assertThatThrownBy(() -> SitingConfig.load(candidates)).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> SitingConfig.load(candidates))
+        .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith(candidates + ": /candidates: ");
     Path size = shippedWith("nursery_places: 30", "nursery_places: 0");
-    assertThatThrownBy(() -> SitingConfig.load(size)).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> SitingConfig.load(size))
+        .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith(size + ": /module_places/nursery_places: ");
   }
 }

@@ -1,6 +1,5 @@
 package org.livingcircle.config;
 
-import org.livingcircle.RepoPaths;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -11,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.livingcircle.RepoPaths;
 
 class TypecodeMapperTest {
   @TempDir Path dir;
@@ -20,10 +20,12 @@ class TypecodeMapperTest {
   @BeforeEach
   void setUp() throws IOException {
     Path file = dir.resolve("categories.yaml");
-    Files.writeString(file,
+    Files.writeString(
+        file,
         "categories:\n"
             + CategoriesTest.category("sports", "[\"08\"]", "[\"leisure=pitch\"]")
-            + CategoriesTest.category("fitness_ground", "[\"0801\"]", "[\"leisure=fitness_station\"]")
+            + CategoriesTest.category(
+                "fitness_ground", "[\"0801\"]", "[\"leisure=fitness_station\"]")
             + CategoriesTest.category("gym", "[\"080111\"]", "[\"leisure=fitness_centre\"]")
             + CategoriesTest.category("convenience_store", "[\"0602\"]", "[\"shop=convenience\"]"));
     mapper = TypecodeMapper.of(Categories.load(file));
@@ -65,13 +67,15 @@ class TypecodeMapperTest {
 
     tags.put("shop", "convenience");
     assertThat(mapper.categoryOfOsmTags(tags)).contains("gym");
-    assertThat(mapper.categoryOfOsmTags(Map.of("shop", "convenience"))).contains("convenience_store");
+    assertThat(mapper.categoryOfOsmTags(Map.of("shop", "convenience")))
+        .contains("convenience_store");
     assertThat(mapper.categoryOfOsmTags(Map.of("shop", "bakery"))).isEmpty();
   }
 
   @Test
   void shippedTaxonomyMapsRealAmapCodes() {
-    TypecodeMapper shipped = TypecodeMapper.of(Categories.load(RepoPaths.of("conf/categories.yaml")));
+    TypecodeMapper shipped =
+        TypecodeMapper.of(Categories.load(RepoPaths.of("conf/categories.yaml")));
 
     // typecodes as published in Amap POI search results
     assertThat(shipped.categoryOfTypecodes("060200")).contains("convenience_store"); // 便民商店/便利店
@@ -82,29 +86,41 @@ class TypecodeMapperTest {
     assertThat(shipped.categoryOfTypecodes("080111")).contains("gym"); // 健身中心
     assertThat(shipped.categoryOfTypecodes("120302")).contains("residential"); // 住宅小区
     assertThat(shipped.categoryOfTypecodes("141204")).contains("kindergarten"); // 幼儿园
-    assertThat(shipped.categoryOfTypecodes("090102")).contains("health_station"); // 卫生院, over 0901 hospital
+    assertThat(shipped.categoryOfTypecodes("090102"))
+        .contains("health_station"); // 卫生院, over 0901 hospital
     assertThat(shipped.categoryOfTypecodes("090101")).contains("hospital");
     assertThat(shipped.categoryOfTypecodes("150904")).isEmpty(); // 停车场
   }
 
   @Test
   void shippedOsmRulesNeedEveryConditionAndReadLists() {
-    TypecodeMapper shipped = TypecodeMapper.of(Categories.load(RepoPaths.of("conf/categories.yaml")));
+    TypecodeMapper shipped =
+        TypecodeMapper.of(Categories.load(RepoPaths.of("conf/categories.yaml")));
 
-    // review-domain §2.2: amenity=school alone is every school; primary schools need isced:level=1 or school=primary
+    // review-domain §2.2: amenity=school alone is every school; primary schools need isced:level=1
+    // or school=primary
     assertThat(shipped.categoryOfOsmTags(Map.of("amenity", "school"))).isEmpty();
-    assertThat(shipped.categoryOfOsmTags(Map.of("amenity", "school", "isced:level", "1"))).contains("primary_school");
-    assertThat(shipped.categoryOfOsmTags(Map.of("amenity", "school", "isced:level", "1;2"))).contains("primary_school");
-    assertThat(shipped.categoryOfOsmTags(Map.of("amenity", "school", "school", "primary"))).contains("primary_school");
-    // social_facility=day_care is also child day care: only social_facility:for=senior is elderly day care
+    assertThat(shipped.categoryOfOsmTags(Map.of("amenity", "school", "isced:level", "1")))
+        .contains("primary_school");
+    assertThat(shipped.categoryOfOsmTags(Map.of("amenity", "school", "isced:level", "1;2")))
+        .contains("primary_school");
+    assertThat(shipped.categoryOfOsmTags(Map.of("amenity", "school", "school", "primary")))
+        .contains("primary_school");
+    // social_facility=day_care is also child day care: only social_facility:for=senior is elderly
+    // day care
     assertThat(shipped.categoryOfOsmTags(Map.of("social_facility", "day_care"))).isEmpty();
-    assertThat(shipped.categoryOfOsmTags(Map.of("social_facility", "day_care", "social_facility:for", "senior")))
+    assertThat(
+            shipped.categoryOfOsmTags(
+                Map.of("social_facility", "day_care", "social_facility:for", "senior")))
         .contains("elderly_day_care");
-    assertThat(shipped.categoryOfOsmTags(Map.of("cuisine", "breakfast;coffee_shop"))).contains("breakfast");
+    assertThat(shipped.categoryOfOsmTags(Map.of("cuisine", "breakfast;coffee_shop")))
+        .contains("breakfast");
     assertThat(shipped.categoryOfOsmTags(Map.of("cuisine", "breakfastclub"))).isEmpty();
     assertThat(shipped.categoryOfOsmTags(Map.of("shop", "tea"))).isEmpty();
     assertThat(shipped.categoryOfOsmTags(Map.of("amenity", "recycling"))).isEmpty();
-    assertThat(shipped.categoryOfOsmTags(Map.of("amenity", "recycling", "recycling_type", "centre"))).contains("recycling");
+    assertThat(
+            shipped.categoryOfOsmTags(Map.of("amenity", "recycling", "recycling_type", "centre")))
+        .contains("recycling");
     assertThat(shipped.categoryOfOsmTags(Map.of("craft", "key_cutter"))).contains("repair");
   }
 }

@@ -61,7 +61,8 @@ class ChinaCoordinatesTest {
 
   @Test
   void publishedWgs84Gcj02PairsFromEviltransform() {
-    // googollee/eviltransform go/transform_test.go: {wgsLat, wgsLng, gcjLat, gcjLng} for Shanghai, Shenzhen,
+    // googollee/eviltransform go/transform_test.go: {wgsLat, wgsLng, gcjLat, gcjLng} for Shanghai,
+    // Shenzhen,
     // Beijing; that test compares to 5 decimals and requires its exact inverse within 0.5 m.
     double[][] pairs = {
       {31.1774276, 121.5272106, 31.17530398364597, 121.531541859215},
@@ -87,7 +88,8 @@ class ChinaCoordinatesTest {
     assertThat(out[0]).isCloseTo(116.41036949371029, within(1e-9));
     assertThat(out[1]).isCloseTo(39.92133699351021, within(1e-9));
 
-    // coordtransform's inverses are one-step approximations: ours iterate, so agree to about a metre only
+    // coordtransform's inverses are one-step approximations: ours iterate, so agree to about a
+    // metre only
     ChinaCoordinates.bd09ToGcj02(116.404, 39.915, out);
     assertThat(meters(out[0], out[1], 116.39762729119315, 39.90865673957631)).isLessThan(1.0);
     ChinaCoordinates.gcj02ToWgs84(116.404, 39.915, out);

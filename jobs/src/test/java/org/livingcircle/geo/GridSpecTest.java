@@ -42,16 +42,21 @@ class GridSpecTest {
     assertThatThrownBy(() -> new GridSpec("EPSG:32649", 125))
         .hasMessage("Cannot use cell_size_m 125: not a multiple of 10 in [50, 1000]");
     assertThatThrownBy(() -> new GridSpec("EPSG:32649", 40)).hasMessageContaining("cell_size_m 40");
-    assertThatThrownBy(() -> new GridSpec("WGS84", 250)).hasMessage("Cannot use CRS WGS84: expected EPSG:<code>");
+    assertThatThrownBy(() -> new GridSpec("WGS84", 250))
+        .hasMessage("Cannot use CRS WGS84: expected EPSG:<code>");
   }
 
   @Test
   void aCityWithCellsOf125MetresFailsAtConfigLoad(@TempDir Path dir) throws Exception {
-    String text = Files.readString(RepoPaths.of("conf/cities/jincheng.yaml")).replace("\ncell_size_m: 250\n", "\ncell_size_m: 125\n");
+    String text =
+        Files.readString(RepoPaths.of("conf/cities/jincheng.yaml"))
+            .replace("\ncell_size_m: 250\n", "\ncell_size_m: 125\n");
     Path file = Files.writeString(dir.resolve("jincheng.yaml"), text);
 
-    assertThatThrownBy(() -> CityConfig.load(file)).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> CityConfig.load(file))
+        .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith(file + ": /cell_size_m");
-    assertThat(CityConfig.load(RepoPaths.of("conf/cities/jincheng.yaml")).gridSpec()).isEqualTo(G250);
+    assertThat(CityConfig.load(RepoPaths.of("conf/cities/jincheng.yaml")).gridSpec())
+        .isEqualTo(G250);
   }
 }

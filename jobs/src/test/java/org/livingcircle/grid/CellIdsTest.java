@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** Ids worked out by hand from {@code id = size/10 << 56 | col << 28 | row} (28-bit two's complement). */
+/**
+ * Ids worked out by hand from {@code id = size/10 << 56 | col << 28 | row} (28-bit two's
+ * complement).
+ */
 class CellIdsTest {
   @Test
   void packsSizeColumnAndRow() {

@@ -11,13 +11,13 @@ import org.livingcircle.grid.CountyCells.Box;
 import org.livingcircle.grid.CountyCells.Cell;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
- * Hand-made counties whose cells are known by drawing them: with 10 m cells the centres sit at
- * 5, 15, 25, … metres, so a shape's edges at multiples of 5 decide each cell by inspection.
+ * Hand-made counties whose cells are known by drawing them: with 10 m cells the centres sit at 5,
+ * 15, 25, … metres, so a shape's edges at multiples of 5 decide each cell by inspection.
  */
 class CountyCellsTest {
   private static Geometry wkt(String text) {
@@ -47,7 +47,8 @@ class CountyCellsTest {
   @Test
   void boxRunsFromTheFloorOfTheMinimumToTheFloorOfTheMaximum() {
     assertThat(CountyCells.box(new Envelope(0, 30, 0, 20), 10)).isEqualTo(new Box(0, 3, 0, 2));
-    assertThat(CountyCells.box(new Envelope(-0.1, 9.99, 10, 19.99), 10)).isEqualTo(new Box(-1, 0, 1, 1));
+    assertThat(CountyCells.box(new Envelope(-0.1, 9.99, 10, 19.99), 10))
+        .isEqualTo(new Box(-1, 0, 1, 1));
     // 600 000 / 250 = 2400, 600 499 / 250 = 2401.996, 3 900 000 / 250 = 15 600
     assertThat(CountyCells.box(new Envelope(600_000, 600_499, 3_900_000, 3_900_250), 250))
         .isEqualTo(new Box(2400, 2401, 15600, 15601));
@@ -82,7 +83,8 @@ class CountyCellsTest {
 
   @Test
   void centreOnTheOutlineBelongsToTheCounty() {
-    // 0-15 × 0-15: centres (15, 5), (5, 15) and (15, 15) lie on the outline, and intersects includes it
+    // 0-15 × 0-15: centres (15, 5), (5, 15) and (15, 15) lie on the outline, and intersects
+    // includes it
     assertThat(cells("POLYGON ((0 0, 15 0, 15 15, 0 15, 0 0))", 10))
         .containsExactly(c(0, 0), c(1, 0), c(0, 1), c(1, 1));
   }
@@ -90,7 +92,9 @@ class CountyCellsTest {
   @Test
   void holeRemovesTheCellsWhoseCentreIsInsideIt() {
     // 3 × 3 cells with the middle cell's square cut out: its centre (15, 15) is in the hole
-    assertThat(cells("POLYGON ((0 0, 30 0, 30 30, 0 30, 0 0), (10 10, 20 10, 20 20, 10 20, 10 10))", 10))
+    assertThat(
+            cells(
+                "POLYGON ((0 0, 30 0, 30 30, 0 30, 0 0), (10 10, 20 10, 20 20, 10 20, 10 10))", 10))
         .containsExactly(c(0, 0), c(1, 0), c(2, 0), c(0, 1), c(2, 1), c(0, 2), c(1, 2), c(2, 2));
   }
 
@@ -104,20 +108,28 @@ class CountyCellsTest {
   @Test
   void negativeCoordinatesFloorTowardsMinusInfinity() {
     // -20-0 × -10-0: centres x -15 and -5 are columns -2 and -1, y -5 is row -1
-    assertThat(cells("POLYGON ((-20 -10, 0 -10, 0 0, -20 0, -20 -10))", 10)).containsExactly(c(-2, -1), c(-1, -1));
+    assertThat(cells("POLYGON ((-20 -10, 0 -10, 0 0, -20 0, -20 -10))", 10))
+        .containsExactly(c(-2, -1), c(-1, -1));
   }
 
   @Test
   void multiPolygonCountyHasTheCellsOfEachPart() {
     // two 10 × 10 squares 20 m apart; the bounding box cells between them are not the county
-    assertThat(cells("MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0)), ((30 0, 40 0, 40 10, 30 10, 30 0)))", 10))
+    assertThat(
+            cells(
+                "MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0)), ((30 0, 40 0, 40 10, 30 10, 30 0)))",
+                10))
         .containsExactly(c(0, 0), c(3, 0));
   }
 
   @Test
   void metricCrsCoordinatesAt250Metres() {
-    // 600 000-600 500 × 3 900 000-3 900 250: centres 600 125 and 600 375 (600 625 outside), 3 900 125
-    assertThat(cells("POLYGON ((600000 3900000, 600500 3900000, 600500 3900250, 600000 3900250, 600000 3900000))", 250))
+    // 600 000-600 500 × 3 900 000-3 900 250: centres 600 125 and 600 375 (600 625 outside), 3 900
+    // 125
+    assertThat(
+            cells(
+                "POLYGON ((600000 3900000, 600500 3900000, 600500 3900250, 600000 3900250, 600000 3900000))",
+                250))
         .containsExactly(c(2400, 15600), c(2401, 15600));
   }
 
@@ -133,13 +145,15 @@ class CountyCellsTest {
     eastSmaller.put("140525", wkt(west));
     eastSmaller.put("140502", wkt(east));
     assertThat(CountyCells.assign(eastSmaller, 10))
-        .containsExactlyInAnyOrderEntriesOf(Map.of(c(0, 0), "140525", c(1, 0), "140502", c(2, 0), "140502"));
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(c(0, 0), "140525", c(1, 0), "140502", c(2, 0), "140502"));
 
     TreeMap<String, Geometry> westSmaller = new TreeMap<>();
     westSmaller.put("140502", wkt(west));
     westSmaller.put("140525", wkt(east));
     assertThat(CountyCells.assign(westSmaller, 10))
-        .containsExactlyInAnyOrderEntriesOf(Map.of(c(0, 0), "140502", c(1, 0), "140502", c(2, 0), "140525"));
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(c(0, 0), "140502", c(1, 0), "140502", c(2, 0), "140525"));
   }
 
   @Test
@@ -151,7 +165,8 @@ class CountyCellsTest {
     counties.put("140522", wkt("POLYGON ((15 0, 30 0, 30 15, 15 15, 15 0))"));
     counties.put("140525", wkt("POLYGON ((0 0, 15 0, 15 15, 0 15, 0 0))"));
     // off the shared lines each centre has one county; on a line the smaller of the two codes wins
-    Map<Cell, String> expected = new TreeMap<>(java.util.Comparator.comparing(Cell::row).thenComparing(Cell::col));
+    Map<Cell, String> expected =
+        new TreeMap<>(java.util.Comparator.comparing(Cell::row).thenComparing(Cell::col));
     expected.put(c(0, 0), "140525");
     expected.put(c(1, 0), "140522"); // x = 15 between 140525 and 140522
     expected.put(c(2, 0), "140522");

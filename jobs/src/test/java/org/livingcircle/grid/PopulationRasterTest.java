@@ -22,7 +22,8 @@ class PopulationRasterTest {
   /** A 4 × 4 raster of 250 m pixels in EPSG:32649 whose lower-left corner is (600000, 3900000). */
   Path raster(float[][] rowsFromTop) throws Exception {
     ReferencedEnvelope envelope =
-        new ReferencedEnvelope(600_000, 601_000, 3_900_000, 3_901_000, CRS.decode("EPSG:32649", true));
+        new ReferencedEnvelope(
+            600_000, 601_000, 3_900_000, 3_901_000, CRS.decode("EPSG:32649", true));
     GridCoverage2D coverage = new GridCoverageFactory().create("population", rowsFromTop, envelope);
     Path file = tmp.resolve("pop.tif");
     GeoTiffWriter writer = new GeoTiffWriter(file.toFile());
@@ -48,7 +49,9 @@ class PopulationRasterTest {
     assertThat(w.get(CellIds.id(250, col0 + 3, row0 + 2))).isCloseTo(128, within(1e-9));
     assertThat(w.get(CellIds.id(250, col0 + 2, row0))).isCloseTo(4096, within(1e-9));
     // NaN, -9999 and 0 are no people: those cells have no weight at all
-    assertThat(w).doesNotContainKey(CellIds.id(250, col0 + 2, row0 + 1)).doesNotContainKey(CellIds.id(250, col0 + 3, row0 + 1))
+    assertThat(w)
+        .doesNotContainKey(CellIds.id(250, col0 + 2, row0 + 1))
+        .doesNotContainKey(CellIds.id(250, col0 + 3, row0 + 1))
         .doesNotContainKey(CellIds.id(250, col0 + 3, row0));
     assertThat(w).hasSize(13);
   }
@@ -59,7 +62,8 @@ class PopulationRasterTest {
     long col0 = 600_000 / 500;
     long row0 = 3_900_000 / 500;
     assertThat(w.get(CellIds.id(500, col0, row0 + 1))).isCloseTo(1 + 2 + 16 + 32, within(1e-9));
-    assertThat(w.get(CellIds.id(500, col0 + 1, row0 + 1))).isCloseTo(4 + 8 + 64 + 128, within(1e-9));
+    assertThat(w.get(CellIds.id(500, col0 + 1, row0 + 1)))
+        .isCloseTo(4 + 8 + 64 + 128, within(1e-9));
     assertThat(w.get(CellIds.id(500, col0, row0))).isCloseTo(256 + 512 + 1024 + 2048, within(1e-9));
     assertThat(w.get(CellIds.id(500, col0 + 1, row0))).isCloseTo(4096, within(1e-9));
   }

@@ -27,12 +27,14 @@ class CsvRecordsTest {
   @Test
   void plainRecordsWithTheirLines() {
     assertThat(all("a,b,c\n1,2,3\n"))
-        .containsExactly(rec(1, "a,b,c", false, "a", "b", "c"), rec(2, "1,2,3", false, "1", "2", "3"));
+        .containsExactly(
+            rec(1, "a,b,c", false, "a", "b", "c"), rec(2, "1,2,3", false, "1", "2", "3"));
   }
 
   @Test
   void lastRecordNeedsNoLineBreakAndCrLfIsOneBreak() {
-    assertThat(all("a,b\r\n1,2")).containsExactly(rec(1, "a,b", false, "a", "b"), rec(2, "1,2", false, "1", "2"));
+    assertThat(all("a,b\r\n1,2"))
+        .containsExactly(rec(1, "a,b", false, "a", "b"), rec(2, "1,2", false, "1", "2"));
   }
 
   @Test
@@ -43,13 +45,16 @@ class CsvRecordsTest {
 
   @Test
   void quotedFieldKeepsItsCommas() {
-    assertThat(all("\"城区, 新市东街\",2\n")).containsExactly(rec(1, "\"城区, 新市东街\",2", false, "城区, 新市东街", "2"));
+    assertThat(all("\"城区, 新市东街\",2\n"))
+        .containsExactly(rec(1, "\"城区, 新市东街\",2", false, "城区, 新市东街", "2"));
   }
 
   @Test
   void doubledQuoteIsOneQuote() {
     assertThat(all("\"say \"\"hi\"\"\",x\n\"\"\"\"\n"))
-        .containsExactly(rec(1, "\"say \"\"hi\"\"\",x", false, "say \"hi\"", "x"), rec(2, "\"\"\"\"", false, "\""));
+        .containsExactly(
+            rec(1, "\"say \"\"hi\"\"\",x", false, "say \"hi\"", "x"),
+            rec(2, "\"\"\"\"", false, "\""));
   }
 
   @Test
@@ -69,25 +74,26 @@ class CsvRecordsTest {
 
   @Test
   void blankLinesAreSkippedButCounted() {
-    assertThat(all("a\n\n   \nb\n")).containsExactly(rec(1, "a", false, "a"), rec(4, "b", false, "b"));
+    assertThat(all("a\n\n   \nb\n"))
+        .containsExactly(rec(1, "a", false, "a"), rec(4, "b", false, "b"));
   }
 
   @Test
   void raggedRowsKeepTheirOwnFieldCounts() {
-    assertThat(all("a,b\n1\n1,2,3\n"))
-        .extracting(r -> r.fields().size())
-        .containsExactly(2, 1, 3);
+    assertThat(all("a,b\n1\n1,2,3\n")).extracting(r -> r.fields().size()).containsExactly(2, 1, 3);
   }
 
   @Test
   void emptyFieldsAndTrailingCommaCount() {
-    assertThat(all(",,\na,b,\n")).containsExactly(rec(1, ",,", false, "", "", ""), rec(2, "a,b,", false, "a", "b", ""));
+    assertThat(all(",,\na,b,\n"))
+        .containsExactly(rec(1, ",,", false, "", "", ""), rec(2, "a,b,", false, "a", "b", ""));
     assertThat(all("\"\",x\n")).containsExactly(rec(1, "\"\",x", false, "", "x"));
   }
 
   @Test
   void unquotedFieldsAreStrippedQuotedOnesAreNot() {
-    assertThat(all(" a , b ,\" c \"\n")).containsExactly(rec(1, " a , b ,\" c \"", false, "a", "b", " c "));
+    assertThat(all(" a , b ,\" c \"\n"))
+        .containsExactly(rec(1, " a , b ,\" c \"", false, "a", "b", " c "));
     // space before the opening quote is not part of the field
     assertThat(all("a,  \"x,y\"\n")).containsExactly(rec(1, "a,  \"x,y\"", false, "a", "x,y"));
   }
@@ -100,6 +106,7 @@ class CsvRecordsTest {
   @Test
   void unterminatedQuoteRunsToTheEndAndIsFlagged() {
     assertThat(all("h\na,\"unclosed\nmore\n"))
-        .containsExactly(rec(1, "h", false, "h"), rec(2, "a,\"unclosed\nmore", true, "a", "unclosed\nmore"));
+        .containsExactly(
+            rec(1, "h", false, "h"), rec(2, "a,\"unclosed\nmore", true, "a", "unclosed\nmore"));
   }
 }

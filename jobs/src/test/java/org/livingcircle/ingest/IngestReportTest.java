@@ -16,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 class IngestReportTest {
   @TempDir Path tmp;
 
-  /** poi a.csv: 1,234 read = 1,200 accepted + 30 missing names + 4 duplicates; poi b.json: 2 = 2. */
+  /**
+   * poi a.csv: 1,234 read = 1,200 accepted + 30 missing names + 4 duplicates; poi b.json: 2 = 2.
+   */
   private static IngestReport balanced() {
     IngestReport report = new IngestReport();
     IngestReport.FileCounts a = report.file("poi", "a.csv");
@@ -44,7 +46,8 @@ class IngestReportTest {
     IngestReport report = new IngestReport();
     report.file("census", "x.csv").read = 3;
     report.file("statistics", "x.csv").read = 5;
-    assertThat(report.files()).extracting(f -> f.table + " " + f.file + " " + f.read)
+    assertThat(report.files())
+        .extracting(f -> f.table + " " + f.file + " " + f.read)
         .containsExactly("census x.csv 3", "statistics x.csv 5");
     assertThat(report.file("census", "x.csv").read).isEqualTo(3);
   }
@@ -74,7 +77,8 @@ class IngestReportTest {
     report.file("poi", "a.csv").read = 1;
     report.file("poi", "a.csv").accepted = 1;
     report.quarantine("poi", "a.csv", Reason.DUPLICATE, 1);
-    assertThatThrownBy(report::reconcile).hasMessage("Cannot reconcile a.csv: 1 read but 1 accepted + 1 quarantined");
+    assertThatThrownBy(report::reconcile)
+        .hasMessage("Cannot reconcile a.csv: 1 read but 1 accepted + 1 quarantined");
   }
 
   @Test
@@ -84,8 +88,10 @@ class IngestReportTest {
     String nl = System.lineSeparator();
     assertThat(bytes.toString(StandardCharsets.UTF_8))
         .isEqualTo(
-            "[ingest] poi a.csv: 1,234 read, 1,200 accepted, 34 quarantined (duplicate 4, missing_name 30)" + nl
-                + "[ingest] poi b.json: 2 read, 2 accepted, 0 quarantined" + nl);
+            "[ingest] poi a.csv: 1,234 read, 1,200 accepted, 34 quarantined (duplicate 4, missing_name 30)"
+                + nl
+                + "[ingest] poi b.json: 2 read, 2 accepted, 0 quarantined"
+                + nl);
   }
 
   @Test

@@ -23,7 +23,9 @@ import org.livingcircle.ingest.PoiParser.Source;
 
 /** Hand-written Amap CSV, Amap place-API JSON and GeoJSON files, one row per outcome. */
 class PoiParserTest {
-  private static final String SHANXI = "Region[minLng=110.0, minLat=34.3, maxLng=114.8, maxLat=40.9]";
+  private static final String SHANXI =
+      "Region[minLng=110.0, minLat=34.3, maxLng=114.8, maxLat=40.9]";
+
   /** Shanxi and Beijing, for the published GCJ-02 and BD-09 vectors (all near Beijing). */
   private static final Region NORTH_CHINA = new Region(110.0, 34.3, 117.0, 41.0);
 
@@ -88,7 +90,9 @@ class PoiParserTest {
 
   private Rows parse(Path file, Format format, SourceCrs crs, Region region, long expectedRead) {
     Rows rows = new Rows();
-    long read = new PoiParser(categories, region).parse(new Source(file.toString(), format, crs, "auto"), rows);
+    long read =
+        new PoiParser(categories, region)
+            .parse(new Source(file.toString(), format, crs, "auto"), rows);
     assertThat(read).isEqualTo(expectedRead);
     assertThat(rows.accepted.size() + rows.quarantined.size()).isEqualTo(expectedRead);
     return rows;
@@ -122,13 +126,52 @@ class PoiParserTest {
 
     assertThat(rows.accepted)
         .containsExactly(
-            new PoiRow(f, 2, "B0FFG1", "实验小学", "primary_school", "141203", "科教文化服务;学校;小学", "城区, 新市东街", "140502",
-                "wgs84", 112.851, 35.491, 112.851, 35.491),
-            new PoiRow(f, 12, "B0FFH1", "社区卫生站", "clinic", "090100", "", "一号楼\n二单元", "140502",
-                "wgs84", 112.86, 35.50, 112.86, 35.50),
+            new PoiRow(
+                f,
+                2,
+                "B0FFG1",
+                "实验小学",
+                "primary_school",
+                "141203",
+                "科教文化服务;学校;小学",
+                "城区, 新市东街",
+                "140502",
+                "wgs84",
+                112.851,
+                35.491,
+                112.851,
+                35.491),
+            new PoiRow(
+                f,
+                12,
+                "B0FFH1",
+                "社区卫生站",
+                "clinic",
+                "090100",
+                "",
+                "一号楼\n二单元",
+                "140502",
+                "wgs84",
+                112.86,
+                35.50,
+                112.86,
+                35.50),
             // no id: the file name and line stand in
-            new PoiRow(f, 14, "amap.csv#14", "幼儿园小学部", "primary_school", "141203", "", "", "",
-                "wgs84", 112.87, 35.51, 112.87, 35.51));
+            new PoiRow(
+                f,
+                14,
+                "amap.csv#14",
+                "幼儿园小学部",
+                "primary_school",
+                "141203",
+                "",
+                "",
+                "",
+                "wgs84",
+                112.87,
+                35.51,
+                112.87,
+                35.51));
 
     assertThat(rows.quarantined)
         .extracting(Quarantined::file, Quarantined::row, Quarantined::reason, Quarantined::detail)
@@ -162,8 +205,21 @@ class PoiParserTest {
     String f = file.toString();
     assertThat(rows.accepted)
         .containsExactly(
-            new PoiRow(f, 2, "pois-gbk.csv#2", "晋城市人民医院", "clinic", "090100", "", "城区", "140502",
-                "wgs84", 112.85, 35.49, 112.85, 35.49));
+            new PoiRow(
+                f,
+                2,
+                "pois-gbk.csv#2",
+                "晋城市人民医院",
+                "clinic",
+                "090100",
+                "",
+                "城区",
+                "140502",
+                "wgs84",
+                112.85,
+                35.49,
+                112.85,
+                35.49));
     assertThat(rows.quarantined)
         .extracting(Quarantined::row, Quarantined::reason, Quarantined::detail)
         .containsExactly(
@@ -174,7 +230,8 @@ class PoiParserTest {
   @Test
   void utf8BomAndEnglishAliasesInAnyCase() throws IOException {
     byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    byte[] body = "Name,TypeCode,Lon,Latitude\n泽州县医院,090100,112.84,35.62\n".getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        "Name,TypeCode,Lon,Latitude\n泽州县医院,090100,112.84,35.62\n".getBytes(StandardCharsets.UTF_8);
     byte[] bytes = new byte[bom.length + body.length];
     System.arraycopy(bom, 0, bytes, 0, bom.length);
     System.arraycopy(body, 0, bytes, bom.length, body.length);
@@ -187,8 +244,12 @@ class PoiParserTest {
 
   @Test
   void gcj02LocationsAreConvertedToWgs84() throws IOException {
-    // eviltransform's Beijing pair: GCJ-02 (116.38404722455657, 39.91334545536069) is WGS84 (116.377817, 39.911954)
-    Path file = write("gcj.csv", "name,typecode,location\n诊所,090100,\"116.38404722455657,39.91334545536069\"\n");
+    // eviltransform's Beijing pair: GCJ-02 (116.38404722455657, 39.91334545536069) is WGS84
+    // (116.377817, 39.911954)
+    Path file =
+        write(
+            "gcj.csv",
+            "name,typecode,location\n诊所,090100,\"116.38404722455657,39.91334545536069\"\n");
     Rows rows = parse(file, Format.AMAP_CSV, SourceCrs.GCJ02, NORTH_CHINA, 1);
     PoiRow row = rows.accepted.get(0);
     assertThat(row.sourceCrs()).isEqualTo("gcj02");
@@ -201,10 +262,16 @@ class PoiParserTest {
 
   @Test
   void bd09LocationsAreConvertedToWgs84() throws IOException {
-    // WGS84 (116.404, 39.915) is GCJ-02 (116.41024449916938, 39.91640428150164) (coordtransform's published
-    // vector); Baidu's forward formula (z = √(x²+y²) + 2e-5·sin(y·3000π/180), θ = atan2(y, x) + 3e-6·cos(x·3000π/180),
-    // (z·cos θ + 0.0065, z·sin θ + 0.006)) takes that to BD-09 (116.41662724378733, 39.922699552216216).
-    Path file = write("bd.csv", "name,typecode,location\n诊所,090100,\"116.41662724378733,39.922699552216216\"\n");
+    // WGS84 (116.404, 39.915) is GCJ-02 (116.41024449916938, 39.91640428150164) (coordtransform's
+    // published
+    // vector); Baidu's forward formula (z = √(x²+y²) + 2e-5·sin(y·3000π/180), θ = atan2(y, x) +
+    // 3e-6·cos(x·3000π/180),
+    // (z·cos θ + 0.0065, z·sin θ + 0.006)) takes that to BD-09 (116.41662724378733,
+    // 39.922699552216216).
+    Path file =
+        write(
+            "bd.csv",
+            "name,typecode,location\n诊所,090100,\"116.41662724378733,39.922699552216216\"\n");
     Rows rows = parse(file, Format.AMAP_CSV, SourceCrs.BD09, NORTH_CHINA, 1);
     PoiRow row = rows.accepted.get(0);
     assertThat(row.sourceCrs()).isEqualTo("bd09");
@@ -218,7 +285,9 @@ class PoiParserTest {
     // 0,0 in GCJ-02 is still the placeholder, not a point shifted to somewhere
     Path file = write("zero.csv", "name,typecode,location\n诊所,090100,\"0,0\"\n");
     Rows rows = parse(file, Format.AMAP_CSV, SourceCrs.GCJ02, Region.SHANXI, 1);
-    assertThat(rows.quarantined).extracting(Quarantined::reason).containsExactly(Reason.BAD_COORDINATES);
+    assertThat(rows.quarantined)
+        .extracting(Quarantined::reason)
+        .containsExactly(Reason.BAD_COORDINATES);
   }
 
   @Test
@@ -235,18 +304,38 @@ class PoiParserTest {
     Rows rows = parse(file, Format.AMAP_JSON, SourceCrs.GCJ02, NORTH_CHINA, 4);
     String f = file.toString();
     assertThat(rows.accepted)
-        .extracting(PoiRow::row, PoiRow::poiId, PoiRow::name, PoiRow::category, PoiRow::typeName, PoiRow::address, PoiRow::amapAdcode)
+        .extracting(
+            PoiRow::row,
+            PoiRow::poiId,
+            PoiRow::name,
+            PoiRow::category,
+            PoiRow::typeName,
+            PoiRow::address,
+            PoiRow::amapAdcode)
         .containsExactly(
             tuple(1L, "B0FFJ1", "晋城市第二中学", "primary_school", "科教文化服务;学校;中学", "", "140502"),
             tuple(4L, "place.json#4", "无编号", "clinic", "", "", ""));
     assertThat(rows.accepted.get(0).lng()).isCloseTo(116.377817, within(1e-7));
     assertThat(rows.accepted.get(0).lat()).isCloseTo(39.911954, within(1e-7));
     assertThat(rows.quarantined)
-        .extracting(Quarantined::file, Quarantined::row, Quarantined::reason, Quarantined::detail, Quarantined::raw)
+        .extracting(
+            Quarantined::file,
+            Quarantined::row,
+            Quarantined::reason,
+            Quarantined::detail,
+            Quarantined::raw)
         .containsExactly(
-            tuple(f, 2L, Reason.MISSING_NAME, "name is empty",
+            tuple(
+                f,
+                2L,
+                Reason.MISSING_NAME,
+                "name is empty",
                 "{\"id\":\"B0FFJ2\",\"name\":[],\"typecode\":\"141203\",\"location\":\"112.85,35.49\"}"),
-            tuple(f, 3L, Reason.MISSING_COORDINATES, "location is empty",
+            tuple(
+                f,
+                3L,
+                Reason.MISSING_COORDINATES,
+                "location is empty",
                 "{\"id\":\"B0FFJ3\",\"name\":\"无坐标\",\"typecode\":\"141203\",\"location\":[]}"));
   }
 
@@ -269,8 +358,24 @@ class PoiParserTest {
     String f = file.toString();
     assertThat(rows.accepted)
         .containsExactly(
-            new PoiRow(f, 1, "123", "Jincheng School", "primary_school", "", "", "", "", "wgs84", 112.85, 35.49, 112.85, 35.49),
-            new PoiRow(f, 2, "w9", "Clinic", "clinic", "090100", "", "", "", "wgs84", 112.86, 35.5, 112.86, 35.5));
+            new PoiRow(
+                f,
+                1,
+                "123",
+                "Jincheng School",
+                "primary_school",
+                "",
+                "",
+                "",
+                "",
+                "wgs84",
+                112.85,
+                35.49,
+                112.85,
+                35.49),
+            new PoiRow(
+                f, 2, "w9", "Clinic", "clinic", "090100", "", "", "", "wgs84", 112.86, 35.5, 112.86,
+                35.5));
     assertThat(rows.quarantined)
         .extracting(Quarantined::row, Quarantined::reason, Quarantined::detail)
         .containsExactly(
@@ -298,13 +403,16 @@ class PoiParserTest {
     Source s = new Source("/in/pois 1.csv", Format.AMAP_CSV, SourceCrs.BD09, "GBK");
     assertThat(s.encode()).isEqualTo("/in/pois 1.csv\tAMAP_CSV\tBD09\tGBK");
     assertThat(Source.decode(s.encode())).isEqualTo(s);
-    assertThat(new Source("x.json", Format.AMAP_JSON, SourceCrs.GCJ02, null).encode()).isEqualTo("x.json\tAMAP_JSON\tGCJ02\tauto");
+    assertThat(new Source("x.json", Format.AMAP_JSON, SourceCrs.GCJ02, null).encode())
+        .isEqualTo("x.json\tAMAP_JSON\tGCJ02\tauto");
   }
 
   private void assertHeaderError(String name, String text, String message) throws IOException {
     Path file = write(name, text);
     Source source = new Source(file.toString(), Format.AMAP_CSV, SourceCrs.WGS84, "auto");
-    assertThatThrownBy(() -> PoiParser.checkHeader(source)).isInstanceOf(InputException.class).hasMessage(message, file);
+    assertThatThrownBy(() -> PoiParser.checkHeader(source))
+        .isInstanceOf(InputException.class)
+        .hasMessage(message, file);
     assertThatThrownBy(() -> new PoiParser(categories, Region.SHANXI).parse(source, new Rows()))
         .isInstanceOf(InputException.class)
         .hasMessage(message, file);
@@ -313,12 +421,23 @@ class PoiParserTest {
   @Test
   void headerProblemsStopTheFile() throws IOException {
     assertHeaderError("empty.csv", "", "Cannot read POI file %s: it is empty (no header line)");
-    assertHeaderError("noname.csv", "typecode,location\n", "Cannot read POI file %s: header has no 'name' column (line 1)");
-    assertHeaderError("notype.csv", "名称,坐标\n", "Cannot read POI file %s: header has no 'typecode' column (line 1)");
-    assertHeaderError("nolat.csv", "name,typecode,lng\n",
+    assertHeaderError(
+        "noname.csv",
+        "typecode,location\n",
+        "Cannot read POI file %s: header has no 'name' column (line 1)");
+    assertHeaderError(
+        "notype.csv",
+        "名称,坐标\n",
+        "Cannot read POI file %s: header has no 'typecode' column (line 1)");
+    assertHeaderError(
+        "nolat.csv",
+        "name,typecode,lng\n",
         "Cannot read POI file %s: header has neither 'location' nor 'lng' and 'lat' columns (line 1)");
     // blank lines before the header: the message names the header's own line
-    assertHeaderError("late.csv", "\n\nname,lng,lat\n", "Cannot read POI file %s: header has no 'typecode' column (line 3)");
+    assertHeaderError(
+        "late.csv",
+        "\n\nname,lng,lat\n",
+        "Cannot read POI file %s: header has no 'typecode' column (line 3)");
   }
 
   @Test
@@ -326,7 +445,9 @@ class PoiParserTest {
     Path file = write("ok.csv", AMAP_CSV);
     PoiParser.checkHeader(new Source(file.toString(), Format.AMAP_CSV, SourceCrs.WGS84, "auto"));
     // JSON files have no header to check, and are not even opened
-    PoiParser.checkHeader(new Source(tmp.resolve("absent.json").toString(), Format.AMAP_JSON, SourceCrs.WGS84, "auto"));
+    PoiParser.checkHeader(
+        new Source(
+            tmp.resolve("absent.json").toString(), Format.AMAP_JSON, SourceCrs.WGS84, "auto"));
   }
 
   @Test
@@ -338,7 +459,10 @@ class PoiParserTest {
     Path noPois = write("nopois.json", "{\"status\":\"0\",\"info\":\"INVALID_USER_KEY\"}");
     assertThatThrownBy(() -> parse(noPois, Format.AMAP_JSON, SourceCrs.GCJ02, Region.SHANXI, 0))
         .isInstanceOf(InputException.class)
-        .hasMessage("Cannot read POI file " + noPois + ": no 'pois' array (Amap place-API response expected)");
+        .hasMessage(
+            "Cannot read POI file "
+                + noPois
+                + ": no 'pois' array (Amap place-API response expected)");
     Path feature = write("one.geojson", "{\"type\":\"Feature\",\"features\":[]}");
     assertThatThrownBy(() -> parse(feature, Format.GEOJSON, SourceCrs.WGS84, Region.SHANXI, 0))
         .isInstanceOf(InputException.class)

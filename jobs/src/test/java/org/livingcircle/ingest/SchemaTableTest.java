@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.livingcircle.common.InputException;
 
-/** The census schema as shipped (schemas/census_row.schema.json) and a test-only schema of every cell type. */
+/**
+ * The census schema as shipped (schemas/census_row.schema.json) and a test-only schema of every
+ * cell type.
+ */
 class SchemaTableTest {
   @TempDir Path tmp;
 
@@ -72,7 +75,8 @@ class SchemaTableTest {
             "{\"admin_code\":\"140502001\",\"admin_name\":\"西街街道\",\"level\":\"township\",\"pop_total\":31000,"
                 + "\"year\":2020,\"source\":\"七普\"}");
     String f = file.toString();
-    // the details are the validator's own words (networknt json-schema-validator 1.0.87), sorted and joined by "; "
+    // the details are the validator's own words (networknt json-schema-validator 1.0.87), sorted
+    // and joined by "; "
     assertThat(rows.quarantined)
         .extracting(Quarantined::file, Quarantined::row, Quarantined::reason, Quarantined::detail)
         .containsExactly(
@@ -80,15 +84,23 @@ class SchemaTableTest {
             tuple(f, 4L, Reason.SCHEMA_VIOLATION, "$.pop_total: must have a minimum value of 0"),
             tuple(f, 5L, Reason.SCHEMA_VIOLATION, "$.pop_total: string found, integer expected"),
             tuple(f, 6L, Reason.MALFORMED_ROW, "3 fields, header has 7"),
-            tuple(f, 8L, Reason.SCHEMA_VIOLATION, "$.admin_code: does not match the regex pattern ^[0-9]{6}([0-9]{3}([0-9]{3})?)?$"),
-            tuple(f, 9L, Reason.SCHEMA_VIOLATION,
+            tuple(
+                f,
+                8L,
+                Reason.SCHEMA_VIOLATION,
+                "$.admin_code: does not match the regex pattern ^[0-9]{6}([0-9]{3}([0-9]{3})?)?$"),
+            tuple(
+                f,
+                9L,
+                Reason.SCHEMA_VIOLATION,
                 "$.level: does not have a value in the enumeration [city, county, township, village]"));
     assertThat(rows.quarantined.get(3).raw()).isEqualTo("140524,陵川县,county");
   }
 
   @Test
   void gbkFileIsRead() throws IOException {
-    String text = "admin_code,admin_name,level,pop_total,year,source\n140502,城区,county,500000,2020,七普\n";
+    String text =
+        "admin_code,admin_name,level,pop_total,year,source\n140502,城区,county,500000,2020,七普\n";
     Path file = write("census-gbk.csv", text.getBytes(Charset.forName("GBK")));
     Rows rows = new Rows();
     assertThat(new SchemaTable("census_row").read(file, "auto", rows)).isEqualTo(1);
@@ -100,20 +112,21 @@ class SchemaTableTest {
   @Test
   void cellsAreConvertedByType() throws IOException {
     String text =
-        "code,count,share,open,kind\n"
-            + "a, 7 ,0.25,TRUE,a\n"
-            + "b,,,false,\n"
-            + "c,7.5,x,yes,c\n";
+        "code,count,share,open,kind\n" + "a, 7 ,0.25,TRUE,a\n" + "b,,,false,\n" + "c,7.5,x,yes,c\n";
     Path file = write("typed.csv", text);
     Rows rows = new Rows();
     assertThat(new SchemaTable("typed_cells_test").read(file, "auto", rows)).isEqualTo(3);
     assertThat(rows.accepted)
-        .containsExactly("{\"code\":\"a\",\"count\":7,\"share\":0.25,\"open\":true,\"kind\":\"a\"}", "{\"code\":\"b\",\"open\":false}");
+        .containsExactly(
+            "{\"code\":\"a\",\"count\":7,\"share\":0.25,\"open\":true,\"kind\":\"a\"}",
+            "{\"code\":\"b\",\"open\":false}");
     // cells that do not parse stay text, so the schema names the column that is wrong
     assertThat(rows.quarantined)
         .extracting(Quarantined::row, Quarantined::reason, Quarantined::detail)
         .containsExactly(
-            tuple(4L, Reason.SCHEMA_VIOLATION,
+            tuple(
+                4L,
+                Reason.SCHEMA_VIOLATION,
                 "$.count: string found, integer expected; $.kind: does not have a value in the enumeration [a, b];"
                     + " $.open: string found, boolean expected; $.share: string found, but [null, number] is required"));
   }
@@ -129,16 +142,32 @@ class SchemaTableTest {
     assertThat(typed.type("kind")).isEqualTo("string");
     assertThat(typed.type("undeclared")).isEqualTo("string");
     assertThat(new SchemaTable("census_row").columns())
-        .containsExactly("admin_code", "admin_name", "level", "pop_total", "pop_0_2", "pop_3_5", "pop_6_14", "pop_60_plus",
-            "pop_65_plus", "households", "year", "source", "data_note");
+        .containsExactly(
+            "admin_code",
+            "admin_name",
+            "level",
+            "pop_total",
+            "pop_0_2",
+            "pop_3_5",
+            "pop_6_14",
+            "pop_60_plus",
+            "pop_65_plus",
+            "households",
+            "year",
+            "source",
+            "data_note");
   }
 
   @Test
   void headerWithoutARequiredColumnStopsTheFile() throws IOException {
-    Path file = write("nosource.csv", "admin_code,admin_name,level,pop_total,year\n140502,城区,county,1,2020\n");
+    Path file =
+        write(
+            "nosource.csv",
+            "admin_code,admin_name,level,pop_total,year\n140502,城区,county,1,2020\n");
     assertThatThrownBy(() -> new SchemaTable("census_row").read(file, "auto", new Rows()))
         .isInstanceOf(InputException.class)
-        .hasMessage("Cannot read census_row file " + file + ": header has no 'source' column (line 1)");
+        .hasMessage(
+            "Cannot read census_row file " + file + ": header has no 'source' column (line 1)");
   }
 
   @Test
@@ -146,7 +175,8 @@ class SchemaTableTest {
     Path file = write("late.csv", "\n\nadmin_code,admin_name\n");
     assertThatThrownBy(() -> new SchemaTable("census_row").read(file, "auto", new Rows()))
         .isInstanceOf(InputException.class)
-        .hasMessage("Cannot read census_row file " + file + ": header has no 'level' column (line 3)");
+        .hasMessage(
+            "Cannot read census_row file " + file + ": header has no 'level' column (line 3)");
   }
 
   @Test

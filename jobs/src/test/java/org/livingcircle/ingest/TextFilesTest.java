@@ -81,31 +81,53 @@ class TextFilesTest {
   @Test
   void neitherUtf8NorGbkNamesTheLine() throws IOException {
     // 0xFF starts no UTF-8 sequence and no GBK character
-    Path file = write("bad.csv", "name,lng\nok,112.85\n".getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0xFF, '\n'});
+    Path file =
+        write(
+            "bad.csv",
+            "name,lng\nok,112.85\n".getBytes(StandardCharsets.US_ASCII),
+            new byte[] {(byte) 0xFF, '\n'});
     assertThatThrownBy(() -> TextFiles.detect(file, "auto"))
         .isInstanceOf(InputException.class)
-        .hasMessage("Cannot read " + file + ": neither UTF-8 nor GBK (line 3); set the file's encoding in the city configuration");
+        .hasMessage(
+            "Cannot read "
+                + file
+                + ": neither UTF-8 nor GBK (line 3); set the file's encoding in the city configuration");
   }
 
   @Test
   void badByteOnTheFirstLine() throws IOException {
     Path file = write("bad1.csv", new byte[] {'a', (byte) 0xFF, 'b'});
     assertThatThrownBy(() -> TextFiles.detect(file, "auto"))
-        .hasMessage("Cannot read " + file + ": neither UTF-8 nor GBK (line 1); set the file's encoding in the city configuration");
+        .hasMessage(
+            "Cannot read "
+                + file
+                + ": neither UTF-8 nor GBK (line 1); set the file's encoding in the city configuration");
   }
 
   @Test
   void lineNumberIsRightPastTheFirst64KiB() throws IOException {
-    // 40 000 lines of "x\n" are 80 000 bytes, more than one 65 536-byte read; the bad byte is on line 40 001
-    Path file = write("long.csv", "x\n".repeat(40_000).getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0xFF});
+    // 40 000 lines of "x\n" are 80 000 bytes, more than one 65 536-byte read; the bad byte is on
+    // line 40 001
+    Path file =
+        write(
+            "long.csv",
+            "x\n".repeat(40_000).getBytes(StandardCharsets.US_ASCII),
+            new byte[] {(byte) 0xFF});
     assertThatThrownBy(() -> TextFiles.detect(file, "auto"))
-        .hasMessage("Cannot read " + file + ": neither UTF-8 nor GBK (line 40001); set the file's encoding in the city configuration");
+        .hasMessage(
+            "Cannot read "
+                + file
+                + ": neither UTF-8 nor GBK (line 40001); set the file's encoding in the city configuration");
   }
 
   @Test
   void utf8CharacterSplitAcrossTheReadBufferIsNotAnError() throws IOException {
     // 65 535 ASCII bytes, then 名 (3 bytes in UTF-8) straddles the 65 536-byte boundary
-    Path file = write("split.csv", "a".repeat(65_535).getBytes(StandardCharsets.US_ASCII), "名\n".getBytes(StandardCharsets.UTF_8));
+    Path file =
+        write(
+            "split.csv",
+            "a".repeat(65_535).getBytes(StandardCharsets.US_ASCII),
+            "名\n".getBytes(StandardCharsets.UTF_8));
     assertThat(TextFiles.detect(file, "auto")).isEqualTo(StandardCharsets.UTF_8);
   }
 
@@ -118,7 +140,11 @@ class TextFilesTest {
 
   @Test
   void forcedEncodingThatDoesNotFitNamesTheLine() throws IOException {
-    Path file = write("gbk.csv", "name,address\n".getBytes(StandardCharsets.US_ASCII), "晋城,城区\n".getBytes(GBK));
+    Path file =
+        write(
+            "gbk.csv",
+            "name,address\n".getBytes(StandardCharsets.US_ASCII),
+            "晋城,城区\n".getBytes(GBK));
     assertThatThrownBy(() -> TextFiles.detect(file, "UTF-8"))
         .isInstanceOf(InputException.class)
         .hasMessage("Cannot read " + file + ": not valid UTF-8 (line 2); check --encoding");
@@ -129,7 +155,10 @@ class TextFilesTest {
     Path file = write("any.csv", TEXT.getBytes(StandardCharsets.UTF_8));
     assertThatThrownBy(() -> TextFiles.detect(file, "gb-2312x"))
         .isInstanceOf(InputException.class)
-        .hasMessage("Cannot read " + file + ": unknown encoding 'gb-2312x'; use auto, UTF-8, GBK or another Java charset name");
+        .hasMessage(
+            "Cannot read "
+                + file
+                + ": unknown encoding 'gb-2312x'; use auto, UTF-8, GBK or another Java charset name");
   }
 
   @Test

@@ -27,8 +27,14 @@ class PublishJobTest {
     assertThat(config.geoserver().enabled()).isFalse();
     assertThat(config.postgis().liveSchema("jincheng")).isEqualTo("lcp_jincheng");
     assertThat(config.postgis().jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/lcp_test");
-    assertThat(config.tables().keySet()).containsExactlyInAnyOrder(
-        "grid_indicators", "compound_indicators", "admin_indicators", "gap_cells", "facilities", "suggestions");
+    assertThat(config.tables().keySet())
+        .containsExactlyInAnyOrder(
+            "grid_indicators",
+            "compound_indicators",
+            "admin_indicators",
+            "gap_cells",
+            "facilities",
+            "suggestions");
     assertThat(config.tables().get("grid_indicators").style()).isEqualTo("walk_time_min");
   }
 
@@ -39,20 +45,27 @@ class PublishJobTest {
     StyleSpec walk = PublishJob.style("walk_time_min", config.styles().get("walk_time_min"));
     StyleSpec completeness = PublishJob.style("completeness", config.styles().get("completeness"));
 
-    assertThat(walk.classes()).isInstanceOfSatisfying(StyleClasses.Graduated.class, g -> {
-      assertThat(g.property()).isEqualTo("proximity_min");
-      assertThat(g.breaks()).containsExactly(5.0, 10.0, 15.0);
-    });
+    assertThat(walk.classes())
+        .isInstanceOfSatisfying(
+            StyleClasses.Graduated.class,
+            g -> {
+              assertThat(g.property()).isEqualTo("proximity_min");
+              assertThat(g.breaks()).containsExactly(5.0, 10.0, 15.0);
+            });
     assertThat(SldStyles.sld(walk)).contains("<Title>5–10 min</Title>", "<Title>≥ 15 min</Title>");
-    assertThat(SldStyles.sld(completeness)).contains("<ogc:PropertyName>basic_complete_10min</ogc:PropertyName>"
-        + "<ogc:Literal>true</ogc:Literal>");
+    assertThat(SldStyles.sld(completeness))
+        .contains(
+            "<ogc:PropertyName>basic_complete_10min</ogc:PropertyName>"
+                + "<ogc:Literal>true</ogc:Literal>");
   }
 
   @Test
   void aPasswordKeyIsRefusedWithFileAndPointer() throws IOException {
     Path file = tmp.resolve("publish.yaml");
-    Files.writeString(file, Files.readString(RepoPaths.of("conf/publish.yaml"))
-        .replace("  user: lcp\n", "  user: lcp\n  password: secret\n"));
+    Files.writeString(
+        file,
+        Files.readString(RepoPaths.of("conf/publish.yaml"))
+            .replace("  user: lcp\n", "  user: lcp\n  password: secret\n"));
 
     assertThatThrownBy(() -> PublishConfig.load(file))
         .isInstanceOf(ConfigException.class)
@@ -62,12 +75,15 @@ class PublishJobTest {
   @Test
   void geometryTypeFollowsTheFooters() {
     assertThat(CityRelease.geometryType(Set.of("Polygon"), "Point")).isEqualTo("Polygon");
-    assertThat(CityRelease.geometryType(Set.of("Polygon", "MultiPolygon"), "Point")).isEqualTo("MultiPolygon");
-    assertThat(CityRelease.geometryType(Set.of("Point", "MultiPoint"), "Polygon")).isEqualTo("MultiPoint");
+    assertThat(CityRelease.geometryType(Set.of("Polygon", "MultiPolygon"), "Point"))
+        .isEqualTo("MultiPolygon");
+    assertThat(CityRelease.geometryType(Set.of("Point", "MultiPoint"), "Polygon"))
+        .isEqualTo("MultiPoint");
     assertThat(CityRelease.geometryType(Set.of("Point", "Polygon"), "Point")).isEqualTo("Geometry");
     assertThat(CityRelease.geometryType(Set.of("Polygon Z"), "Polygon")).isEqualTo("Geometry");
     assertThat(CityRelease.geometryType(Set.of(), "MultiPolygon")).isEqualTo("MultiPolygon");
-    assertThat(CityRelease.geometryType(Set.of("Polygon"), "MultiPolygon")).isEqualTo("MultiPolygon");
+    assertThat(CityRelease.geometryType(Set.of("Polygon"), "MultiPolygon"))
+        .isEqualTo("MultiPolygon");
     assertThat(CityRelease.geometryType(Set.of("Point"), "MultiPolygon")).isEqualTo("Point");
   }
 }

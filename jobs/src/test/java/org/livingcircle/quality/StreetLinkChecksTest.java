@@ -14,15 +14,27 @@ import org.junit.jupiter.api.io.TempDir;
 class StreetLinkChecksTest {
   @TempDir Path dir;
 
-  private void manifest(long cells, long linked, long populated, long populatedUnlinked, long rowsWritten) throws IOException {
+  private void manifest(
+      long cells, long linked, long populated, long populatedUnlinked, long rowsWritten)
+      throws IOException {
     Path file = dir.resolve("indicators/manifest.json");
     Files.createDirectories(file.getParent());
-    Files.writeString(file, String.format(Locale.ROOT, """
+    Files.writeString(
+        file,
+        String.format(
+            Locale.ROOT,
+            """
         {"walk_model": {"model": "network", "link_radius_m": 500.0, "cells": %d, "cells_linked": %d, "cells_unlinked": %d,
           "cells_populated": %d, "cells_populated_unlinked": %d, "compounds": 10, "compounds_linked": 9,
           "compounds_unlinked": 1},
          "outputs": {"grid_indicators": {"rows": %d}, "compound_indicators": {"rows": 10}}}
-        """, cells, linked, cells - linked, populated, populatedUnlinked, rowsWritten));
+        """,
+            cells,
+            linked,
+            cells - linked,
+            populated,
+            populatedUnlinked,
+            rowsWritten));
   }
 
   private List<QualityJob.Check> checks() {
@@ -34,7 +46,8 @@ class StreetLinkChecksTest {
     manifest(1000, 990, 400, 8, 1000);
 
     assertThat(checks()).extracting(QualityJob.Check::passed).containsExactly(true, true, true);
-    assertThat(checks().get(2).detail()).isEqualTo("8 of 400 populated cells (2.0 %) have no walkable street within 500.0 m");
+    assertThat(checks().get(2).detail())
+        .isEqualTo("8 of 400 populated cells (2.0 %) have no walkable street within 500.0 m");
   }
 
   @Test
@@ -43,7 +56,9 @@ class StreetLinkChecksTest {
 
     QualityJob.Check c = checks().get(2);
     assertThat(c.passed()).isTrue();
-    assertThat(c.detail()).startsWith(QualityChecks.WARNING).contains("40 of 400 populated cells (10.0 %)");
+    assertThat(c.detail())
+        .startsWith(QualityChecks.WARNING)
+        .contains("40 of 400 populated cells (10.0 %)");
   }
 
   @Test
@@ -52,7 +67,9 @@ class StreetLinkChecksTest {
 
     QualityJob.Check c = checks().get(2);
     assertThat(c.passed()).isFalse();
-    assertThat(c.line()).contains("202 of 400 populated cells (50.5 %)").contains("--max-unlinked-share");
+    assertThat(c.line())
+        .contains("202 of 400 populated cells (50.5 %)")
+        .contains("--max-unlinked-share");
   }
 
   @Test

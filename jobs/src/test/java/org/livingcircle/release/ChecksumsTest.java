@@ -14,7 +14,9 @@ class ChecksumsTest {
   @TempDir Path dir;
 
   private static String sha256(String text) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of()
+        .formatHex(
+            MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -26,10 +28,14 @@ class ChecksumsTest {
 
     int n = Checksums.write(dir);
 
-    assertThat(Files.readString(dir.resolve("SHA256SUMS"))).isEqualTo(
-        sha256("") + "  LICENSE.md\n"
-            + sha256("<html>") + "  index.html\n"
-            + sha256("one") + "  tables/b/part-1.parquet\n");
+    assertThat(Files.readString(dir.resolve("SHA256SUMS")))
+        .isEqualTo(
+            sha256("")
+                + "  LICENSE.md\n"
+                + sha256("<html>")
+                + "  index.html\n"
+                + sha256("one")
+                + "  tables/b/part-1.parquet\n");
     assertThat(n).isEqualTo(4);
     assertThat(Checksums.bytes(dir)).isEqualTo(3 + 6 + Files.size(dir.resolve("SHA256SUMS")));
   }
@@ -40,9 +46,11 @@ class ChecksumsTest {
     Files.writeString(table.resolve("part-b"), "bb");
     Files.writeString(table.resolve("part-a"), "a");
 
-    assertThat(Checksums.files(dir, table)).containsExactly(
-        new Metadata.FileFact("tables/x/part-a", 1, sha256("a")),
-        new Metadata.FileFact("tables/x/part-b", 2, sha256("bb")));
-    assertThat(Checksums.fact(dir, table.resolve("part-b"))).isEqualTo(new Metadata.FileFact("tables/x/part-b", 2, sha256("bb")));
+    assertThat(Checksums.files(dir, table))
+        .containsExactly(
+            new Metadata.FileFact("tables/x/part-a", 1, sha256("a")),
+            new Metadata.FileFact("tables/x/part-b", 2, sha256("bb")));
+    assertThat(Checksums.fact(dir, table.resolve("part-b")))
+        .isEqualTo(new Metadata.FileFact("tables/x/part-b", 2, sha256("bb")));
   }
 }

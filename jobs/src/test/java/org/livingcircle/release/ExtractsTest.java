@@ -12,27 +12,36 @@ import org.junit.jupiter.api.Test;
 
 class ExtractsTest {
   /** Synthetic rows: a quoted name, a null, a NaN, a long and a double. */
-  private static final Extracts UNITS = new Extracts(List.of("admin_code", "name", "n", "share"), List.of(
-      Arrays.asList("140502", "城区, 晋城", 3L, 0.25),
-      Arrays.asList("140581", "高平 \"市\"", null, Double.NaN)));
+  private static final Extracts UNITS =
+      new Extracts(
+          List.of("admin_code", "name", "n", "share"),
+          List.of(
+              Arrays.asList("140502", "城区, 晋城", 3L, 0.25),
+              Arrays.asList("140581", "高平 \"市\"", null, Double.NaN)));
 
   @Test
   void csvQuotesOnlyWhereNeededAndLeavesNullsAndNaNEmpty() {
-    assertThat(UNITS.csv()).isEqualTo("admin_code,name,n,share\n"
-        + "140502,\"城区, 晋城\",3,0.25\n"
-        + "140581,\"高平 \"\"市\"\"\",,\n");
+    assertThat(UNITS.csv())
+        .isEqualTo(
+            "admin_code,name,n,share\n"
+                + "140502,\"城区, 晋城\",3,0.25\n"
+                + "140581,\"高平 \"\"市\"\"\",,\n");
   }
 
   @Test
   void textsAreTheCsvFieldsOfEachRow() {
-    assertThat(UNITS.texts()).containsExactly(
-        Map.of("admin_code", "140502", "name", "城区, 晋城", "n", "3", "share", "0.25"),
-        Map.of("admin_code", "140581", "name", "高平 \"市\"", "n", "", "share", ""));
+    assertThat(UNITS.texts())
+        .containsExactly(
+            Map.of("admin_code", "140502", "name", "城区, 晋城", "n", "3", "share", "0.25"),
+            Map.of("admin_code", "140581", "name", "高平 \"市\"", "n", "", "share", ""));
   }
 
   @Test
   void geojsonKeepsTypedPropertiesAndTheGivenGeometry() throws Exception {
-    JsonNode fc = new ObjectMapper().readTree(UNITS.geojson(i -> i == 0 ? "{\"type\":\"Point\",\"coordinates\":[1.5,2]}" : null));
+    JsonNode fc =
+        new ObjectMapper()
+            .readTree(
+                UNITS.geojson(i -> i == 0 ? "{\"type\":\"Point\",\"coordinates\":[1.5,2]}" : null));
 
     assertThat(fc.path("type").asText()).isEqualTo("FeatureCollection");
     JsonNode first = fc.path("features").get(0);

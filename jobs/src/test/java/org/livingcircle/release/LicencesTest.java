@@ -16,20 +16,34 @@ class LicencesTest {
 
   @Test
   void markdownFillsThePlaceholdersOnceAndListsTheReferenceFiles() {
-    String template = "{license_name} ({license_id}) {license_url}\n{publisher}: {title_en}. {attribution}\n{reference_licences}\nend {x";
+    String template =
+        "{license_name} ({license_id}) {license_url}\n{publisher}: {title_en}. {attribution}\n{reference_licences}\nend {x";
 
     String md = Licences.markdown(template, CONFIG, List.of("a.LICENSE", "b.LICENSE"));
 
     ReleaseConfig.License l = CONFIG.license();
-    assertThat(md).isEqualTo(l.name() + " (" + l.id() + ") " + l.url() + "\n" + CONFIG.publisher().name() + ": "
-        + CONFIG.titleEn() + ". " + l.attribution() + "\n- `licenses/a.LICENSE`\n- `licenses/b.LICENSE`\nend {x");
+    assertThat(md)
+        .isEqualTo(
+            l.name()
+                + " ("
+                + l.id()
+                + ") "
+                + l.url()
+                + "\n"
+                + CONFIG.publisher().name()
+                + ": "
+                + CONFIG.titleEn()
+                + ". "
+                + l.attribution()
+                + "\n- `licenses/a.LICENSE`\n- `licenses/b.LICENSE`\nend {x");
   }
 
   @Test
   void unknownPlaceholderIsAnError() {
-    assertThatThrownBy(() -> Licences.markdown("{licence}", CONFIG, List.of())).hasMessage(
-        "Cannot fill licence template: unknown placeholder {licence}; use one of [attribution, license_id, license_name, "
-            + "license_url, publisher, reference_licences, title_en]");
+    assertThatThrownBy(() -> Licences.markdown("{licence}", CONFIG, List.of()))
+        .hasMessage(
+            "Cannot fill licence template: unknown placeholder {licence}; use one of [attribution, license_id, license_name, "
+                + "license_url, publisher, reference_licences, title_en]");
   }
 
   @Test
@@ -44,9 +58,18 @@ class LicencesTest {
     assertThat(Files.readString(release.resolve("licenses/a.LICENSE"))).isEqualTo("A terms");
     assertThat(Files.readString(release.resolve("licenses/z.LICENSE"))).isEqualTo("Z terms");
     String md = Files.readString(release.resolve("LICENSE.md"));
-    assertThat(md).startsWith("# 许可 Licence\n\n**Results / 结果数据** (tables, extracts, metadata, portal data): "
-        + CONFIG.license().name() + " (" + CONFIG.license().id() + "), " + CONFIG.license().url() + ".\n");
-    assertThat(md).contains("(see `licenses/`):\n\n- `licenses/a.LICENSE`\n- `licenses/z.LICENSE`\n\nCounty polygons");
+    assertThat(md)
+        .startsWith(
+            "# 许可 Licence\n\n**Results / 结果数据** (tables, extracts, metadata, portal data): "
+                + CONFIG.license().name()
+                + " ("
+                + CONFIG.license().id()
+                + "), "
+                + CONFIG.license().url()
+                + ".\n");
+    assertThat(md)
+        .contains(
+            "(see `licenses/`):\n\n- `licenses/a.LICENSE`\n- `licenses/z.LICENSE`\n\nCounty polygons");
     assertThat(md).doesNotContain("{").endsWith("licence files in `lib/`.\n");
   }
 

@@ -34,9 +34,12 @@ class PortalBundleTest {
     PortalBundle.copy(portal(true), release);
 
     assertThat(Files.readString(release.resolve("index.html"))).isEqualTo("page index.html");
-    assertThat(Files.readString(release.resolve("lib/leaflet/LICENSE"))).isEqualTo("lib leaflet/LICENSE");
-    assertThat(Files.readString(release.resolve("lib/echarts/NOTICE"))).isEqualTo("lib echarts/NOTICE");
-    assertThat(PortalBundle.LIBRARIES).containsEntry("echarts/dist/echarts.min.js", "lib/echarts/echarts.min.js");
+    assertThat(Files.readString(release.resolve("lib/leaflet/LICENSE")))
+        .isEqualTo("lib leaflet/LICENSE");
+    assertThat(Files.readString(release.resolve("lib/echarts/NOTICE")))
+        .isEqualTo("lib echarts/NOTICE");
+    assertThat(PortalBundle.LIBRARIES)
+        .containsEntry("echarts/dist/echarts.min.js", "lib/echarts/echarts.min.js");
     for (Map.Entry<String, String> e : PortalBundle.LIBRARIES.entrySet()) {
       assertThat(release.resolve(e.getValue())).hasContent("lib " + e.getKey());
     }
@@ -47,7 +50,9 @@ class PortalBundleTest {
     Path portal = portal(false);
 
     assertThatThrownBy(() -> PortalBundle.copy(portal, Files.createDirectories(tmp.resolve("r"))))
-        .hasMessage("Cannot bundle portal library " + portal.resolve("node_modules/leaflet/dist/leaflet.js")
-            + ": not found; run scripts/ensure-portal.sh (npm ci in portal/)");
+        .hasMessage(
+            "Cannot bundle portal library "
+                + portal.resolve("node_modules/leaflet/dist/leaflet.js")
+                + ": not found; run scripts/ensure-portal.sh (npm ci in portal/)");
   }
 }

@@ -17,7 +17,8 @@ class SampleCategorySourceTest {
 
   @Test
   void readsOnlyTheFieldsItNeeds() {
-    List<SampleCategory> cats = new YamlSampleCategorySource(SampleFixture.resource("categories.yaml")).categories();
+    List<SampleCategory> cats =
+        new YamlSampleCategorySource(SampleFixture.resource("categories.yaml")).categories();
     assertThat(cats).hasSize(12);
     SampleCategory breakfast = cats.get(2);
     assertThat(breakfast.id()).isEqualTo("breakfast");
@@ -31,7 +32,9 @@ class SampleCategorySourceTest {
   @Test
   void missingDensityNamesFileAndPointer() throws IOException {
     Path yaml = tmp.resolve("categories.yaml");
-    Files.writeString(yaml, "categories:\n  - {id: pharmacy, name_zh: 药店, name_en: pharmacy, tier: basic, amap_typecodes: [\"0906\"]}\n");
+    Files.writeString(
+        yaml,
+        "categories:\n  - {id: pharmacy, name_zh: 药店, name_en: pharmacy, tier: basic, amap_typecodes: [\"0906\"]}\n");
     assertThatThrownBy(() -> new YamlSampleCategorySource(yaml).categories())
         .isInstanceOf(ConfigException.class)
         .hasMessage(yaml + ": /categories/0/per_1000: missing");
@@ -40,9 +43,13 @@ class SampleCategorySourceTest {
   @Test
   void badTierNamesTheValue() throws IOException {
     Path yaml = tmp.resolve("categories.yaml");
-    Files.writeString(yaml, "categories:\n  - {id: pharmacy, name_zh: 药店, name_en: pharmacy, tier: premium, amap_typecodes: [\"0906\"], per_1000: 0.6}\n");
+    Files.writeString(
+        yaml,
+        "categories:\n  - {id: pharmacy, name_zh: 药店, name_en: pharmacy, tier: premium, amap_typecodes: [\"0906\"], per_1000: 0.6}\n");
     assertThatThrownBy(() -> new YamlSampleCategorySource(yaml).categories())
         .isInstanceOf(ConfigException.class)
-        .hasMessage(yaml + ": /categories/0: Cannot use category pharmacy: tier premium is not one of [basic, quality, public, residential]");
+        .hasMessage(
+            yaml
+                + ": /categories/0: Cannot use category pharmacy: tier premium is not one of [basic, quality, public, residential]");
   }
 }

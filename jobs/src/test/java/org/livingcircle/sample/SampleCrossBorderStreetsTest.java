@@ -16,26 +16,39 @@ import org.livingcircle.streets.OsmPbfReader;
 import org.livingcircle.streets.OsmWay;
 
 /**
- * A sample whose street network also covers a neighbour city (fixture: Jincheng's two counties and a Changzhi county
- * bordering them to the north): every check of {@link SampleStreetsTest} on the two-city file, plus the border.
+ * A sample whose street network also covers a neighbour city (fixture: Jincheng's two counties and
+ * a Changzhi county bordering them to the north): every check of {@link SampleStreetsTest} on the
+ * two-city file, plus the border.
  */
 class SampleCrossBorderStreetsTest extends SampleStreetsTest {
   private static final double[] CHANGZHI = {112.40, 35.62, 112.90, 35.80};
 
   static SampleSpec spec(String city, Path dir, long seed) {
-    return new SampleSpec(city, List.of(), SampleFixture.resource("neighbours.geojson"), SampleFixture.resource("admin_codes.csv"),
-        SampleFixture.resource("categories.yaml"), seed, 0.5, SampleSpec.NO_BENCH_ROWS, dir);
+    return new SampleSpec(
+        city,
+        List.of(),
+        SampleFixture.resource("neighbours.geojson"),
+        SampleFixture.resource("admin_codes.csv"),
+        SampleFixture.resource("categories.yaml"),
+        seed,
+        0.5,
+        SampleSpec.NO_BENCH_ROWS,
+        dir);
   }
 
   @Override
   void generateSample(Path dir, long seed) {
-    new SampleGenerator(spec("jincheng", dir, seed)).withNeighbours(List.of(spec("changzhi", dir, seed))).run();
+    new SampleGenerator(spec("jincheng", dir, seed))
+        .withNeighbours(List.of(spec("changzhi", dir, seed)))
+        .run();
   }
 
   private Path changzhiSample() {
     Path dir = tmp.resolve("changzhi");
     if (!Files.isRegularFile(dir.resolve("streets.osm.pbf"))) {
-      new SampleGenerator(spec("changzhi", dir, SEED)).withNeighbours(List.of(spec("jincheng", dir, SEED))).run();
+      new SampleGenerator(spec("changzhi", dir, SEED))
+          .withNeighbours(List.of(spec("jincheng", dir, SEED)))
+          .run();
     }
     return dir;
   }
@@ -52,7 +65,8 @@ class SampleCrossBorderStreetsTest extends SampleStreetsTest {
   @Test
   void bothCitiesOfTheGroupWriteTheSameFile() throws Exception {
     byte[] fromJincheng = Files.readAllBytes(out.resolve("streets.osm.pbf"));
-    assertThat(Files.readAllBytes(changzhiSample().resolve("streets.osm.pbf"))).isEqualTo(fromJincheng);
+    assertThat(Files.readAllBytes(changzhiSample().resolve("streets.osm.pbf")))
+        .isEqualTo(fromJincheng);
     // and the neighbour part differs from Jincheng's network alone: the file really holds more
     Path alone = tmp.resolve("alone");
     new SampleGenerator(spec("jincheng", alone, SEED)).withNeighbours(List.of()).run();
@@ -73,15 +87,25 @@ class SampleCrossBorderStreetsTest extends SampleStreetsTest {
     OsmPbfReader.Contents c = OsmPbfReader.readAll(out.resolve("streets.osm.pbf"));
     Set<Long> nodeIds = new HashSet<>();
     c.nodes().forEach(n -> assertThat(nodeIds.add(n.id())).as("node id %s", n.id()).isTrue());
-    assertThat(nodeIds.stream().map(id -> id / 100_000_000L).distinct().sorted().toList()).containsExactly(140400L, 140500L);
+    assertThat(nodeIds.stream().map(id -> id / 100_000_000L).distinct().sorted().toList())
+        .containsExactly(140400L, 140500L);
     // Changzhi's ways lie in Changzhi (plus the reach of its river, railway and expressway)
-    long changzhiWalkable = streets.ways.stream().filter(w -> w.id() / 100_000_000L == 140400 && StreetFile.walkable(w.tags())).count();
-    long inside = streets.ways.stream().filter(w -> w.id() / 100_000_000L == 140400 && StreetFile.walkable(w.tags()))
-        .filter(w -> inChangzhi(streets.lon.get(w.nodes()[0]), streets.lat.get(w.nodes()[0]))).count();
+    long changzhiWalkable =
+        streets.ways.stream()
+            .filter(w -> w.id() / 100_000_000L == 140400 && StreetFile.walkable(w.tags()))
+            .count();
+    long inside =
+        streets.ways.stream()
+            .filter(w -> w.id() / 100_000_000L == 140400 && StreetFile.walkable(w.tags()))
+            .filter(w -> inChangzhi(streets.lon.get(w.nodes()[0]), streets.lat.get(w.nodes()[0])))
+            .count();
     assertThat((double) inside / changzhiWalkable).isGreaterThan(0.9);
   }
 
-  /** Connected components of the walkable ways (own union-find; the sample's passable barriers do not cut). */
+  /**
+   * Connected components of the walkable ways (own union-find; the sample's passable barriers do
+   * not cut).
+   */
   private Map<Long, Long> components() {
     Map<Long, Long> parent = new HashMap<>();
     for (OsmWay w : streets.ways) {
@@ -99,8 +123,10 @@ class SampleCrossBorderStreetsTest extends SampleStreetsTest {
     for (long n : new HashSet<>(parent.keySet())) {
       size.merge(find(parent, n), 1, Integer::sum);
     }
-    return size.entrySet().stream().max(Map.Entry.<Long, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-        .orElseThrow().getKey();
+    return size.entrySet().stream()
+        .max(Map.Entry.<Long, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        .orElseThrow()
+        .getKey();
   }
 
   @Test
@@ -123,9 +149,13 @@ class SampleCrossBorderStreetsTest extends SampleStreetsTest {
           north |= inChangzhi(streets.lon.get(n), streets.lat.get(n));
           south |= inJincheng(n);
         }
-        assertThat(find(parent, w.nodes()[0])).as("%s in the largest component", road.getKey()).isEqualTo(largest);
+        assertThat(find(parent, w.nodes()[0]))
+            .as("%s in the largest component", road.getKey())
+            .isEqualTo(largest);
       }
-      assertThat(north && south).as("%s has nodes on both sides of the border", road.getKey()).isTrue();
+      assertThat(north && south)
+          .as("%s has nodes on both sides of the border", road.getKey())
+          .isTrue();
     }
   }
 
@@ -138,16 +168,23 @@ class SampleCrossBorderStreetsTest extends SampleStreetsTest {
       double[] seat = busiestSquareKilometre(dir.resolve("poi/amap_" + city + "_utf8.csv"));
       boolean reached = false;
       for (long n : parent.keySet()) {
-        if (find(parent, n) == largest && Math.hypot((streets.lon.get(n) - seat[0]) * 111_320 * Math.cos(Math.toRadians(seat[1])),
-            (streets.lat.get(n) - seat[1]) * 111_320) < 500) {
+        if (find(parent, n) == largest
+            && Math.hypot(
+                    (streets.lon.get(n) - seat[0]) * 111_320 * Math.cos(Math.toRadians(seat[1])),
+                    (streets.lat.get(n) - seat[1]) * 111_320)
+                < 500) {
           reached = true;
           break;
         }
       }
-      assertThat(reached).as("the largest walkable component reaches %s's busiest square kilometre %s", city,
-          java.util.Arrays.toString(seat)).isTrue();
+      assertThat(reached)
+          .as(
+              "the largest walkable component reaches %s's busiest square kilometre %s",
+              city, java.util.Arrays.toString(seat))
+          .isTrue();
     }
-    // no river, railway or expressway shortcut: the component's walkable ways reach far into both cities
+    // no river, railway or expressway shortcut: the component's walkable ways reach far into both
+    // cities
     long south = 0, north = 0;
     for (long n : parent.keySet()) {
       if (find(parent, n) == largest) {
@@ -160,24 +197,44 @@ class SampleCrossBorderStreetsTest extends SampleStreetsTest {
   }
 
   @Test
-  void aScopeOfBothCitiesGetsTheGroupNetworkOnceAndDifferentSeedsStillGiveUniqueIds() throws Exception {
+  void aScopeOfBothCitiesGetsTheGroupNetworkOnceAndDifferentSeedsStillGiveUniqueIds()
+      throws Exception {
     Path scope = tmp.resolve("scope");
-    SampleGenerator.writeStreets(List.of(spec("changzhi", scope, SEED), spec("jincheng", scope, SEED)),
-        new YamlSampleCategorySource(SampleFixture.resource("categories.yaml")), CoordinateShift.gcj02(), scope);
-    assertThat(Files.readAllBytes(scope.resolve("streets.osm.pbf"))).isEqualTo(Files.readAllBytes(out.resolve("streets.osm.pbf")));
-    // a bench scope samples its cities with different seeds: still one network, ids unique, roads across
+    SampleGenerator.writeStreets(
+        List.of(spec("changzhi", scope, SEED), spec("jincheng", scope, SEED)),
+        new YamlSampleCategorySource(SampleFixture.resource("categories.yaml")),
+        CoordinateShift.gcj02(),
+        scope);
+    assertThat(Files.readAllBytes(scope.resolve("streets.osm.pbf")))
+        .isEqualTo(Files.readAllBytes(out.resolve("streets.osm.pbf")));
+    // a bench scope samples its cities with different seeds: still one network, ids unique, roads
+    // across
     Path mixed = tmp.resolve("mixed");
-    SampleGenerator.writeStreets(List.of(spec("jincheng", mixed, SEED), spec("changzhi", mixed, SEED + 7)),
-        new YamlSampleCategorySource(SampleFixture.resource("categories.yaml")), CoordinateShift.gcj02(), mixed);
+    SampleGenerator.writeStreets(
+        List.of(spec("jincheng", mixed, SEED), spec("changzhi", mixed, SEED + 7)),
+        new YamlSampleCategorySource(SampleFixture.resource("categories.yaml")),
+        CoordinateShift.gcj02(),
+        mixed);
     OsmPbfReader.Contents c = OsmPbfReader.readAll(mixed.resolve("streets.osm.pbf"));
     assertThat(c.ways().stream().map(OsmWay::id).distinct().count()).isEqualTo(c.ways().size());
     assertThat(c.nodes().stream().map(n -> n.id()).distinct().count()).isEqualTo(c.nodes().size());
-    assertThat(c.ways().stream().filter(w -> w.tags().getOrDefault("note", "").startsWith("synthetic cross-border road"))
-        .map(w -> w.tags().get("note")).distinct().count()).isGreaterThanOrEqualTo(2);
-    assertThat(Files.readAllBytes(mixed.resolve("streets.osm.pbf"))).isNotEqualTo(Files.readAllBytes(out.resolve("streets.osm.pbf")));
+    assertThat(
+            c.ways().stream()
+                .filter(
+                    w ->
+                        w.tags().getOrDefault("note", "").startsWith("synthetic cross-border road"))
+                .map(w -> w.tags().get("note"))
+                .distinct()
+                .count())
+        .isGreaterThanOrEqualTo(2);
+    assertThat(Files.readAllBytes(mixed.resolve("streets.osm.pbf")))
+        .isNotEqualTo(Files.readAllBytes(out.resolve("streets.osm.pbf")));
   }
 
-  /** The centre (WGS84) of the 1 km square with the most POIs of a sample's UTF-8 Amap file: the county seat. */
+  /**
+   * The centre (WGS84) of the 1 km square with the most POIs of a sample's UTF-8 Amap file: the
+   * county seat.
+   */
   private static double[] busiestSquareKilometre(Path csv) {
     CoordinateShift shift = CoordinateShift.gcj02();
     double[] wgs = new double[2];
@@ -187,11 +244,21 @@ class SampleCrossBorderStreetsTest extends SampleStreetsTest {
       String[] loc = r.size() == 11 ? r.get(5).split(",") : new String[0];
       if (loc.length == 2 && loc[0].matches("1\\d\\d\\.\\d+") && loc[1].matches("3\\d\\.\\d+")) {
         shift.unshift(Double.parseDouble(loc[0]), Double.parseDouble(loc[1]), wgs);
-        counts.merge((long) Math.floor(wgs[0] / cell) * 100_000 + (long) Math.floor(wgs[1] / cell), 1, Integer::sum);
+        counts.merge(
+            (long) Math.floor(wgs[0] / cell) * 100_000 + (long) Math.floor(wgs[1] / cell),
+            1,
+            Integer::sum);
       }
     }
-    long best = counts.entrySet().stream().max(Map.Entry.<Long, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-        .orElseThrow().getKey();
-    return new double[] {(Math.floorDiv(best, 100_000) + 0.5) * cell, (Math.floorMod(best, 100_000) + 0.5) * cell};
+    long best =
+        counts.entrySet().stream()
+            .max(
+                Map.Entry.<Long, Integer>comparingByValue()
+                    .thenComparing(Map.Entry.comparingByKey()))
+            .orElseThrow()
+            .getKey();
+    return new double[] {
+      (Math.floorDiv(best, 100_000) + 0.5) * cell, (Math.floorMod(best, 100_000) + 0.5) * cell
+    };
   }
 }

@@ -23,21 +23,34 @@ final class SampleFixture {
   }
 
   static SampleSpec spec(Path out, long seed, long benchRows) {
-    return new SampleSpec("jincheng", List.of(), resource("counties.geojson"), resource("admin_codes.csv"),
-        resource("categories.yaml"), seed, 0.5, benchRows, out);
+    return new SampleSpec(
+        "jincheng",
+        List.of(),
+        resource("counties.geojson"),
+        resource("admin_codes.csv"),
+        resource("categories.yaml"),
+        seed,
+        0.5,
+        benchRows,
+        out);
   }
 
-  /** Fixture outlines as {minLng, minLat, maxLng, maxLat} rectangles per county (see counties.geojson). */
+  /**
+   * Fixture outlines as {minLng, minLat, maxLng, maxLat} rectangles per county (see
+   * counties.geojson).
+   */
   static double[][] rectangles(String countyCode) {
     return switch (countyCode) {
       case "140522" -> new double[][] {{112.25, 35.35, 112.60, 35.62}};
-      case "140525" -> new double[][] {{112.60, 35.35, 112.85, 35.62}, {112.85, 35.38, 113.00, 35.50}};
+      case "140525" ->
+          new double[][] {{112.60, 35.35, 112.85, 35.62}, {112.85, 35.38, 113.00, 35.50}};
       default -> new double[0][];
     };
   }
 
   static boolean inCounty(String countyCode, double lng, double lat) {
-    return Arrays.stream(rectangles(countyCode)).anyMatch(r -> lng >= r[0] && lng <= r[2] && lat >= r[1] && lat <= r[3]);
+    return Arrays.stream(rectangles(countyCode))
+        .anyMatch(r -> lng >= r[0] && lng <= r[2] && lat >= r[1] && lat <= r[3]);
   }
 
   /** Data records (header dropped) of a CSV file, split on the given line ending; BOM removed. */

@@ -25,8 +25,8 @@ import org.livingcircle.streets.OsmPbfReader;
 import org.livingcircle.streets.OsmWay;
 
 /**
- * The synthetic street network of {@code lcp sample}, read back from the PBF file and checked geometrically. A
- * subclass runs every check on a network that also covers a neighbour city.
+ * The synthetic street network of {@code lcp sample}, read back from the PBF file and checked
+ * geometrically. A subclass runs every check on a network that also covers a neighbour city.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SampleStreetsTest {
@@ -34,8 +34,10 @@ class SampleStreetsTest {
 
   /** This class's temporary directory (for the whole class). */
   Path tmp;
+
   /** The Jincheng fixture sample directory whose streets file is checked. */
   Path out;
+
   StreetFile streets;
 
   @BeforeAll
@@ -46,7 +48,10 @@ class SampleStreetsTest {
     streets = StreetFile.read(out.resolve("streets.osm.pbf"));
   }
 
-  /** Writes the Jincheng fixture sample (and whatever else the checked network covers) to {@code dir}. */
+  /**
+   * Writes the Jincheng fixture sample (and whatever else the checked network covers) to {@code
+   * dir}.
+   */
   void generateSample(Path dir, long seed) {
     new SampleGenerator(SampleFixture.spec(dir, seed, SampleSpec.NO_BENCH_ROWS)).run();
   }
@@ -70,9 +75,13 @@ class SampleStreetsTest {
     assertThat(entry).isNotNull();
     assertThat(entry.get("counts").get("nodes").asLong()).isEqualTo(streets.lon.size());
     assertThat(entry.get("counts").get("ways").asLong()).isEqualTo(streets.ways.size());
-    assertThat(writingProgram(out.resolve("streets.osm.pbf"))).contains("SYNTHETIC street network, not OpenStreetMap data");
-    assertThat(Files.readString(out.resolve("README.md"))).contains("streets.osm.pbf").contains("SYNTHETIC");
-    assertThat(streets.ways.stream().filter(w -> StreetFile.walkable(w.tags())).count()).isGreaterThan(2_000);
+    assertThat(writingProgram(out.resolve("streets.osm.pbf")))
+        .contains("SYNTHETIC street network, not OpenStreetMap data");
+    assertThat(Files.readString(out.resolve("README.md")))
+        .contains("streets.osm.pbf")
+        .contains("SYNTHETIC");
+    assertThat(streets.ways.stream().filter(w -> StreetFile.walkable(w.tags())).count())
+        .isGreaterThan(2_000);
   }
 
   @Test
@@ -104,19 +113,28 @@ class SampleStreetsTest {
   @Test
   void buildsAFootGraphWhoseLargestComponentHoldsMostEdges() {
     Path pbf = out.resolve("streets.osm.pbf");
-    FootGraphBuilder.Built compound = FootGraphBuilder.build(pbf, "EPSG:32649", FootRules.Options.defaults());
+    FootGraphBuilder.Built compound =
+        FootGraphBuilder.build(pbf, "EPSG:32649", FootRules.Options.defaults());
     FootGraph g = compound.graph();
     assertThat(g.edgeCount()).isGreaterThan(2_000);
     int largest = 0;
     for (int c = 0; c < g.componentCount(); c++) {
       largest = Math.max(largest, g.componentEdges(c));
     }
-    assertThat((double) largest / g.edgeCount()).as("share of edges in the largest component").isGreaterThan(0.8);
+    assertThat((double) largest / g.edgeCount())
+        .as("share of edges in the largest component")
+        .isGreaterThan(0.8);
     // with private ways blocked, the compounds' internal roads leave the graph
-    long privateWays = streets.ways.stream().filter(w -> "private".equals(w.tags().get("access"))).count();
-    FootGraphBuilder.Built blocked = FootGraphBuilder.build(pbf, "EPSG:32649",
-        new FootRules.Options(FootRules.PrivateWays.BLOCKED, FootRules.Options.DEFAULT_MIN_COMPONENT_EDGES));
-    assertThat((double) compound.stats().edges() - blocked.stats().edges()).isGreaterThan(0.9 * privateWays);
+    long privateWays =
+        streets.ways.stream().filter(w -> "private".equals(w.tags().get("access"))).count();
+    FootGraphBuilder.Built blocked =
+        FootGraphBuilder.build(
+            pbf,
+            "EPSG:32649",
+            new FootRules.Options(
+                FootRules.PrivateWays.BLOCKED, FootRules.Options.DEFAULT_MIN_COMPONENT_EDGES));
+    assertThat((double) compound.stats().edges() - blocked.stats().edges())
+        .isGreaterThan(0.9 * privateWays);
   }
 
   @Test
@@ -126,14 +144,18 @@ class SampleStreetsTest {
     List<StreetFile.Cross> crossings = streets.crossings(river);
     assertThat(crossings).isNotEmpty();
     for (StreetFile.Cross c : crossings) {
-      assertThat(c.walker().tags()).as("way %s crosses the river", c.walker().id()).containsEntry("bridge", "yes");
+      assertThat(c.walker().tags())
+          .as("way %s crosses the river", c.walker().id())
+          .containsEntry("bridge", "yes");
     }
     // a bridge touches the rest of the network only at its two ends
     Map<Long, Integer> uses = streets.nodeUses();
     for (StreetFile.Cross c : crossings) {
       long[] n = c.walker().nodes();
       for (int i = 1; i + 1 < n.length; i++) {
-        assertThat(uses.get(n[i])).as("inner node %s of bridge %s", n[i], c.walker().id()).isEqualTo(1);
+        assertThat(uses.get(n[i]))
+            .as("inner node %s of bridge %s", n[i], c.walker().id())
+            .isEqualTo(1);
       }
     }
   }
@@ -146,11 +168,18 @@ class SampleStreetsTest {
       assertThat(r.tags()).doesNotContainKey("highway");
     }
     for (StreetFile.Cross c : streets.crossings(rail)) {
-      assertThat(c.walker().tags()).as("way %s crosses the railway", c.walker().id()).containsEntry("tunnel", "yes");
+      assertThat(c.walker().tags())
+          .as("way %s crosses the railway", c.walker().id())
+          .containsEntry("tunnel", "yes");
     }
     Set<Long> railNodes = StreetFile.nodesOf(rail);
-    long levelCrossings = streets.ways.stream().filter(w -> StreetFile.walkable(w.tags()))
-        .flatMapToLong(w -> java.util.Arrays.stream(w.nodes())).filter(railNodes::contains).distinct().count();
+    long levelCrossings =
+        streets.ways.stream()
+            .filter(w -> StreetFile.walkable(w.tags()))
+            .flatMapToLong(w -> java.util.Arrays.stream(w.nodes()))
+            .filter(railNodes::contains)
+            .distinct()
+            .count();
     assertThat(levelCrossings).isGreaterThan(0);
   }
 
@@ -169,13 +198,16 @@ class SampleStreetsTest {
     List<StreetFile.Cross> under = streets.crossings(motorway);
     assertThat(under).isNotEmpty();
     for (StreetFile.Cross c : under) {
-      assertThat(c.barrier().tags()).as("expressway %s over way %s", c.barrier().id(), c.walker().id()).containsEntry("bridge", "yes");
+      assertThat(c.barrier().tags())
+          .as("expressway %s over way %s", c.barrier().id(), c.walker().id())
+          .containsEntry("bridge", "yes");
     }
   }
 
   @Test
   void compoundRoadsMeetPublicStreetsOnlyAtGates() {
-    List<OsmWay> internal = streets.ways.stream().filter(w -> "private".equals(w.tags().get("access"))).toList();
+    List<OsmWay> internal =
+        streets.ways.stream().filter(w -> "private".equals(w.tags().get("access"))).toList();
     assertThat(internal).hasSizeGreaterThan(20);
     Set<Long> publicNodes = new HashSet<>();
     for (OsmWay w : streets.ways) {
@@ -197,7 +229,8 @@ class SampleStreetsTest {
       gatesOf.computeIfAbsent(find(parent, w.nodes()[0]), k -> new HashSet<>());
       for (long n : w.nodes()) {
         if (publicNodes.contains(n)) {
-          assertThat(streets.nodeTags.getOrDefault(n, Map.of()).get("barrier")).as("node %s where compound road %s meets a street", n, w.id())
+          assertThat(streets.nodeTags.getOrDefault(n, Map.of()).get("barrier"))
+              .as("node %s where compound road %s meets a street", n, w.id())
               .isIn("gate", "lift_gate");
           gatesOf.get(find(parent, w.nodes()[0])).add(n);
         }
@@ -217,8 +250,15 @@ class SampleStreetsTest {
     List<double[]> pois = new ArrayList<>();
     CoordinateShift shift = CoordinateShift.gcj02();
     double[] wgs = new double[2];
-    List<List<String>> rows = new ArrayList<>(SampleFixture.records(out.resolve("poi/amap_jincheng_utf8.csv"), StandardCharsets.UTF_8, "\n"));
-    rows.addAll(SampleFixture.records(out.resolve("poi/amap_jincheng_gbk.csv"), java.nio.charset.Charset.forName("GBK"), "\r\n"));
+    List<List<String>> rows =
+        new ArrayList<>(
+            SampleFixture.records(
+                out.resolve("poi/amap_jincheng_utf8.csv"), StandardCharsets.UTF_8, "\n"));
+    rows.addAll(
+        SampleFixture.records(
+            out.resolve("poi/amap_jincheng_gbk.csv"),
+            java.nio.charset.Charset.forName("GBK"),
+            "\r\n"));
     for (List<String> r : rows) {
       String[] loc = r.size() == 11 ? r.get(5).split(",") : new String[0];
       if (loc.length == 2 && loc[0].matches("1\\d\\d\\.\\d+") && loc[1].matches("3\\d\\.\\d+")) {
@@ -233,16 +273,21 @@ class SampleStreetsTest {
     assertThat((double) near / pois.size()).isGreaterThan(0.90);
   }
 
-  /** The header block's writingprogram, decoded here from the first blob (length, BlobHeader, zlib Blob). */
+  /**
+   * The header block's writingprogram, decoded here from the first blob (length, BlobHeader, zlib
+   * Blob).
+   */
   private static String writingProgram(Path pbf) throws IOException {
     try (java.io.DataInputStream in = new java.io.DataInputStream(Files.newInputStream(pbf))) {
       byte[] header = new byte[in.readInt()];
       in.readFully(header);
-      org.openstreetmap.osmosis.osmbinary.Fileformat.BlobHeader bh = org.openstreetmap.osmosis.osmbinary.Fileformat.BlobHeader.parseFrom(header);
+      org.openstreetmap.osmosis.osmbinary.Fileformat.BlobHeader bh =
+          org.openstreetmap.osmosis.osmbinary.Fileformat.BlobHeader.parseFrom(header);
       assertThat(bh.getType()).isEqualTo("OSMHeader");
       byte[] blob = new byte[bh.getDatasize()];
       in.readFully(blob);
-      org.openstreetmap.osmosis.osmbinary.Fileformat.Blob b = org.openstreetmap.osmosis.osmbinary.Fileformat.Blob.parseFrom(blob);
+      org.openstreetmap.osmosis.osmbinary.Fileformat.Blob b =
+          org.openstreetmap.osmosis.osmbinary.Fileformat.Blob.parseFrom(blob);
       byte[] raw = new byte[b.getRawSize()];
       java.util.zip.Inflater inflater = new java.util.zip.Inflater();
       inflater.setInput(b.getZlibData().toByteArray());
@@ -251,7 +296,8 @@ class SampleStreetsTest {
       } catch (java.util.zip.DataFormatException e) {
         throw new AssertionError(e);
       }
-      return org.openstreetmap.osmosis.osmbinary.Osmformat.HeaderBlock.parseFrom(raw).getWritingprogram();
+      return org.openstreetmap.osmosis.osmbinary.Osmformat.HeaderBlock.parseFrom(raw)
+          .getWritingprogram();
     }
   }
 
@@ -272,7 +318,10 @@ class SampleStreetsTest {
     }
   }
 
-  /** The file as read by the streets reader, with local metres and the foot rules of contract §1 (own code). */
+  /**
+   * The file as read by the streets reader, with local metres and the foot rules of contract §1
+   * (own code).
+   */
   static final class StreetFile {
     final Map<Long, Double> lon = new HashMap<>();
     final Map<Long, Double> lat = new HashMap<>();
@@ -281,13 +330,15 @@ class SampleStreetsTest {
     private final double lat0 = 35.5;
 
     private StreetFile(OsmPbfReader.Contents c) {
-      c.nodes().forEach(n -> {
-        lon.put(n.id(), n.lon());
-        lat.put(n.id(), n.lat());
-        if (!n.tags().isEmpty()) {
-          nodeTags.put(n.id(), n.tags());
-        }
-      });
+      c.nodes()
+          .forEach(
+              n -> {
+                lon.put(n.id(), n.lon());
+                lat.put(n.id(), n.lat());
+                if (!n.tags().isEmpty()) {
+                  nodeTags.put(n.id(), n.tags());
+                }
+              });
       ways = c.ways();
     }
 
@@ -295,19 +346,54 @@ class SampleStreetsTest {
       return new StreetFile(OsmPbfReader.readAll(pbf));
     }
 
-    private static final Set<String> FOOT_HIGHWAYS = Set.of("footway", "path", "pedestrian", "steps", "living_street",
-        "residential", "service", "track", "unclassified", "road", "tertiary", "tertiary_link", "secondary",
-        "secondary_link", "primary", "primary_link", "trunk", "trunk_link", "cycleway", "bridleway", "corridor", "platform");
-    private static final Set<String> COMPOUND_HIGHWAYS = Set.of("service", "footway", "path", "residential", "living_street", "pedestrian");
+    private static final Set<String> FOOT_HIGHWAYS =
+        Set.of(
+            "footway",
+            "path",
+            "pedestrian",
+            "steps",
+            "living_street",
+            "residential",
+            "service",
+            "track",
+            "unclassified",
+            "road",
+            "tertiary",
+            "tertiary_link",
+            "secondary",
+            "secondary_link",
+            "primary",
+            "primary_link",
+            "trunk",
+            "trunk_link",
+            "cycleway",
+            "bridleway",
+            "corridor",
+            "platform");
+    private static final Set<String> COMPOUND_HIGHWAYS =
+        Set.of("service", "footway", "path", "residential", "living_street", "pedestrian");
 
-    /** Contract §1 with private_ways: compound (the sample uses no sidewalk-only or access-restricted roads). */
+    /**
+     * Contract §1 with private_ways: compound (the sample uses no sidewalk-only or
+     * access-restricted roads).
+     */
     static boolean walkable(Map<String, String> t) {
       String h = t.get("highway");
-      if (h == null || !FOOT_HIGHWAYS.contains(h) || Set.of("no", "use_sidepath").contains(t.getOrDefault("foot", ""))) {
+      if (h == null
+          || !FOOT_HIGHWAYS.contains(h)
+          || Set.of("no", "use_sidepath").contains(t.getOrDefault("foot", ""))) {
         return false;
       }
       String access = t.getOrDefault("access", "");
-      if (Set.of("no", "private", "customers", "delivery", "agricultural", "forestry", "discouraged").contains(access)
+      if (Set.of(
+                  "no",
+                  "private",
+                  "customers",
+                  "delivery",
+                  "agricultural",
+                  "forestry",
+                  "discouraged")
+              .contains(access)
           && !Set.of("yes", "designated", "permissive").contains(t.getOrDefault("foot", ""))) {
         return access.equals("private") && COMPOUND_HIGHWAYS.contains(h);
       }
@@ -344,7 +430,10 @@ class SampleStreetsTest {
 
     record Cross(OsmWay walker, OsmWay barrier) {}
 
-    /** Every walkable way segment that properly crosses a segment of the barrier ways (brute force within a bounding box). */
+    /**
+     * Every walkable way segment that properly crosses a segment of the barrier ways (brute force
+     * within a bounding box).
+     */
     List<Cross> crossings(List<OsmWay> barrier) {
       List<Cross> out = new ArrayList<>();
       for (OsmWay w : ways) {
@@ -370,9 +459,18 @@ class SampleStreetsTest {
       if (a0 == b0 || a0 == b1 || a1 == b0 || a1 == b1) {
         return false;
       }
-      double ax = x(a0), ay = y(a0), bx = x(a1), by = y(a1), cx = x(b0), cy = y(b0), dx = x(b1), dy = y(b1);
-      if (Math.max(ax, bx) < Math.min(cx, dx) || Math.max(cx, dx) < Math.min(ax, bx)
-          || Math.max(ay, by) < Math.min(cy, dy) || Math.max(cy, dy) < Math.min(ay, by)) {
+      double ax = x(a0),
+          ay = y(a0),
+          bx = x(a1),
+          by = y(a1),
+          cx = x(b0),
+          cy = y(b0),
+          dx = x(b1),
+          dy = y(b1);
+      if (Math.max(ax, bx) < Math.min(cx, dx)
+          || Math.max(cx, dx) < Math.min(ax, bx)
+          || Math.max(ay, by) < Math.min(cy, dy)
+          || Math.max(cy, dy) < Math.min(ay, by)) {
         return false;
       }
       double d1 = orient(cx, cy, dx, dy, ax, ay);
@@ -388,7 +486,10 @@ class SampleStreetsTest {
 
     private List<double[]> walkableSegments;
 
-    /** Whether any walkable way passes within {@code m} metres of a WGS84 point (brute force over segments). */
+    /**
+     * Whether any walkable way passes within {@code m} metres of a WGS84 point (brute force over
+     * segments).
+     */
     boolean walkableWithin(double lng, double la, double m) {
       if (walkableSegments == null) {
         walkableSegments = new ArrayList<>();
@@ -404,12 +505,16 @@ class SampleStreetsTest {
       double px = lng * 111_320 * Math.cos(Math.toRadians(lat0));
       double py = la * 111_320;
       for (double[] s : walkableSegments) {
-        if (Math.min(s[0], s[2]) - m > px || Math.max(s[0], s[2]) + m < px || Math.min(s[1], s[3]) - m > py || Math.max(s[1], s[3]) + m < py) {
+        if (Math.min(s[0], s[2]) - m > px
+            || Math.max(s[0], s[2]) + m < px
+            || Math.min(s[1], s[3]) - m > py
+            || Math.max(s[1], s[3]) + m < py) {
           continue;
         }
         double vx = s[2] - s[0], vy = s[3] - s[1];
         double len2 = vx * vx + vy * vy;
-        double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - s[0]) * vx + (py - s[1]) * vy) / len2));
+        double t =
+            len2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - s[0]) * vx + (py - s[1]) * vy) / len2));
         if (Math.hypot(px - s[0] - t * vx, py - s[1] - t * vy) <= m) {
           return true;
         }

@@ -9,12 +9,21 @@ import org.junit.jupiter.api.Test;
 class CapacitySitingTest {
   @Test
   void modulesFillTheNearestShortfallUpToTheTargetLevel() {
-    // one demand point of 100 children with no access; a* = 0.05 places per child; modules of 2 places.
+    // one demand point of 100 children with no access; a* = 0.05 places per child; modules of 2
+    // places.
     // A candidate on the point: W = 1, Σ W P = 100, each module adds 2/100 = 0.02 places per child:
     // gains 100 × 0.02 = 2, 2, then 100 × (0.05 − 0.04) = 1 (capped at a*)
-    // a candidate exactly on the 1000 m catchment edge has W = 0 and no weighted demand: never chosen
-    CapacitySiting siting = new CapacitySiting(new double[] {1000, 0}, new double[] {0, 0}, new double[] {0},
-        new double[] {0}, new double[] {100}, new double[] {0}, 1000);
+    // a candidate exactly on the 1000 m catchment edge has W = 0 and no weighted demand: never
+    // chosen
+    CapacitySiting siting =
+        new CapacitySiting(
+            new double[] {1000, 0},
+            new double[] {0, 0},
+            new double[] {0},
+            new double[] {0},
+            new double[] {100},
+            new double[] {0},
+            1000);
     CapacitySiting.Plan plan = siting.solve(0.05, 2, 3);
     assertThat(plan.candidate()).containsExactly(1, 1, 1);
     assertThat(plan.gain()).containsExactly(new double[] {2, 2, 1}, within(1e-12));
@@ -29,8 +38,15 @@ class CapacitySitingTest {
   void theServedClusterGetsNothing() {
     // A: 100 people already at a* = 0.05; B: 50 people with none, 10 km away; one module of 1 place
     // at B: Σ W P = 50, ΔA = 1/50 = 0.02, gain 50 × 0.02 = 1; at A: gain 0
-    CapacitySiting siting = new CapacitySiting(new double[] {0, 10_000}, new double[] {0, 0}, new double[] {0, 10_000},
-        new double[] {0, 0}, new double[] {100, 50}, new double[] {0.05, 0}, 1000);
+    CapacitySiting siting =
+        new CapacitySiting(
+            new double[] {0, 10_000},
+            new double[] {0, 0},
+            new double[] {0, 10_000},
+            new double[] {0, 0},
+            new double[] {100, 50},
+            new double[] {0.05, 0},
+            1000);
     CapacitySiting.Plan plan = siting.solve(0.05, 1, 1);
     assertThat(plan.candidate()).containsExactly(1);
     assertThat(plan.gain()[0]).isCloseTo(1.0, within(1e-12));
@@ -39,9 +55,9 @@ class CapacitySitingTest {
   }
 
   /**
-   * Recomputes E2SFCA from scratch (Dai's weight written out here, step 1 and step 2 over every facility) with the
-   * existing facilities and then with the suggested ones added, and finds exactly the reported gain in
-   * Σ P · min(A, a*).
+   * Recomputes E2SFCA from scratch (Dai's weight written out here, step 1 and step 2 over every
+   * facility) with the existing facilities and then with the suggested ones added, and finds
+   * exactly the reported gain in Σ P · min(A, a*).
    */
   @Test
   void recomputedAccessAfterTheSuggestedSitesEqualsTheReportedGain() {
@@ -71,8 +87,18 @@ class CapacitySitingTest {
       ax[3 + s] = x[plan.candidate()[s]];
       ay[3 + s] = y[plan.candidate()[s]];
       as[3 + s] = 5;
-      double after = capped(scratch(x, y, p, java.util.Arrays.copyOf(ax, 4 + s), java.util.Arrays.copyOf(ay, 4 + s),
-          java.util.Arrays.copyOf(as, 4 + s), d0), p, aStar);
+      double after =
+          capped(
+              scratch(
+                  x,
+                  y,
+                  p,
+                  java.util.Arrays.copyOf(ax, 4 + s),
+                  java.util.Arrays.copyOf(ay, 4 + s),
+                  java.util.Arrays.copyOf(as, 4 + s),
+                  d0),
+              p,
+              aStar);
       assertThat(after - f).as("module %s", s).isCloseTo(plan.gain()[s], within(1e-9));
       f = after;
     }
@@ -87,7 +113,8 @@ class CapacitySitingTest {
   }
 
   /** E2SFCA from scratch, every pair, Dai (2010) Gaussian. */
-  private static double[] scratch(double[] x, double[] y, double[] p, double[] fx, double[] fy, double[] fs, double d0) {
+  private static double[] scratch(
+      double[] x, double[] y, double[] p, double[] fx, double[] fy, double[] fs, double d0) {
     double[] r = new double[fx.length];
     for (int j = 0; j < fx.length; j++) {
       double sum = 0;
@@ -106,6 +133,8 @@ class CapacitySitingTest {
   }
 
   private static double dai(double d, double d0) {
-    return d > d0 ? 0 : (Math.exp(-0.5 * (d / d0) * (d / d0)) - Math.exp(-0.5)) / (1 - Math.exp(-0.5));
+    return d > d0
+        ? 0
+        : (Math.exp(-0.5 * (d / d0) * (d / d0)) - Math.exp(-0.5)) / (1 - Math.exp(-0.5));
   }
 }

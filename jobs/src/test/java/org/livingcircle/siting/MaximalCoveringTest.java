@@ -14,6 +14,7 @@ class MaximalCoveringTest {
 
   /** Five points 100 m apart on a line, weights 1, 2, 4, 8, 16 (sums decode to the covered set). */
   private static final double[] LINE_X = {0, 100, 200, 300, 400};
+
   private static final double[] ZERO = {0, 0, 0, 0, 0};
   private static final double[] LINE_W = {1, 2, 4, 8, 16};
 
@@ -33,14 +34,20 @@ class MaximalCoveringTest {
     double r = WALK.euclideanMetersFor(10);
     assertThat(r).isEqualTo(640.0);
     // (384, 512) is exactly 640 m away; (0, 640.001) is just beyond
-    CoverageSets sets = CoverageSets.within(new double[] {0}, new double[] {0}, new double[] {384, 0, -640},
-        new double[] {512, 640.001, 0}, r);
+    CoverageSets sets =
+        CoverageSets.within(
+            new double[] {0},
+            new double[] {0},
+            new double[] {384, 0, -640},
+            new double[] {512, 640.001, 0},
+            r);
     assertThat(sets.demand).containsExactly(0, 2);
   }
 
   @Test
   void greedyOnALineStopsAtTheTarget() {
-    // candidate k covers the points within 100 m: k0 {0,1}=3, k1 {0,1,2}=7, k2 {1,2,3}=14, k3 {2,3,4}=28, k4 {3,4}=24
+    // candidate k covers the points within 100 m: k0 {0,1}=3, k1 {0,1,2}=7, k2 {1,2,3}=14, k3
+    // {2,3,4}=28, k4 {3,4}=24
     MaximalCovering.Plan one = line(all(5)).solve(0.9, 10);
     // k3 covers 28 of 31 = 0.903 ≥ 0.9: one site is enough
     assertThat(one.candidate()).containsExactly(3);
@@ -88,8 +95,10 @@ class MaximalCoveringTest {
   @Test
   void unreachableDemandEndsWithNoGain() {
     // the only candidate is 10 km away: nothing can be covered
-    CoverageSets sets = CoverageSets.within(new double[] {10_000}, new double[] {0}, LINE_X, ZERO, 100);
-    MaximalCovering.Plan plan = new MaximalCovering(new CoverageSets[] {sets}, LINE_W, all(5)).solve(0.5, 10);
+    CoverageSets sets =
+        CoverageSets.within(new double[] {10_000}, new double[] {0}, LINE_X, ZERO, 100);
+    MaximalCovering.Plan plan =
+        new MaximalCovering(new CoverageSets[] {sets}, LINE_W, all(5)).solve(0.5, 10);
     assertThat(plan.nSites()).isZero();
     assertThat(plan.outcome()).isEqualTo(MaximalCovering.Outcome.NO_GAIN);
   }
@@ -97,7 +106,8 @@ class MaximalCoveringTest {
   @Test
   void noDemandWeight() {
     CoverageSets sets = CoverageSets.within(LINE_X, ZERO, LINE_X, ZERO, 100);
-    MaximalCovering.Plan plan = new MaximalCovering(new CoverageSets[] {sets}, new double[5], all(5)).solve(0.5, 10);
+    MaximalCovering.Plan plan =
+        new MaximalCovering(new CoverageSets[] {sets}, new double[5], all(5)).solve(0.5, 10);
     assertThat(plan.outcome()).isEqualTo(MaximalCovering.Outcome.NO_DEMAND);
     assertThat(plan.initialShare()).isNaN();
   }
@@ -111,19 +121,23 @@ class MaximalCoveringTest {
 
   @Test
   void basketCompletesPointsLackingOneCategoryFirst() {
-    // p0 (w 1) lacks layer 0; p1 (w 2) lacks layers 0 and 1; p2 (w 4) lacks layer 1; each candidate covers its own point
+    // p0 (w 1) lacks layer 0; p1 (w 2) lacks layers 0 and 1; p2 (w 4) lacks layer 1; each candidate
+    // covers its own point
     double[] x = {0, 100, 1000};
     double[] y = {0, 0, 0};
     CoverageSets sets = CoverageSets.within(x, y, x, y, 50);
     boolean[] missing = {true, true, false, false, true, true};
-    MaximalCovering.Plan plan = new MaximalCovering(new CoverageSets[] {sets, sets}, new double[] {1, 2, 4}, missing)
-        .solve(1.0, 10);
-    // surrogate values: (L1,k2) 4; then (L0,k0) = (L0,k1) = (L1,k1) = 1, ties to the lowest id L*3+k
+    MaximalCovering.Plan plan =
+        new MaximalCovering(new CoverageSets[] {sets, sets}, new double[] {1, 2, 4}, missing)
+            .solve(1.0, 10);
+    // surrogate values: (L1,k2) 4; then (L0,k0) = (L0,k1) = (L1,k1) = 1, ties to the lowest id
+    // L*3+k
     assertThat(plan.layer()).containsExactly(1, 0, 0, 1);
     assertThat(plan.candidate()).containsExactly(2, 0, 1, 1);
     assertThat(plan.surrogateGain()).containsExactly(4, 1, 1, 1);
     assertThat(plan.gain()).containsExactly(4, 1, 0, 2);
-    assertThat(plan.share()).containsExactly(new double[] {4.0 / 7, 5.0 / 7, 5.0 / 7, 1.0}, within(1e-15));
+    assertThat(plan.share())
+        .containsExactly(new double[] {4.0 / 7, 5.0 / 7, 5.0 / 7, 1.0}, within(1e-15));
     assertThat(plan.outcome()).isEqualTo(MaximalCovering.Outcome.REACHED);
   }
 
@@ -149,16 +163,26 @@ class MaximalCoveringTest {
       }
       double r = 500;
       CoverageSets sets = CoverageSets.within(cx, cy, dx, dy, r);
-      MaximalCovering.Plan plan = new MaximalCovering(new CoverageSets[] {sets}, w, all(n)).solve(Double.NaN, 3);
-      // brute force: the first greedy step is the best single candidate; three sites are within 1 − 1/e of the best triple
+      MaximalCovering.Plan plan =
+          new MaximalCovering(new CoverageSets[] {sets}, w, all(n)).solve(Double.NaN, 3);
+      // brute force: the first greedy step is the best single candidate; three sites are within 1 −
+      // 1/e of the best triple
       double best1 = 0;
       double best3 = 0;
       for (int a = 0; a < m; a++) {
         best1 = Math.max(best1, covered(w, dx, dy, r, new double[] {cx[a]}, new double[] {cy[a]}));
         for (int b = a + 1; b < m; b++) {
           for (int c = b + 1; c < m; c++) {
-            best3 = Math.max(best3,
-                covered(w, dx, dy, r, new double[] {cx[a], cx[b], cx[c]}, new double[] {cy[a], cy[b], cy[c]}));
+            best3 =
+                Math.max(
+                    best3,
+                    covered(
+                        w,
+                        dx,
+                        dy,
+                        r,
+                        new double[] {cx[a], cx[b], cx[c]},
+                        new double[] {cy[a], cy[b], cy[c]}));
           }
         }
       }
@@ -166,13 +190,15 @@ class MaximalCoveringTest {
       if (plan.nSites() > 0) {
         assertThat(plan.gain()[0]).isEqualTo(best1);
       }
-      assertThat(plan.shareAfter(plan.nSites()) * total).isGreaterThanOrEqualTo((1 - 1 / Math.E) * best3 - 1e-9);
+      assertThat(plan.shareAfter(plan.nSites()) * total)
+          .isGreaterThanOrEqualTo((1 - 1 / Math.E) * best3 - 1e-9);
     }
   }
 
   /**
-   * Recomputes coverage from scratch, brute force, after adding the suggested sites to the existing facilities, and
-   * finds exactly the reported gains and shares (two categories, a basket and each category alone).
+   * Recomputes coverage from scratch, brute force, after adding the suggested sites to the existing
+   * facilities, and finds exactly the reported gains and shares (two categories, a basket and each
+   * category alone).
    */
   @Test
   void recomputedCoverageAfterTheSuggestedSitesEqualsTheReportedGain() {
@@ -233,21 +259,28 @@ class MaximalCoveringTest {
         ay[j][count[j]] = cy[plan.candidate()[s]];
         count[j]++;
         double after = completeWeight(dx, dy, w, ax, ay, count, r);
-        assertThat(after - before).as("step %s of %s layers", s, layers.length).isEqualTo(plan.gain()[s]);
+        assertThat(after - before)
+            .as("step %s of %s layers", s, layers.length)
+            .isEqualTo(plan.gain()[s]);
         assertThat(plan.share()[s]).isCloseTo(after / total, within(1e-12));
         sumGain += plan.gain()[s];
         before = after;
       }
-      assertThat(plan.shareAfter(plan.nSites())).isCloseTo((plan.initialShare() * total + sumGain) / total, within(1e-12));
+      assertThat(plan.shareAfter(plan.nSites()))
+          .isCloseTo((plan.initialShare() * total + sumGain) / total, within(1e-12));
     }
   }
 
   @Test
   void badInputIsNamed() {
     CoverageSets sets = CoverageSets.within(LINE_X, ZERO, LINE_X, ZERO, 100);
-    assertThatThrownBy(() -> new MaximalCovering(new CoverageSets[] {sets}, new double[] {1, 2, -1, 0, 0}, all(5)))
+    assertThatThrownBy(
+            () ->
+                new MaximalCovering(
+                    new CoverageSets[] {sets}, new double[] {1, 2, -1, 0, 0}, all(5)))
         .hasMessage("Cannot site: weight -1.0 of demand point 2 is not a finite number ≥ 0");
-    assertThatThrownBy(() -> line(all(5)).solve(1.5, 3)).hasMessage("Cannot site: target share 1.5 is outside [0, 1]");
+    assertThatThrownBy(() -> line(all(5)).solve(1.5, 3))
+        .hasMessage("Cannot site: target share 1.5 is outside [0, 1]");
   }
 
   private static boolean anyWithin(double x, double y, double[] fx, double[] fy, int nf, double r) {
@@ -261,8 +294,8 @@ class MaximalCoveringTest {
     return false;
   }
 
-  private static double completeWeight(double[] dx, double[] dy, double[] w, double[][] fx, double[][] fy, int[] nf,
-      double r) {
+  private static double completeWeight(
+      double[] dx, double[] dy, double[] w, double[][] fx, double[][] fy, int[] nf, double r) {
     double sum = 0;
     for (int i = 0; i < dx.length; i++) {
       boolean all = true;
@@ -274,7 +307,8 @@ class MaximalCoveringTest {
     return sum;
   }
 
-  private static double covered(double[] w, double[] dx, double[] dy, double r, double[] cx, double[] cy) {
+  private static double covered(
+      double[] w, double[] dx, double[] dy, double r, double[] cx, double[] cy) {
     double sum = 0;
     for (int i = 0; i < w.length; i++) {
       sum += anyWithin(dx[i], dy[i], cx, cy, cx.length, r) ? w[i] : 0;

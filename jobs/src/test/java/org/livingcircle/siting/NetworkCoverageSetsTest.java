@@ -11,10 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.livingcircle.streets.FootGraph;
 import org.livingcircle.streets.PointLinks;
 
-/** NetworkCoverageSets against Floyd–Warshall and contract §3 written out here (SYNTHETIC random graphs). */
+/**
+ * NetworkCoverageSets against Floyd–Warshall and contract §3 written out here (SYNTHETIC random
+ * graphs).
+ */
 class NetworkCoverageSetsTest {
-  /** A random graph: jittered vertices, random edges (some parallel, a self-loop, several components). */
-  private record Case(FootGraph graph, double[][] vertexDistance, PointLinks candidates, PointLinks demand) {}
+  /**
+   * A random graph: jittered vertices, random edges (some parallel, a self-loop, several
+   * components).
+   */
+  private record Case(
+      FootGraph graph, double[][] vertexDistance, PointLinks candidates, PointLinks demand) {}
 
   private static Case randomCase(long seed, int nV, int nE, int nCandidates, int nDemand) {
     Random rnd = new Random(seed);
@@ -37,7 +44,8 @@ class NetworkCoverageSetsTest {
       int span = half == 0 ? nV / 2 : nV - nV / 2;
       from[e] = half + rnd.nextInt(span);
       to[e] = e == 0 ? from[e] : half + rnd.nextInt(span);
-      length[e] = Math.hypot(x[from[e]] - x[to[e]], y[from[e]] - y[to[e]]) * (1 + rnd.nextDouble()) + 1;
+      length[e] =
+          Math.hypot(x[from[e]] - x[to[e]], y[from[e]] - y[to[e]]) * (1 + rnd.nextDouble()) + 1;
       geometryStart[e + 1] = 2 * (e + 1);
       gx[2 * e] = x[from[e]];
       gy[2 * e] = y[from[e]];
@@ -69,7 +77,9 @@ class NetworkCoverageSetsTest {
     return new Case(g, d, links(rnd, nCandidates, length), links(rnd, nDemand, length));
   }
 
-  /** Random links: one in six unlinked; the rest on a random edge (few edges, so many share one). */
+  /**
+   * Random links: one in six unlinked; the rest on a random edge (few edges, so many share one).
+   */
   private static PointLinks links(Random rnd, int n, double[] length) {
     int[] edge = new int[n];
     double[] alongFrom = new double[n];
@@ -103,9 +113,14 @@ class NetworkCoverageSetsTest {
     int bf = g.edgeFrom(b.edge(j));
     int bt = g.edgeTo(b.edge(j));
     double[][] d = c.vertexDistance;
-    double best = Math.min(
-        Math.min(a.alongFrom(k) + d[af][bf] + b.alongFrom(j), a.alongFrom(k) + d[af][bt] + b.alongTo(j)),
-        Math.min(a.alongTo(k) + d[at][bf] + b.alongFrom(j), a.alongTo(k) + d[at][bt] + b.alongTo(j)));
+    double best =
+        Math.min(
+            Math.min(
+                a.alongFrom(k) + d[af][bf] + b.alongFrom(j),
+                a.alongFrom(k) + d[af][bt] + b.alongTo(j)),
+            Math.min(
+                a.alongTo(k) + d[at][bf] + b.alongFrom(j),
+                a.alongTo(k) + d[at][bt] + b.alongTo(j)));
     if (a.edge(k) == b.edge(j)) {
       best = Math.min(best, Math.abs(a.alongFrom(k) - b.alongFrom(j)));
     }
@@ -136,7 +151,8 @@ class NetworkCoverageSetsTest {
           }
         }
         int[] got = Arrays.copyOfRange(s.demand, s.start[k], s.start[k + 1]);
-        assertThat(got).as("seed %s candidate %s", seed, k)
+        assertThat(got)
+            .as("seed %s candidate %s", seed, k)
             .containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
         for (int q = 0; q < got.length; q++) {
           assertThat(n.pairMeters[s.start[k] + q]).isCloseTo(expectedMeters.get(q), within(1e-6));
@@ -164,9 +180,12 @@ class NetworkCoverageSetsTest {
     }
     double target = 0.03;
     double module = 5;
-    CapacitySiting.Plan plan = new CapacitySiting(NetworkCoverageSets.within(c.graph, c.candidates, c.demand, d0),
-        people, access).solve(target, module, 1);
-    // brute force: the first module's gain at every candidate, Gaussian on D/d0 with D from the oracle
+    CapacitySiting.Plan plan =
+        new CapacitySiting(
+                NetworkCoverageSets.within(c.graph, c.candidates, c.demand, d0), people, access)
+            .solve(target, module, 1);
+    // brute force: the first module's gain at every candidate, Gaussian on D/d0 with D from the
+    // oracle
     double bestGain = 0;
     int best = -1;
     for (int k = 0; k < c.candidates.size(); k++) {
@@ -184,7 +203,9 @@ class NetworkCoverageSetsTest {
       }
       double gain = 0;
       for (int j = 0; j < people.length; j++) {
-        gain += people[j] * (Math.min(access[j] + w[j] * module / sum, target) - Math.min(access[j], target));
+        gain +=
+            people[j]
+                * (Math.min(access[j] + w[j] * module / sum, target) - Math.min(access[j], target));
       }
       if (gain > bestGain + 1e-12) {
         bestGain = gain;

@@ -10,8 +10,11 @@ class EdgeLinkerTest {
   @Test
   void pointBesideASegment() {
     // SYNTHETIC: one 100 m edge along the x axis
-    FootGraph g = SyntheticGraphs.straight(new double[] {0, 100}, new double[] {0, 0}, new int[] {0}, new int[] {1});
-    PointLinks links = new EdgeLinker(g, 500).link(new double[] {30, -3, 130}, new double[] {4, 4, 0});
+    FootGraph g =
+        SyntheticGraphs.straight(
+            new double[] {0, 100}, new double[] {0, 0}, new int[] {0}, new int[] {1});
+    PointLinks links =
+        new EdgeLinker(g, 500).link(new double[] {30, -3, 130}, new double[] {4, 4, 0});
     assertThat(links.edge(0)).isZero();
     assertThat(links.alongFrom(0)).isEqualTo(30);
     assertThat(links.alongTo(0)).isEqualTo(70);
@@ -25,8 +28,11 @@ class EdgeLinkerTest {
 
   @Test
   void radiusIsInclusiveAndFartherPointsAreUnlinked() {
-    FootGraph g = SyntheticGraphs.straight(new double[] {0, 100}, new double[] {0, 0}, new int[] {0}, new int[] {1});
-    PointLinks links = new EdgeLinker(g, 500).link(new double[] {30, 30, 5000}, new double[] {500, 500.01, 5000});
+    FootGraph g =
+        SyntheticGraphs.straight(
+            new double[] {0, 100}, new double[] {0, 0}, new int[] {0}, new int[] {1});
+    PointLinks links =
+        new EdgeLinker(g, 500).link(new double[] {30, 30, 5000}, new double[] {500, 500.01, 5000});
     assertThat(links.linked(0)).isTrue();
     assertThat(links.offStreet(0)).isEqualTo(500);
     assertThat(links.linked(1)).isFalse();
@@ -49,8 +55,12 @@ class EdgeLinkerTest {
       assertThat(links.offStreet(0)).isEqualTo(10);
     }
     // a shared vertex: the point is nearest to vertex 1, the end of edges 0 and 1 → edge 0
-    FootGraph corner = SyntheticGraphs.straight(new double[] {0, 100, 100}, new double[] {0, 0, 100},
-        new int[] {1, 0}, new int[] {2, 1});
+    FootGraph corner =
+        SyntheticGraphs.straight(
+            new double[] {0, 100, 100},
+            new double[] {0, 0, 100},
+            new int[] {1, 0},
+            new int[] {2, 1});
     PointLinks links = new EdgeLinker(corner, 500).link(new double[] {120}, new double[] {-20});
     assertThat(links.edge(0)).isZero();
     assertThat(links.alongFrom(0)).isZero();
@@ -59,7 +69,8 @@ class EdgeLinkerTest {
 
   @Test
   void aGraphWithoutEdgesLinksNothing() {
-    FootGraph empty = SyntheticGraphs.straight(new double[] {0}, new double[] {0}, new int[0], new int[0]);
+    FootGraph empty =
+        SyntheticGraphs.straight(new double[] {0}, new double[] {0}, new int[0], new int[0]);
     PointLinks links = new EdgeLinker(empty, 500).link(new double[] {0, 10}, new double[] {0, 10});
     assertThat(links.unlinkedCount()).isEqualTo(2);
   }
@@ -67,9 +78,18 @@ class EdgeLinkerTest {
   @Test
   void alongDistancesAreScaledToTheEdgeLength() {
     // SYNTHETIC: a bent polyline of 100 + 100 m whose edge length says 300 m (a hand-made graph)
-    FootGraph g = new FootGraph("EPSG:32649", new double[] {0, 100}, new double[] {0, 100}, new int[] {0},
-        new int[] {1}, new double[] {300}, new int[] {0, 3}, new double[] {0, 100, 100}, new double[] {0, 0, 100},
-        new long[] {7});
+    FootGraph g =
+        new FootGraph(
+            "EPSG:32649",
+            new double[] {0, 100},
+            new double[] {0, 100},
+            new int[] {0},
+            new int[] {1},
+            new double[] {300},
+            new int[] {0, 3},
+            new double[] {0, 100, 100},
+            new double[] {0, 0, 100},
+            new long[] {7});
     PointLinks links = new EdgeLinker(g, 500).link(new double[] {105}, new double[] {50});
     assertThat(links.alongFrom(0)).isCloseTo(225, within(1e-9));
     assertThat(links.alongTo(0)).isCloseTo(75, within(1e-9));
@@ -106,20 +126,25 @@ class EdgeLinkerTest {
           assertThat(links.offStreet(i)).isCloseTo(expected[3], within(1e-9));
           assertThat(links.alongFrom(i)).isCloseTo(expected[1], within(1e-6));
           assertThat(links.alongTo(i)).isCloseTo(expected[2], within(1e-6));
-          assertThat(links.alongFrom(i) + links.alongTo(i)).isCloseTo(g.edgeLength(links.edge(i)), within(1e-9));
+          assertThat(links.alongFrom(i) + links.alongTo(i))
+              .isCloseTo(g.edgeLength(links.edge(i)), within(1e-9));
         }
       }
     }
   }
 
-  /** {edge, alongFrom, alongTo, off} of the nearest polyline point, by scanning every segment; edge −1 if none. */
+  /**
+   * {edge, alongFrom, alongTo, off} of the nearest polyline point, by scanning every segment; edge
+   * −1 if none.
+   */
   private static double[] bruteForce(FootGraph g, double radius, double px, double py) {
     double best = Double.POSITIVE_INFINITY;
     double[] result = {-1, 0, 0, 0};
     for (int e = 0; e < g.edgeCount(); e++) {
       double polyline = 0;
       for (int p = g.geometryStart(e) + 1; p < g.geometryEnd(e); p++) {
-        polyline += Math.hypot(g.geometryX(p) - g.geometryX(p - 1), g.geometryY(p) - g.geometryY(p - 1));
+        polyline +=
+            Math.hypot(g.geometryX(p) - g.geometryX(p - 1), g.geometryY(p) - g.geometryY(p - 1));
       }
       double before = 0;
       for (int p = g.geometryStart(e); p + 1 < g.geometryEnd(e); p++) {
@@ -128,7 +153,11 @@ class EdgeLinkerTest {
         double bx = g.geometryX(p + 1);
         double by = g.geometryY(p + 1);
         double seg = Math.hypot(bx - ax, by - ay);
-        double t = seg == 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / (seg * seg)));
+        double t =
+            seg == 0
+                ? 0
+                : Math.max(
+                    0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / (seg * seg)));
         double d = Math.hypot(px - (ax + t * (bx - ax)), py - (ay + t * (by - ay)));
         if (d <= radius && d < best - 1e-9) {
           best = d;

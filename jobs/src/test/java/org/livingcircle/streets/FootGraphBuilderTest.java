@@ -22,8 +22,9 @@ import org.livingcircle.streets.FootRules.Options;
 import org.livingcircle.streets.FootRules.PrivateWays;
 
 /**
- * Hand-drawn SYNTHETIC networks near Taiyuan (a lattice of 0.001° steps): counts of vertices, edges and components
- * derived by hand from the drawing, lengths from the spherical Web Mercator formula written out here.
+ * Hand-drawn SYNTHETIC networks near Taiyuan (a lattice of 0.001° steps): counts of vertices, edges
+ * and components derived by hand from the drawing, lengths from the spherical Web Mercator formula
+ * written out here.
  */
 class FootGraphBuilderTest {
   private static final String MERCATOR = "EPSG:3857";
@@ -79,8 +80,10 @@ class FootGraphBuilderTest {
 
   /** Edge lengths of one way, in edge order. */
   private static double[] lengthsOf(FootGraph g, long wayId) {
-    return java.util.stream.IntStream.range(0, g.edgeCount()).filter(e -> g.edgeWay(e) == wayId)
-        .mapToDouble(g::edgeLength).toArray();
+    return java.util.stream.IntStream.range(0, g.edgeCount())
+        .filter(e -> g.edgeWay(e) == wayId)
+        .mapToDouble(g::edgeLength)
+        .toArray();
   }
 
   @Test
@@ -105,7 +108,8 @@ class FootGraphBuilderTest {
     assertThat(g.y(g.edgeFrom(0))).isCloseTo(first[1], within(1e-6));
     assertThat(g.x(g.edgeTo(0))).isCloseTo(last[0], within(1e-6));
     assertThat(g.y(g.edgeTo(0))).isCloseTo(last[1], within(1e-6));
-    assertThat(g.geometryX(g.geometryStart(0) + 2)).isCloseTo(mercator(byId.get(c))[0], within(1e-6));
+    assertThat(g.geometryX(g.geometryStart(0) + 2))
+        .isCloseTo(mercator(byId.get(c))[0], within(1e-6));
   }
 
   @Test
@@ -124,9 +128,10 @@ class FootGraphBuilderTest {
     assertThat(g.vertexCount()).isEqualTo(4);
     assertThat(g.edgeCount()).isEqualTo(3);
     assertThat(g.componentCount()).isEqualTo(1);
-    assertThat(lengthsOf(g, main)).containsExactly(new double[] {mercatorLength(a, b), mercatorLength(b, c)},
-        within(1e-6));
-    assertThat(lengthsOf(g, branch)).containsExactly(new double[] {mercatorLength(b, d, e)}, within(1e-6));
+    assertThat(lengthsOf(g, main))
+        .containsExactly(new double[] {mercatorLength(a, b), mercatorLength(b, c)}, within(1e-6));
+    assertThat(lengthsOf(g, branch))
+        .containsExactly(new double[] {mercatorLength(b, d, e)}, within(1e-6));
     int junction = g.edgeTo(0);
     assertThat(g.arcEnd(junction) - g.arcStart(junction)).isEqualTo(3);
   }
@@ -224,7 +229,8 @@ class FootGraphBuilderTest {
     assertThat(g.x(g.edgeTo(0))).isEqualTo(g.x(g.edgeFrom(1)));
     assertThat(g.edgeLength(0)).isCloseTo(mercatorLength(a, wall), within(1e-6));
     assertThat(g.edgeLength(1)).isCloseTo(mercatorLength(wall, c), within(1e-6));
-    assertThat(lengthsOf(g, gated)).containsExactly(new double[] {mercatorLength(d, gate, f)}, within(1e-6));
+    assertThat(lengthsOf(g, gated))
+        .containsExactly(new double[] {mercatorLength(d, gate, f)}, within(1e-6));
   }
 
   @Test
@@ -293,8 +299,10 @@ class FootGraphBuilderTest {
     for (int k = 0; k <= 40; k++) {
       chain[k] = k + 1;
     }
-    assertThat(defaults.stats().kmWalkable()).isCloseTo(
-        mercatorLength(Arrays.stream(chain).mapToLong(v -> (long) v).toArray()) / 1000, within(1e-9));
+    assertThat(defaults.stats().kmWalkable())
+        .isCloseTo(
+            mercatorLength(Arrays.stream(chain).mapToLong(v -> (long) v).toArray()) / 1000,
+            within(1e-9));
     assertThat(tighter.graph().edgeCount()).isZero();
     assertThat(tighter.graph().vertexCount()).isZero();
     assertThat(tighter.stats().componentsPruned()).isEqualTo(2);
@@ -314,8 +322,8 @@ class FootGraphBuilderTest {
 
     FootGraph g = build(KEEP_ALL).graph();
 
-    assertThat(lengthsOf(g, gap)).containsExactly(new double[] {mercatorLength(a, b), mercatorLength(c, d)},
-        within(1e-6));
+    assertThat(lengthsOf(g, gap))
+        .containsExactly(new double[] {mercatorLength(a, b), mercatorLength(c, d)}, within(1e-6));
     assertThat(lengthsOf(g, zero)).isEmpty();
     assertThat(lengthsOf(g, repeated)).isEmpty();
     assertThat(g.vertexCount()).isEqualTo(4);
@@ -326,7 +334,8 @@ class FootGraphBuilderTest {
     long a = node(0, 0);
     long b = node(7, 4);
     way(FOOTWAY, a, b);
-    // A reference to a node outside the extract must not be projected (lon/lat unknown, far outside the zone).
+    // A reference to a node outside the extract must not be projected (lon/lat unknown, far outside
+    // the zone).
     way(FOOTWAY, b, 9_999);
 
     FootGraph g = FootGraphBuilder.build(nodes, ways, UTM_49N, KEEP_ALL).graph();
@@ -336,7 +345,8 @@ class FootGraphBuilderTest {
     GeodeticCalculator geodesic = new GeodeticCalculator(DefaultGeographicCRS.WGS84);
     geodesic.setStartingGeographicPoint(byId.get(a).lon(), byId.get(a).lat());
     geodesic.setDestinationGeographicPoint(byId.get(b).lon(), byId.get(b).lat());
-    // UTM point scale k ≈ k0 (1 + (Δλ cos φ)² / 2), Δλ from the central meridian 111°E, at the segment's middle.
+    // UTM point scale k ≈ k0 (1 + (Δλ cos φ)² / 2), Δλ from the central meridian 111°E, at the
+    // segment's middle.
     double midLon = (byId.get(a).lon() + byId.get(b).lon()) / 2;
     double midLat = (byId.get(a).lat() + byId.get(b).lat()) / 2;
     double t = Math.toRadians(midLon - 111) * Math.cos(Math.toRadians(midLat));
@@ -353,7 +363,8 @@ class FootGraphBuilderTest {
     long spur = node(20, 3, Map.of("barrier", "fence"));
     way(Map.of("highway", "service", "access", "private"), 21, spur);
     Path pbf = tmp.resolve("synthetic.osm.pbf");
-    try (OsmPbfWriter writer = new OsmPbfWriter(Files.newOutputStream(pbf), "lcp test — SYNTHETIC street network")) {
+    try (OsmPbfWriter writer =
+        new OsmPbfWriter(Files.newOutputStream(pbf), "lcp test — SYNTHETIC street network")) {
       nodes.forEach(writer::node);
       ways.forEach(writer::way);
     }
@@ -381,7 +392,8 @@ class FootGraphBuilderTest {
   void badFilesAndCrsAreRefused() throws IOException {
     chainAndIsland();
     Path pbf = tmp.resolve("cut.osm.pbf");
-    try (OsmPbfWriter writer = new OsmPbfWriter(Files.newOutputStream(pbf), "lcp test — SYNTHETIC street network")) {
+    try (OsmPbfWriter writer =
+        new OsmPbfWriter(Files.newOutputStream(pbf), "lcp test — SYNTHETIC street network")) {
       nodes.forEach(writer::node);
       ways.forEach(writer::way);
     }
@@ -390,7 +402,8 @@ class FootGraphBuilderTest {
 
     assertThatThrownBy(() -> FootGraphBuilder.build(pbf, MERCATOR, Options.defaults()))
         .isInstanceOf(InputException.class)
-        .hasMessageStartingWith("Cannot read OSM extract " + pbf + ": block 3: the file ends inside a blob");
+        .hasMessageStartingWith(
+            "Cannot read OSM extract " + pbf + ": block 3: the file ends inside a blob");
     assertThatThrownBy(() -> FootGraphBuilder.build(nodes, ways, "EPSG:999999", KEEP_ALL))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("Cannot use CRS EPSG:999999 for the foot graph: ");

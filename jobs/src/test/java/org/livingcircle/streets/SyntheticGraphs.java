@@ -4,13 +4,16 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Test fixture: SYNTHETIC foot graphs drawn by hand or at random (not OpenStreetMap data), plus a Floyd–Warshall
- * oracle of vertex-to-vertex distances.
+ * Test fixture: SYNTHETIC foot graphs drawn by hand or at random (not OpenStreetMap data), plus a
+ * Floyd–Warshall oracle of vertex-to-vertex distances.
  */
 public final class SyntheticGraphs {
   private SyntheticGraphs() {}
 
-  /** A graph of straight edges: edge {@code e} joins {@code from[e]} and {@code to[e]} with length {@code length[e]}. */
+  /**
+   * A graph of straight edges: edge {@code e} joins {@code from[e]} and {@code to[e]} with length
+   * {@code length[e]}.
+   */
   public static FootGraph straight(double[] x, double[] y, int[] from, int[] to, double[] length) {
     int nE = from.length;
     int[] start = new int[nE + 1];
@@ -36,10 +39,11 @@ public final class SyntheticGraphs {
   }
 
   /**
-   * A random graph: {@code nV} vertices on whole metres in a square of {@code side} metres at a UTM-like offset,
-   * {@code nE} edges between random vertices (some parallel, about 3 % loops), each a polyline of 2 to 4 points
-   * whose inner points are whole metres too, with a length of the polyline's metres rounded up to a whole metre
-   * (so no edge is shorter than its geometry, and path sums of whole metres are exact).
+   * A random graph: {@code nV} vertices on whole metres in a square of {@code side} metres at a
+   * UTM-like offset, {@code nE} edges between random vertices (some parallel, about 3 % loops),
+   * each a polyline of 2 to 4 points whose inner points are whole metres too, with a length of the
+   * polyline's metres rounded up to a whole metre (so no edge is shorter than its geometry, and
+   * path sums of whole metres are exact).
    */
   public static FootGraph random(SplittableRandom rnd, int nV, int nE, double side) {
     double x0 = 500_000;
@@ -82,7 +86,16 @@ public final class SyntheticGraphs {
       }
       length[e] = Math.ceil(polyline);
     }
-    return new FootGraph("EPSG:32649", x, y, from, to, length, start, Arrays.copyOf(gx, p), Arrays.copyOf(gy, p),
+    return new FootGraph(
+        "EPSG:32649",
+        x,
+        y,
+        from,
+        to,
+        length,
+        start,
+        Arrays.copyOf(gx, p),
+        Arrays.copyOf(gy, p),
         new long[nE]);
   }
 

@@ -13,15 +13,21 @@ class WalkSearchTest {
     // SYNTHETIC: a square 0-1-2-3 of 100 m sides and a 150 m diagonal 0-2; vertex 4 is isolated
     double[] x = {0, 100, 100, 0, 500};
     double[] y = {0, 0, 100, 100, 500};
-    FootGraph g = SyntheticGraphs.straight(x, y, new int[] {0, 1, 2, 3, 0}, new int[] {1, 2, 3, 0, 2},
-        new double[] {100, 100, 100, 100, 150});
+    FootGraph g =
+        SyntheticGraphs.straight(
+            x,
+            y,
+            new int[] {0, 1, 2, 3, 0},
+            new int[] {1, 2, 3, 0, 2},
+            new double[] {100, 100, 100, 100, 150});
     WalkSearch search = new WalkSearch(g);
     double[] out = new double[5];
     search.multiSource(new int[] {0}, new double[] {10}, Double.POSITIVE_INFINITY, out);
     assertThat(out).containsExactly(10, 110, 160, 110, Double.POSITIVE_INFINITY);
 
     search.multiSource(new int[] {0}, new double[] {10}, 110, out);
-    assertThat(out).containsExactly(10, 110, Double.POSITIVE_INFINITY, 110, Double.POSITIVE_INFINITY);
+    assertThat(out)
+        .containsExactly(10, 110, Double.POSITIVE_INFINITY, 110, Double.POSITIVE_INFINITY);
 
     int n = search.bounded(new int[] {0, 2}, new double[] {0, 20}, 75);
     assertThat(n).isEqualTo(2);
@@ -85,37 +91,55 @@ class WalkSearchTest {
 
   @Test
   void seedsOfALinkedPoint() {
-    FootGraph g = SyntheticGraphs.straight(new double[] {0, 100}, new double[] {0, 0}, new int[] {1}, new int[] {0});
-    PointLinks links = new PointLinks(new int[] {0, PointLinks.UNLINKED}, new double[] {30, Double.NaN},
-        new double[] {70, Double.NaN}, new double[] {4, Double.NaN});
+    FootGraph g =
+        SyntheticGraphs.straight(
+            new double[] {0, 100}, new double[] {0, 0}, new int[] {1}, new int[] {0});
+    PointLinks links =
+        new PointLinks(
+            new int[] {0, PointLinks.UNLINKED},
+            new double[] {30, Double.NaN},
+            new double[] {70, Double.NaN},
+            new double[] {4, Double.NaN});
     int[] v = new int[2];
     double[] d = new double[2];
     WalkSearch.seedsOf(g, links, 0, v, d);
     assertThat(v).containsExactly(1, 0);
     assertThat(d[0]).isCloseTo(34, within(0.0));
     assertThat(d[1]).isCloseTo(74, within(0.0));
-    assertThatThrownBy(() -> WalkSearch.seedsOf(g, links, 1, v, d)).hasMessageContaining("not linked");
+    assertThatThrownBy(() -> WalkSearch.seedsOf(g, links, 1, v, d))
+        .hasMessageContaining("not linked");
   }
 
   @Test
   void rejectsBadSeeds() {
-    FootGraph g = SyntheticGraphs.straight(new double[] {0, 100}, new double[] {0, 0}, new int[] {0}, new int[] {1});
+    FootGraph g =
+        SyntheticGraphs.straight(
+            new double[] {0, 100}, new double[] {0, 0}, new int[] {0}, new int[] {1});
     WalkSearch search = new WalkSearch(g);
-    assertThatThrownBy(() -> search.bounded(new int[] {2}, new double[] {0}, 10)).hasMessageContaining("outside [0, 2)");
-    assertThatThrownBy(() -> search.bounded(new int[] {0}, new double[] {-1}, 10)).hasMessageContaining("distance -1");
-    assertThatThrownBy(() -> search.bounded(new int[] {0}, new double[] {0}, Double.NaN)).hasMessageContaining("limit");
+    assertThatThrownBy(() -> search.bounded(new int[] {2}, new double[] {0}, 10))
+        .hasMessageContaining("outside [0, 2)");
+    assertThatThrownBy(() -> search.bounded(new int[] {0}, new double[] {-1}, 10))
+        .hasMessageContaining("distance -1");
+    assertThatThrownBy(() -> search.bounded(new int[] {0}, new double[] {0}, Double.NaN))
+        .hasMessageContaining("limit");
   }
 
   @Test
   void edgePointsListEachEdgesLinkedPoints() {
-    PointLinks links = new PointLinks(new int[] {2, -1, 0, 2},
-        new double[] {1, Double.NaN, 2, 3}, new double[] {1, Double.NaN, 2, 3}, new double[] {0, Double.NaN, 0, 0});
+    PointLinks links =
+        new PointLinks(
+            new int[] {2, -1, 0, 2},
+            new double[] {1, Double.NaN, 2, 3},
+            new double[] {1, Double.NaN, 2, 3},
+            new double[] {0, Double.NaN, 0, 0});
     EdgePoints index = EdgePoints.of(3, links);
     assertThat(index.size()).isEqualTo(3);
     assertThat(index.end(0) - index.start(0)).isEqualTo(1);
     assertThat(index.point(index.start(0))).isEqualTo(2);
     assertThat(index.end(1) - index.start(1)).isZero();
-    assertThat(new int[] {index.point(index.start(2)), index.point(index.start(2) + 1)}).containsExactly(0, 3);
-    assertThatThrownBy(() -> EdgePoints.of(2, links)).hasMessageContaining("edge 2 is outside [0, 2)");
+    assertThat(new int[] {index.point(index.start(2)), index.point(index.start(2) + 1)})
+        .containsExactly(0, 3);
+    assertThatThrownBy(() -> EdgePoints.of(2, links))
+        .hasMessageContaining("edge 2 is outside [0, 2)");
   }
 }

@@ -1,8 +1,9 @@
 package org.livingcircle.publish.geoserver;
 
 /**
- * A text in Simplified Chinese and English. GeoServer's {@code title} and {@code abstract} are single strings, so
- * {@link #joined()} writes both, Chinese first: the portal's audience reads Chinese, the metadata harvesters English.
+ * A text in Simplified Chinese and English. GeoServer's {@code title} and {@code abstract} are
+ * single strings, so {@link #joined()} writes both, Chinese first: the portal's audience reads
+ * Chinese, the metadata harvesters English.
  */
 public record Bilingual(String zh, String en) {
   public Bilingual {

@@ -12,12 +12,18 @@ public final class Credentials {
 
   private Credentials() {}
 
-  /** The GeoServer password from {@code GEOSERVER_PASSWORD} or {@code GEOSERVER_PASSWORD_FILE} in {@code env}. */
+  /**
+   * The GeoServer password from {@code GEOSERVER_PASSWORD} or {@code GEOSERVER_PASSWORD_FILE} in
+   * {@code env}.
+   */
   public static Secret geoServerPassword(Map<String, String> env) {
     return password(env, GEOSERVER_PASSWORD);
   }
 
-  /** The password of {@code variable} by the one rule of {@link Secrets#read}, without a default file. */
+  /**
+   * The password of {@code variable} by the one rule of {@link Secrets#read}, without a default
+   * file.
+   */
   public static Secret password(Map<String, String> env, String variable) {
     return Secret.of(Secrets.read(env, variable, null));
   }

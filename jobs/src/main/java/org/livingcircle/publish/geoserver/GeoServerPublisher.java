@@ -10,17 +10,19 @@ import org.livingcircle.common.Checks;
 import org.livingcircle.common.PublishException;
 
 /**
- * Publishes a {@link PublishPlan} to GeoServer idempotently: every resource is looked up first ({@code GET
- * ...?quietOnNotFound=true}) and then created (POST) or updated (PUT), so a run that stopped halfway is resumed by
- * running it again, and a second run changes nothing but refreshes metadata, bounding boxes and tiles.
+ * Publishes a {@link PublishPlan} to GeoServer idempotently: every resource is looked up first
+ * ({@code GET ...?quietOnNotFound=true}) and then created (POST) or updated (PUT), so a run that
+ * stopped halfway is resumed by running it again, and a second run changes nothing but refreshes
+ * metadata, bounding boxes and tiles.
  *
- * <p>Order (anchors-pipeline §3.3): workspace, PostGIS store, styles, feature types (which create their layers), layer
- * publishing properties, layer groups, then GeoWebCache truncation of every layer and group that existed before the
- * run, so no stale tiles survive a republish (§7 item 17). Requests are sequential: parallel REST writes have failed
- * in GeoServer (GEOS-10526/10671, §7 item 18).
+ * <p>Order (anchors-pipeline §3.3): workspace, PostGIS store, styles, feature types (which create
+ * their layers), layer publishing properties, layer groups, then GeoWebCache truncation of every
+ * layer and group that existed before the run, so no stale tiles survive a republish (§7 item 17).
+ * Requests are sequential: parallel REST writes have failed in GeoServer (GEOS-10526/10671, §7 item
+ * 18).
  *
- * <p>{@link #apply()} only reads (GETs) and returns the requests {@link #commit()} would send; {@code commit()} looks
- * again, so the catalog may change in between.
+ * <p>{@link #apply()} only reads (GETs) and returns the requests {@link #commit()} would send;
+ * {@code commit()} looks again, so the catalog may change in between.
  */
 public final class GeoServerPublisher {
   /** JSON media type of GeoServer's REST catalog bodies. */
@@ -41,8 +43,8 @@ public final class GeoServerPublisher {
   }
 
   /**
-   * One intended request. {@link #toString()} shows method and target only, never the body (the store body carries
-   * the database password).
+   * One intended request. {@link #toString()} shows method and target only, never the body (the
+   * store body carries the database password).
    *
    * @param resource kind and name, e.g. {@code featuretype lcp/pg/grid_taiyuan}
    */
@@ -54,7 +56,8 @@ public final class GeoServerPublisher {
   }
 
   /** Counts of a commit, and the steps in the order they were sent. */
-  public record PublishResult(int nCreated, int nUpdated, int nKept, int nTruncated, List<PlannedStep> steps) {
+  public record PublishResult(
+      int nCreated, int nUpdated, int nKept, int nTruncated, List<PlannedStep> steps) {
     public PublishResult {
       steps = List.copyOf(steps);
     }
@@ -73,7 +76,10 @@ public final class GeoServerPublisher {
     List<PlannedStep> steps = new ArrayList<>();
     List<PlannedStep> truncations = new ArrayList<>();
     for (Resource resource : resources()) {
-      Action action = resource.look == null ? Action.UPDATE : exists(resource) ? existing(resource) : Action.CREATE;
+      Action action =
+          resource.look == null
+              ? Action.UPDATE
+              : exists(resource) ? existing(resource) : Action.CREATE;
       steps.add(step(resource, action));
       if (action == Action.UPDATE && !resource.tileLayer.isEmpty()) {
         truncations.add(truncation(resource.tileLayer));
@@ -84,10 +90,12 @@ public final class GeoServerPublisher {
   }
 
   /**
-   * Creates or updates every resource of the plan, then truncates the tiles of layers and groups that existed before.
+   * Creates or updates every resource of the plan, then truncates the tiles of layers and groups
+   * that existed before.
    *
-   * @throws PublishException when GeoServer refuses a request or stays unavailable after the client's retries; the
-   *     catalog then holds the resources published so far and a second commit resumes
+   * @throws PublishException when GeoServer refuses a request or stays unavailable after the
+   *     client's retries; the catalog then holds the resources published so far and a second commit
+   *     resumes
    */
   public PublishResult commit() {
     List<PlannedStep> done = new ArrayList<>();
@@ -96,7 +104,10 @@ public final class GeoServerPublisher {
     int nUpdated = 0;
     int nKept = 0;
     for (Resource resource : resources()) {
-      Action action = resource.look == null ? Action.UPDATE : exists(resource) ? existing(resource) : Action.CREATE;
+      Action action =
+          resource.look == null
+              ? Action.UPDATE
+              : exists(resource) ? existing(resource) : Action.CREATE;
       PlannedStep step = step(resource, action);
       switch (action) {
         case CREATE -> {
@@ -112,7 +123,9 @@ public final class GeoServerPublisher {
           }
         }
         case KEEP -> nKept++;
-        default -> throw new IllegalStateException("Cannot publish " + resource.label + " with action " + action);
+        default ->
+            throw new IllegalStateException(
+                "Cannot publish " + resource.label + " with action " + action);
       }
       done.add(step);
     }
@@ -139,11 +152,12 @@ public final class GeoServerPublisher {
   }
 
   private static PlannedStep step(Resource resource, Action action) {
-    RestRequest request = switch (action) {
-      case CREATE -> resource.create;
-      case UPDATE -> resource.update;
-      default -> resource.look;
-    };
+    RestRequest request =
+        switch (action) {
+          case CREATE -> resource.create;
+          case UPDATE -> resource.update;
+          default -> resource.look;
+        };
     return new PlannedStep(resource.label, action, request);
   }
 
@@ -166,51 +180,65 @@ public final class GeoServerPublisher {
     String wsPath = "/rest/workspaces/" + ws;
     String storePath = wsPath + "/datastores/" + plan.store().name();
     List<Resource> resources = new ArrayList<>();
-    resources.add(new Resource("workspace " + ws,
-        look(wsPath),
-        RestRequest.post("/rest/workspaces", "", JSON, json(workspaceBody(ws))),
-        null,
-        ""));
+    resources.add(
+        new Resource(
+            "workspace " + ws,
+            look(wsPath),
+            RestRequest.post("/rest/workspaces", "", JSON, json(workspaceBody(ws))),
+            null,
+            ""));
     String storeBody = storeBody();
-    resources.add(new Resource("datastore " + ws + "/" + plan.store().name(),
-        look(storePath),
-        RestRequest.post(wsPath + "/datastores", "", JSON, storeBody),
-        RestRequest.put(storePath, "", JSON, storeBody),
-        ""));
+    resources.add(
+        new Resource(
+            "datastore " + ws + "/" + plan.store().name(),
+            look(storePath),
+            RestRequest.post(wsPath + "/datastores", "", JSON, storeBody),
+            RestRequest.put(storePath, "", JSON, storeBody),
+            ""));
     for (StyleSpec style : plan.styles()) {
       String sld = SldStyles.sld(style);
       String stylePath = wsPath + "/styles/" + style.name();
-      resources.add(new Resource("style " + ws + "/" + style.name(),
-          look(stylePath),
-          RestRequest.post(wsPath + "/styles", "name=" + style.name(), SldStyles.CONTENT_TYPE, sld),
-          RestRequest.put(stylePath, "", SldStyles.CONTENT_TYPE, sld),
-          ""));
+      resources.add(
+          new Resource(
+              "style " + ws + "/" + style.name(),
+              look(stylePath),
+              RestRequest.post(
+                  wsPath + "/styles", "name=" + style.name(), SldStyles.CONTENT_TYPE, sld),
+              RestRequest.put(stylePath, "", SldStyles.CONTENT_TYPE, sld),
+              ""));
     }
     for (LayerSpec layer : plan.layers()) {
       String ftPath = storePath + "/featuretypes/" + layer.name();
       String body = featureTypeBody(layer);
-      resources.add(new Resource("featuretype " + ws + "/" + plan.store().name() + "/" + layer.name(),
-          look(ftPath),
-          RestRequest.post(storePath + "/featuretypes", "", JSON, body),
-          RestRequest.put(ftPath, "recalculate=nativebbox,latlonbbox", JSON, body),
-          ws + ":" + layer.name()));
+      resources.add(
+          new Resource(
+              "featuretype " + ws + "/" + plan.store().name() + "/" + layer.name(),
+              look(ftPath),
+              RestRequest.post(storePath + "/featuretypes", "", JSON, body),
+              RestRequest.put(ftPath, "recalculate=nativebbox,latlonbbox", JSON, body),
+              ws + ":" + layer.name()));
     }
     for (LayerSpec layer : plan.layers()) {
-      resources.add(new Resource("layer " + ws + ":" + layer.name(),
-          null,
-          null,
-          RestRequest.put("/rest/layers/" + ws + ":" + layer.name(), "", JSON, layerBody(layer)),
-          ""));
+      resources.add(
+          new Resource(
+              "layer " + ws + ":" + layer.name(),
+              null,
+              null,
+              RestRequest.put(
+                  "/rest/layers/" + ws + ":" + layer.name(), "", JSON, layerBody(layer)),
+              ""));
     }
     for (LayerGroupSpec group : plan.groups()) {
       String groupPath = wsPath + "/layergroups/" + group.name();
       String body = layerGroupBody(group);
       // swagger2/layergroups.yaml declares no quietOnNotFound for this GET, so none is sent
-      resources.add(new Resource("layergroup " + ws + "/" + group.name(),
-          RestRequest.get(groupPath + ".json", ""),
-          RestRequest.post(wsPath + "/layergroups", "", JSON, body),
-          RestRequest.put(groupPath, "", JSON, body),
-          ws + ":" + group.name()));
+      resources.add(
+          new Resource(
+              "layergroup " + ws + "/" + group.name(),
+              RestRequest.get(groupPath + ".json", ""),
+              RestRequest.post(wsPath + "/layergroups", "", JSON, body),
+              RestRequest.put(groupPath, "", JSON, body),
+              ws + ":" + group.name()));
     }
     return resources;
   }
@@ -220,12 +248,15 @@ public final class GeoServerPublisher {
   }
 
   /**
-   * GeoWebCache's mass truncation of every gridset, format and parameter permutation of one layer. The XML body form
-   * is what GWC's controller reads; its REST page describes query parameters instead (GeoWebCache issue #785).
+   * GeoWebCache's mass truncation of every gridset, format and parameter permutation of one layer.
+   * The XML body form is what GWC's controller reads; its REST page describes query parameters
+   * instead (GeoWebCache issue #785).
    */
   private static PlannedStep truncation(String tileLayer) {
     String body = "<truncateLayer><layerName>" + tileLayer + "</layerName></truncateLayer>";
-    return new PlannedStep("tiles " + tileLayer, Action.TRUNCATE,
+    return new PlannedStep(
+        "tiles " + tileLayer,
+        Action.TRUNCATE,
         RestRequest.post("/gwc/rest/masstruncate", "", "text/xml", body));
   }
 
@@ -268,7 +299,8 @@ public final class GeoServerPublisher {
     layer.keywords().forEach(k -> keywords.add(k.encoded()));
     ArrayNode links = ft.putObject("metadataLinks").putArray("metadataLink");
     for (MetadataLink link : layer.metadataLinks()) {
-      links.addObject()
+      links
+          .addObject()
           .put("type", link.mimeType())
           .put("metadataType", link.metadataType())
           .put("content", link.url());
@@ -280,9 +312,10 @@ public final class GeoServerPublisher {
   }
 
   /**
-   * Style references use the prefixed name ({@code lcp:walk_time_min}), which GeoServer's reference converter accepts
-   * (anchors-pipeline §3.3 step 6) and which both definition sets allow; the {@code "workspace": "lcp"} string form
-   * is refused by openapi3/layers.yaml, whose {@code StyleInfo.workspace} is an object.
+   * Style references use the prefixed name ({@code lcp:walk_time_min}), which GeoServer's reference
+   * converter accepts (anchors-pipeline §3.3 step 6) and which both definition sets allow; the
+   * {@code "workspace": "lcp"} string form is refused by openapi3/layers.yaml, whose {@code
+   * StyleInfo.workspace} is an object.
    */
   private String layerBody(LayerSpec layer) {
     ObjectNode root = MAPPER.createObjectNode();
@@ -318,7 +351,8 @@ public final class GeoServerPublisher {
   }
 
   /**
-   * Writes a body; GeoServer's XStream JSON wraps each object in its class alias ({@code {"featureType": {...}}}).
+   * Writes a body; GeoServer's XStream JSON wraps each object in its class alias ({@code
+   * {"featureType": {...}}}).
    */
   private static String json(ObjectNode root) {
     try {
@@ -336,5 +370,6 @@ public final class GeoServerPublisher {
    * @param update PUT, null when there is nothing to update
    * @param tileLayer GWC layer to truncate when the resource already existed, empty for none
    */
-  private record Resource(String label, RestRequest look, RestRequest create, RestRequest update, String tileLayer) {}
+  private record Resource(
+      String label, RestRequest look, RestRequest create, RestRequest update, String tileLayer) {}
 }

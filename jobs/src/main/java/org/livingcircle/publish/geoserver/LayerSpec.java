@@ -32,8 +32,11 @@ public record LayerSpec(
   public LayerSpec {
     Names.name(name, "layer");
     Names.name(table, "table");
-    Checks.check(srs != null && SRS.matcher(srs).matches(), "Cannot use SRS '%s' for layer %s: expected EPSG:code",
-        srs, name);
+    Checks.check(
+        srs != null && SRS.matcher(srs).matches(),
+        "Cannot use SRS '%s' for layer %s: expected EPSG:code",
+        srs,
+        name);
     Checks.notNull(title, "layer title");
     Checks.notNull(description, "layer abstract");
     keywords = Names.unique(keywords, Keyword::encoded, "keyword");

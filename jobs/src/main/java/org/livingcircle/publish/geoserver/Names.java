@@ -11,7 +11,10 @@ import org.livingcircle.common.Checks;
 
 /** Shared checks for catalog names, colours and URLs used by the publish records. */
 final class Names {
-  /** ASCII names keep REST paths free of percent-encoding and are valid XML names and SQL identifiers. */
+  /**
+   * ASCII names keep REST paths free of percent-encoding and are valid XML names and SQL
+   * identifiers.
+   */
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]{0,62}");
 
   private static final Pattern COLOUR = Pattern.compile("#[0-9A-Fa-f]{6}");
@@ -19,15 +22,20 @@ final class Names {
   private Names() {}
 
   static String name(String value, String what) {
-    Checks.check(value != null && NAME.matcher(value).matches(),
+    Checks.check(
+        value != null && NAME.matcher(value).matches(),
         "Cannot use %s name '%s': expected 1-63 ASCII letters, digits, '_' or '-', starting with a letter or '_'",
-        what, value);
+        what,
+        value);
     return value;
   }
 
   static String colour(String value, String what) {
-    Checks.check(value != null && COLOUR.matcher(value).matches(),
-        "Cannot use %s colour '%s': expected #RRGGBB", what, value);
+    Checks.check(
+        value != null && COLOUR.matcher(value).matches(),
+        "Cannot use %s colour '%s': expected #RRGGBB",
+        what,
+        value);
     return value;
   }
 
@@ -44,8 +52,12 @@ final class Names {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("Cannot use " + what + " '" + value + "': not a URL", e);
     }
-    Checks.check(("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null,
-        "Cannot use %s '%s': expected an http(s) URL", what, value);
+    Checks.check(
+        ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+            && uri.getHost() != null,
+        "Cannot use %s '%s': expected an http(s) URL",
+        what,
+        value);
     return value;
   }
 

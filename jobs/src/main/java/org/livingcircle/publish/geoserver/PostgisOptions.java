@@ -3,13 +3,15 @@ package org.livingcircle.publish.geoserver;
 import org.livingcircle.common.Checks;
 
 /**
- * PostGIS data store options, sent as GeoServer connection parameters under the keys tabulated for PostGIS in
- * swagger2/datastores.yaml ({@code dataStorePost}).
+ * PostGIS data store options, sent as GeoServer connection parameters under the keys tabulated for
+ * PostGIS in swagger2/datastores.yaml ({@code dataStorePost}).
  *
- * @param exposePrimaryKeys "Expose primary keys" (GeoServer default false): true so WFS clients see the cell/facility id
+ * @param exposePrimaryKeys "Expose primary keys" (GeoServer default false): true so WFS clients see
+ *     the cell/facility id
  * @param looseBbox "Loose bbox" (default true): bbox filters use the index only
- * @param estimatedExtends "Estimated extends" (default true): false, because {@code ST_EstimatedExtent} returns NULL or
- *     ~95 % extents on freshly loaded tables until ANALYZE (anchors-pipeline §7 item 13)
+ * @param estimatedExtends "Estimated extends" (default true): false, because {@code
+ *     ST_EstimatedExtent} returns NULL or ~95 % extents on freshly loaded tables until ANALYZE
+ *     (anchors-pipeline §7 item 13)
  * @param fetchSize "fetch size" (default 1000), rows per round trip
  * @param maxConnections "max connections" (default 10)
  * @param validateConnections "validate connections" (default true)

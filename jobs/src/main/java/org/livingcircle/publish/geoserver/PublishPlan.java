@@ -6,8 +6,9 @@ import java.util.Set;
 import org.livingcircle.common.Checks;
 
 /**
- * Everything one publish run puts into GeoServer: one workspace, one PostGIS store, its layers, their styles and the
- * layer groups. Names are unique per kind; every referenced style and layer is part of the plan.
+ * Everything one publish run puts into GeoServer: one workspace, one PostGIS store, its layers,
+ * their styles and the layer groups. Names are unique per kind; every referenced style and layer is
+ * part of the plan.
  */
 public record PublishPlan(
     String workspace,
@@ -21,17 +22,21 @@ public record PublishPlan(
     layers = Names.unique(layers, LayerSpec::name, "layer");
     styles = Names.unique(styles, StyleSpec::name, "style");
     groups = Names.unique(groups, LayerGroupSpec::name, "layer group");
-    Checks.check(!layers.isEmpty(), "Cannot publish workspace %s: the plan has no layers", workspace);
+    Checks.check(
+        !layers.isEmpty(), "Cannot publish workspace %s: the plan has no layers", workspace);
     Set<String> styleNames = new HashSet<>();
     styles.forEach(s -> styleNames.add(s.name()));
     Set<String> layerNames = new HashSet<>();
     for (LayerSpec layer : layers) {
       layerNames.add(layer.name());
-      Names.contains(styleNames, layer.style(), "style", "the styles of layer " + layer.name() + ":");
+      Names.contains(
+          styleNames, layer.style(), "style", "the styles of layer " + layer.name() + ":");
     }
     for (LayerGroupSpec group : groups) {
-      Checks.check(!layerNames.contains(group.name()),
-          "Cannot use layer group name %s: a layer has the same name", group.name());
+      Checks.check(
+          !layerNames.contains(group.name()),
+          "Cannot use layer group name %s: a layer has the same name",
+          group.name());
       for (String layer : group.layers()) {
         Names.contains(layerNames, layer, "layer", "the layers of group " + group.name() + ":");
       }
@@ -43,6 +48,7 @@ public record PublishPlan(
     return layers.stream()
         .filter(l -> l.name().equals(name))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("Cannot find layer " + name + " in the plan"));
+        .orElseThrow(
+            () -> new IllegalArgumentException("Cannot find layer " + name + " in the plan"));
   }
 }

@@ -13,17 +13,25 @@ import org.livingcircle.common.Checks;
  * @param contentType media type of {@code body}, empty when there is no body
  * @param body UTF-8 request body, empty for none
  */
-public record RestRequest(String method, String path, String query, String contentType, String body) {
+public record RestRequest(
+    String method, String path, String query, String contentType, String body) {
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE");
 
   public RestRequest {
-    Checks.check(METHODS.contains(method), "Cannot use HTTP method %s: expected one of %s", method, METHODS);
-    Checks.check(path != null && path.startsWith("/"), "Cannot use REST path %s: it must start with /", path);
+    Checks.check(
+        METHODS.contains(method), "Cannot use HTTP method %s: expected one of %s", method, METHODS);
+    Checks.check(
+        path != null && path.startsWith("/"),
+        "Cannot use REST path %s: it must start with /",
+        path);
     Checks.notNull(query, "query");
     Checks.notNull(contentType, "content type");
     Checks.notNull(body, "body");
-    Checks.check(body.isEmpty() == contentType.isEmpty(),
-        "Cannot send %s %s: a body needs a content type and a content type needs a body", method, path);
+    Checks.check(
+        body.isEmpty() == contentType.isEmpty(),
+        "Cannot send %s %s: a body needs a content type and a content type needs a body",
+        method,
+        path);
   }
 
   public static RestRequest get(String path, String query) {
@@ -43,7 +51,10 @@ public record RestRequest(String method, String path, String query, String conte
     return query.isEmpty() ? path : path + "?" + query;
   }
 
-  /** GET, PUT and DELETE may be repeated; a repeated POST may meet "already exists" instead of its first answer. */
+  /**
+   * GET, PUT and DELETE may be repeated; a repeated POST may meet "already exists" instead of its
+   * first answer.
+   */
   public boolean idempotent() {
     return !method.equals("POST");
   }

@@ -3,8 +3,8 @@ package org.livingcircle.publish.geoserver;
 import org.livingcircle.common.Checks;
 
 /**
- * A password held in memory only. {@link #toString()} never reveals it, so a {@code Secret} inside a record, a log line
- * or an exception message prints as {@code ***}.
+ * A password held in memory only. {@link #toString()} never reveals it, so a {@code Secret} inside
+ * a record, a log line or an exception message prints as {@code ***}.
  */
 public final class Secret {
   private final String value;
@@ -20,7 +20,10 @@ public final class Secret {
     return new Secret(value);
   }
 
-  /** The password itself: only for an Authorization header or a connection parameter, never for messages. */
+  /**
+   * The password itself: only for an Authorization header or a connection parameter, never for
+   * messages.
+   */
   public String reveal() {
     return value;
   }

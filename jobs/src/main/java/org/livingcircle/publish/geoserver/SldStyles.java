@@ -8,9 +8,9 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Generates SLD 1.0.0 documents (OGC 02-070, namespace {@value #SLD_NS}) from {@link StyleSpec}s. GeoServer stores an
- * SLD 1.0 upload as is when sent as {@value #CONTENT_TYPE}; SLD 1.1 sent under that type gets rewritten
- * (anchors-pipeline §7 item 16), so we only ever write 1.0.
+ * Generates SLD 1.0.0 documents (OGC 02-070, namespace {@value #SLD_NS}) from {@link StyleSpec}s.
+ * GeoServer stores an SLD 1.0 upload as is when sent as {@value #CONTENT_TYPE}; SLD 1.1 sent under
+ * that type gets rewritten (anchors-pipeline §7 item 16), so we only ever write 1.0.
  */
 public final class SldStyles {
   /** SLD 1.0 media type for GeoServer's styles endpoint. */
@@ -53,7 +53,8 @@ public final class SldStyles {
       xml.writeEndDocument();
       xml.close();
     } catch (XMLStreamException e) {
-      throw new IllegalStateException("Cannot write SLD for style " + style.name() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot write SLD for style " + style.name() + ": " + e.getMessage(), e);
     }
     return out.toString();
   }
@@ -72,19 +73,24 @@ public final class SldStyles {
       point(xml, m);
       xml.writeEndElement();
     } else {
-      throw new IllegalStateException("Cannot write rules for " + classes.getClass().getSimpleName());
+      throw new IllegalStateException(
+          "Cannot write rules for " + classes.getClass().getSimpleName());
     }
   }
 
-  private static void graduated(XMLStreamWriter xml, StyleClasses.Graduated g) throws XMLStreamException {
+  private static void graduated(XMLStreamWriter xml, StyleClasses.Graduated g)
+      throws XMLStreamException {
     List<Double> breaks = g.breaks();
     int nClasses = g.colours().size();
     for (int i = 0; i < nClasses; i++) {
       String lower = i == 0 ? "" : number(breaks.get(i - 1));
       String upper = i == nClasses - 1 ? "" : number(breaks.get(i));
-      String title = lower.isEmpty() ? "< " + upper + " " + g.unit()
-          : upper.isEmpty() ? "≥ " + lower + " " + g.unit()
-          : lower + "–" + upper + " " + g.unit();
+      String title =
+          lower.isEmpty()
+              ? "< " + upper + " " + g.unit()
+              : upper.isEmpty()
+                  ? "≥ " + lower + " " + g.unit()
+                  : lower + "–" + upper + " " + g.unit();
       startRule(xml, "class_" + i, title);
       xml.writeStartElement(OGC_NS, "Filter");
       if (!lower.isEmpty() && !upper.isEmpty()) {
@@ -106,7 +112,8 @@ public final class SldStyles {
     noData(xml, g.property(), g.noDataColour(), g.strokeColour());
   }
 
-  private static void categorical(XMLStreamWriter xml, StyleClasses.Categorical c) throws XMLStreamException {
+  private static void categorical(XMLStreamWriter xml, StyleClasses.Categorical c)
+      throws XMLStreamException {
     for (StyleClasses.Category category : c.categories()) {
       startRule(xml, "value_" + category.value(), category.label());
       xml.writeStartElement(OGC_NS, "Filter");
@@ -130,13 +137,15 @@ public final class SldStyles {
     xml.writeEndElement();
   }
 
-  private static void startRule(XMLStreamWriter xml, String name, String title) throws XMLStreamException {
+  private static void startRule(XMLStreamWriter xml, String name, String title)
+      throws XMLStreamException {
     xml.writeStartElement(SLD_NS, "Rule");
     text(xml, "Name", name);
     text(xml, "Title", title);
   }
 
-  private static void comparison(XMLStreamWriter xml, String operator, String property, String literal)
+  private static void comparison(
+      XMLStreamWriter xml, String operator, String property, String literal)
       throws XMLStreamException {
     xml.writeStartElement(OGC_NS, operator);
     text(xml, OGC_NS, "PropertyName", property);
@@ -144,7 +153,8 @@ public final class SldStyles {
     xml.writeEndElement();
   }
 
-  private static void polygon(XMLStreamWriter xml, String fill, double opacity, String stroke, double strokeWidthPx)
+  private static void polygon(
+      XMLStreamWriter xml, String fill, double opacity, String stroke, double strokeWidthPx)
       throws XMLStreamException {
     xml.writeStartElement(SLD_NS, "PolygonSymbolizer");
     xml.writeStartElement(SLD_NS, "Fill");
@@ -158,7 +168,8 @@ public final class SldStyles {
     xml.writeEndElement();
   }
 
-  private static void point(XMLStreamWriter xml, StyleClasses.PointMark m) throws XMLStreamException {
+  private static void point(XMLStreamWriter xml, StyleClasses.PointMark m)
+      throws XMLStreamException {
     xml.writeStartElement(SLD_NS, "PointSymbolizer");
     xml.writeStartElement(SLD_NS, "Graphic");
     xml.writeStartElement(SLD_NS, "Mark");
@@ -175,18 +186,21 @@ public final class SldStyles {
     xml.writeEndElement();
   }
 
-  private static void css(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+  private static void css(XMLStreamWriter xml, String name, String value)
+      throws XMLStreamException {
     xml.writeStartElement(SLD_NS, "CssParameter");
     xml.writeAttribute("name", name);
     xml.writeCharacters(value);
     xml.writeEndElement();
   }
 
-  private static void text(XMLStreamWriter xml, String element, String value) throws XMLStreamException {
+  private static void text(XMLStreamWriter xml, String element, String value)
+      throws XMLStreamException {
     text(xml, SLD_NS, element, value);
   }
 
-  private static void text(XMLStreamWriter xml, String ns, String element, String value) throws XMLStreamException {
+  private static void text(XMLStreamWriter xml, String ns, String element, String value)
+      throws XMLStreamException {
     xml.writeStartElement(ns, element);
     xml.writeCharacters(value);
     xml.writeEndElement();

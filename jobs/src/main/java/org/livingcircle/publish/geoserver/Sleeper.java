@@ -9,7 +9,8 @@ public interface Sleeper {
   void sleep(Duration duration) throws InterruptedException;
 
   /**
-   * Sleeps a uniformly random time in [duration/2, duration] ("equal jitter"), so clients retrying together spread out.
+   * Sleeps a uniformly random time in [duration/2, duration] ("equal jitter"), so clients retrying
+   * together spread out.
    */
   static Sleeper jittered() {
     return duration -> {

@@ -14,18 +14,23 @@ import java.util.Arrays;
 import org.postgresql.util.ByteConverter;
 
 /**
- * Encodes rows in PostgreSQL's binary COPY format (PostgreSQL docs, "COPY", section "Binary Format"): a signature
- * header, then per row a 16-bit field count and per field a 32-bit length (-1 for NULL) and the type's binary
- * {@code send} form, then a -1 trailer. Geometries go as the EWKB bytes Sedona produces; PostGIS's
- * {@code geometry_recv} parses them and checks the column's type and SRID. Compared with text COPY, neither side
- * formats or parses decimal numbers or hex. Not thread-safe (one instance per partition); reuses one buffer.
+ * Encodes rows in PostgreSQL's binary COPY format (PostgreSQL docs, "COPY", section "Binary
+ * Format"): a signature header, then per row a 16-bit field count and per field a 32-bit length (-1
+ * for NULL) and the type's binary {@code send} form, then a -1 trailer. Geometries go as the EWKB
+ * bytes Sedona produces; PostGIS's {@code geometry_recv} parses them and checks the column's type
+ * and SRID. Compared with text COPY, neither side formats or parses decimal numbers or hex. Not
+ * thread-safe (one instance per partition); reuses one buffer.
  */
 final class PgCopyBinary {
   /** "PGCOPY\n\377\r\n\0", flags 0, header-extension length 0. */
-  private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0,
-      0, 0, 0};
+  private static final byte[] HEADER = {
+    'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0
+  };
+
   /** PostgreSQL timestamps and dates count from 2000-01-01 (its "epoch"). */
-  private static final long POSTGRES_EPOCH_SECONDS = LocalDate.of(2000, 1, 1).toEpochDay() * 86_400L;
+  private static final long POSTGRES_EPOCH_SECONDS =
+      LocalDate.of(2000, 1, 1).toEpochDay() * 86_400L;
+
   private static final long POSTGRES_EPOCH_DAYS = LocalDate.of(2000, 1, 1).toEpochDay();
   private static final int NULL_LENGTH = -1;
 
@@ -47,7 +52,9 @@ final class PgCopyBinary {
     return this;
   }
 
-  /** @param value the Java value Spark gives for {@code type}; null for SQL NULL */
+  /**
+   * @param value the Java value Spark gives for {@code type}; null for SQL NULL
+   */
   PgCopyBinary field(PgType type, Object value) {
     if (value == null) {
       putInt(NULL_LENGTH);
@@ -62,11 +69,19 @@ final class PgCopyBinary {
       case NUMERIC -> putBytes(ByteConverter.numeric((BigDecimal) value));
       case TEXT -> putBytes(value.toString().getBytes(StandardCharsets.UTF_8));
       case BOOLEAN -> putInt(1).putByte((Boolean) value ? 1 : 0);
-      case TIMESTAMPTZ -> putInt(8).putLong(postgresMicros(
-          value instanceof Timestamp ts ? ts.toInstant() : (Instant) value));
-      case TIMESTAMP -> putInt(8).putLong(postgresMicros(((LocalDateTime) value).toInstant(ZoneOffset.UTC)));
-      case DATE -> putInt(4).putInt((int) ((value instanceof Date date ? date.toLocalDate() : (LocalDate) value)
-          .toEpochDay() - POSTGRES_EPOCH_DAYS));
+      case TIMESTAMPTZ ->
+          putInt(8)
+              .putLong(
+                  postgresMicros(value instanceof Timestamp ts ? ts.toInstant() : (Instant) value));
+      case TIMESTAMP ->
+          putInt(8).putLong(postgresMicros(((LocalDateTime) value).toInstant(ZoneOffset.UTC)));
+      case DATE ->
+          putInt(4)
+              .putInt(
+                  (int)
+                      ((value instanceof Date date ? date.toLocalDate() : (LocalDate) value)
+                              .toEpochDay()
+                          - POSTGRES_EPOCH_DAYS));
       case BYTEA, GEOMETRY -> putBytes((byte[]) value);
       default -> throw new IllegalStateException("unreachable: " + type);
     }
@@ -84,7 +99,8 @@ final class PgCopyBinary {
   }
 
   private static long postgresMicros(Instant instant) {
-    return Math.multiplyExact(instant.getEpochSecond() - POSTGRES_EPOCH_SECONDS, 1_000_000L) + instant.getNano() / 1000;
+    return Math.multiplyExact(instant.getEpochSecond() - POSTGRES_EPOCH_SECONDS, 1_000_000L)
+        + instant.getNano() / 1000;
   }
 
   private PgCopyBinary putBytes(byte[] bytes) {

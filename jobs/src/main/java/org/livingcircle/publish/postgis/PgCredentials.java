@@ -1,10 +1,6 @@
 package org.livingcircle.publish.postgis;
 
-import org.livingcircle.common.Secrets;
-import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,19 +8,26 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
 import org.livingcircle.common.Checks;
-import org.livingcircle.common.ConfigException;
 import org.livingcircle.common.PublishException;
+import org.livingcircle.common.Secrets;
 
 /**
- * JDBC URL, user and password of a PostGIS database. The password never appears in {@link #toString()} or in any
- * message; it is serializable because Spark tasks open their own connections (see {@link PostgisLoadJob}).
+ * JDBC URL, user and password of a PostGIS database. The password never appears in {@link
+ * #toString()} or in any message; it is serializable because Spark tasks open their own connections
+ * (see {@link PostgisLoadJob}).
  */
 public final class PgCredentials implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** Environment variable holding the password (or {@code LCP_PG_PASSWORD_FILE} naming a file; not both). */
+  /**
+   * Environment variable holding the password (or {@code LCP_PG_PASSWORD_FILE} naming a file; not
+   * both).
+   */
   public static final String PASSWORD_ENV = "LCP_PG_PASSWORD";
-  /** Environment variable naming the password file; default {@code $HOME/.config/lcp/pg_password}. */
+
+  /**
+   * Environment variable naming the password file; default {@code $HOME/.config/lcp/pg_password}.
+   */
   public static final String PASSWORD_FILE_ENV = "LCP_PG_PASSWORD_FILE";
 
   private final String url;
@@ -32,7 +35,10 @@ public final class PgCredentials implements Serializable {
   private final String password;
 
   public PgCredentials(String url, String user, String password) {
-    Checks.check(url != null && url.startsWith("jdbc:postgresql:"), "Cannot use PostGIS URL %s: not a jdbc:postgresql: URL", url);
+    Checks.check(
+        url != null && url.startsWith("jdbc:postgresql:"),
+        "Cannot use PostGIS URL %s: not a jdbc:postgresql: URL",
+        url);
     Checks.check(user != null && !user.isBlank(), "Cannot use PostGIS user '%s': empty", user);
     this.url = url;
     this.user = user;
@@ -40,14 +46,18 @@ public final class PgCredentials implements Serializable {
   }
 
   /**
-   * Password by the project's one secret rule ({@link Secrets#read}): {@code LCP_PG_PASSWORD}, or the file named by
-   * {@code LCP_PG_PASSWORD_FILE}, or else {@code $HOME/.config/lcp/pg_password} (written by scripts/ensure-postgis.sh).
+   * Password by the project's one secret rule ({@link Secrets#read}): {@code LCP_PG_PASSWORD}, or
+   * the file named by {@code LCP_PG_PASSWORD_FILE}, or else {@code $HOME/.config/lcp/pg_password}
+   * (written by scripts/ensure-postgis.sh).
    */
   public static PgCredentials fromEnvironment(String url, String user) {
     return resolve(url, user, System.getenv());
   }
 
-  /** As {@link #fromEnvironment(String, String)} with an explicit environment (tests, {@code --pg-password-file}). */
+  /**
+   * As {@link #fromEnvironment(String, String)} with an explicit environment (tests, {@code
+   * --pg-password-file}).
+   */
   public static PgCredentials fromEnvironment(String url, String user, Map<String, String> env) {
     return resolve(url, user, env);
   }
@@ -72,8 +82,8 @@ public final class PgCredentials implements Serializable {
   }
 
   /**
-   * The password itself: only for a connection parameter handed to another service (GeoServer's PostGIS store), never
-   * for messages.
+   * The password itself: only for a connection parameter handed to another service (GeoServer's
+   * PostGIS store), never for messages.
    */
   public String revealPassword() {
     return password;
@@ -87,7 +97,8 @@ public final class PgCredentials implements Serializable {
   /**
    * Opens a connection with auto-commit on.
    *
-   * @throws PublishException "Cannot connect to PostGIS at URL as user USER: reason", without the password
+   * @throws PublishException "Cannot connect to PostGIS at URL as user USER: reason", without the
+   *     password
    */
   public Connection connect() {
     Properties props = new Properties();
@@ -98,7 +109,10 @@ public final class PgCredentials implements Serializable {
       return DriverManager.getConnection(url, props);
     } catch (SQLException e) {
       throw new PublishException(
-          String.format("Cannot connect to PostGIS at %s as user %s: %s", url, user, redact(PgErrors.reason(e))), e);
+          String.format(
+              "Cannot connect to PostGIS at %s as user %s: %s",
+              url, user, redact(PgErrors.reason(e))),
+          e);
     }
   }
 

@@ -1,6 +1,8 @@
 package org.livingcircle.publish.postgis;
 
-/** PostgreSQL column types the loader writes; {@link PgCopyBinary} encodes each in binary COPY form. */
+/**
+ * PostgreSQL column types the loader writes; {@link PgCopyBinary} encodes each in binary COPY form.
+ */
 enum PgType {
   BIGINT("bigint"),
   INTEGER("integer"),

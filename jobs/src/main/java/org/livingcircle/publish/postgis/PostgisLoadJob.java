@@ -22,21 +22,24 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes a release's GeoParquet tables to PostGIS atomically.
  *
- * <p>Every table is built in a fresh staging schema {@code <live>_stage_<release>}: typed {@code CREATE TABLE}
- * ({@code geometry(<Type>, <srid>)}), bulk binary {@code COPY ... FROM STDIN} with EWKB geometry, then primary key, GiST
- * index and {@code ANALYZE}. One transaction then renames the live schema to {@code <live>_release_<previous>} and the
- * staging schema to {@code <live>}, drops releases beyond the kept count and records the release in
- * {@code <live>_meta.releases}. A reader sees the old release or the new one; a failure before the swap leaves the
- * live schema untouched and drops the staging schema. Loading the same release again yields the same contents.
+ * <p>Every table is built in a fresh staging schema {@code <live>_stage_<release>}: typed {@code
+ * CREATE TABLE} ({@code geometry(<Type>, <srid>)}), bulk binary {@code COPY ... FROM STDIN} with
+ * EWKB geometry, then primary key, GiST index and {@code ANALYZE}. One transaction then renames the
+ * live schema to {@code <live>_release_<previous>} and the staging schema to {@code <live>}, drops
+ * releases beyond the kept count and records the release in {@code <live>_meta.releases}. A reader
+ * sees the old release or the new one; a failure before the swap leaves the live schema untouched
+ * and drops the staging schema. Loading the same release again yields the same contents.
  *
- * <p><b>Why {@code foreachPartition}:</b> each Spark task streams its partition through its own connection and COPY,
- * so rows never funnel through the driver and the COPY streams run in parallel (PostgreSQL decodes rows and EWKB on
- * one core per connection). Per-partition commits are safe because the staging schema is invisible to readers until
- * the swap, and a retried task's duplicates fail the primary key. The cost: executors must reach PostGIS, and the
- * credentials travel in the task closure. Sources with fewer partitions than the default parallelism are
+ * <p><b>Why {@code foreachPartition}:</b> each Spark task streams its partition through its own
+ * connection and COPY, so rows never funnel through the driver and the COPY streams run in parallel
+ * (PostgreSQL decodes rows and EWKB on one core per connection). Per-partition commits are safe
+ * because the staging schema is invisible to readers until the swap, and a retried task's
+ * duplicates fail the primary key. The cost: executors must reach PostGIS, and the credentials
+ * travel in the task closure. Sources with fewer partitions than the default parallelism are
  * repartitioned so that every core has a COPY stream.
  *
- * <p>{@link #apply()} returns the SQL plan without writing ({@code --dry-run}); {@link #commit()} runs it.
+ * <p>{@link #apply()} returns the SQL plan without writing ({@code --dry-run}); {@link #commit()}
+ * runs it.
  */
 public final class PostgisLoadJob {
   private static final Logger LOG = LoggerFactory.getLogger(PostgisLoadJob.class);
@@ -51,8 +54,9 @@ public final class PostgisLoadJob {
   }
 
   /**
-   * The SQL {@link #commit()} would run now, in order, without writing anything. Reads the GeoParquet schemas and,
-   * read-only, the current release state (to name the schemas the swap renames and drops).
+   * The SQL {@link #commit()} would run now, in order, without writing anything. Reads the
+   * GeoParquet schemas and, read-only, the current release state (to name the schemas the swap
+   * renames and drops).
    */
   public Plan apply() {
     List<String> statements = new ArrayList<>();
@@ -71,7 +75,8 @@ public final class PostgisLoadJob {
     for (PgTableSpec table : spec.tables()) {
       List<PgColumn> columns = PostgisRows.columns(read(table).schema(), table);
       statements.add(PgReleaseSql.createTable(spec.stagingSchema(), table, columns));
-      statements.add(PgReleaseSql.copy(spec.stagingSchema(), table, columns) + "  -- one per Spark partition");
+      statements.add(
+          PgReleaseSql.copy(spec.stagingSchema(), table, columns) + "  -- one per Spark partition");
       statements.addAll(PgReleaseSql.finishTable(spec.stagingSchema(), table));
     }
     PgReleaseSql.Swap swap = PgReleaseSql.swap(spec, state);
@@ -80,12 +85,13 @@ public final class PostgisLoadJob {
     statements.addAll(swap.statements());
     statements.add(PgReleaseSql.recordRelease(spec));
     statements.add("COMMIT");
-    return new Plan(spec.releaseId(), statements, swap.previousReleaseId(), swap.droppedReleaseIds());
+    return new Plan(
+        spec.releaseId(), statements, swap.previousReleaseId(), swap.droppedReleaseIds());
   }
 
   /**
-   * Loads, swaps and prunes. On any failure before the swap commits, the staging schema is dropped and the live
-   * schema is as it was.
+   * Loads, swaps and prunes. On any failure before the swap commits, the staging schema is dropped
+   * and the live schema is as it was.
    *
    * @throws PublishException when PostGIS refuses a step (message names the step, not the password)
    * @throws InputException when a source cannot be read or has an unmappable column
@@ -94,7 +100,10 @@ public final class PostgisLoadJob {
     long start = System.nanoTime();
     try (Connection connection = spec.credentials().connect()) {
       // session-level lock; closing the connection releases it, also when the load fails
-      execute(connection, PgReleaseSql.lockLoaders(spec), "lock loaders of schema " + spec.liveSchema());
+      execute(
+          connection,
+          PgReleaseSql.lockLoaders(spec),
+          "lock loaders of schema " + spec.liveSchema());
       for (String sql : PgReleaseSql.prepareMeta(spec)) {
         execute(connection, sql, "create " + spec.metaSchema() + ".releases");
       }
@@ -117,10 +126,18 @@ public final class PostgisLoadJob {
         }
         PgReleaseSql.Swap swap = swap(connection, loads);
         double seconds = (System.nanoTime() - start) / 1e9;
-        LOG.info(String.format(Locale.ROOT, "[publish] release %s: %d tables, %,d rows live in %s%s  %.1f s",
-            spec.releaseId(), loads.size(), loads.stream().mapToLong(TableLoad::nRows).sum(), spec.liveSchema(),
-            swap.droppedReleaseIds().isEmpty() ? "" : ", dropped " + swap.droppedReleaseIds(), seconds));
-        return new Result(spec.releaseId(), loads, swap.previousReleaseId(), swap.droppedReleaseIds(), seconds);
+        LOG.info(
+            String.format(
+                Locale.ROOT,
+                "[publish] release %s: %d tables, %,d rows live in %s%s  %.1f s",
+                spec.releaseId(),
+                loads.size(),
+                loads.stream().mapToLong(TableLoad::nRows).sum(),
+                spec.liveSchema(),
+                swap.droppedReleaseIds().isEmpty() ? "" : ", dropped " + swap.droppedReleaseIds(),
+                seconds));
+        return new Result(
+            spec.releaseId(), loads, swap.previousReleaseId(), swap.droppedReleaseIds(), seconds);
       } catch (RuntimeException e) {
         dropStagingAfter(connection, e);
         throw e;
@@ -135,42 +152,69 @@ public final class PostgisLoadJob {
     String schema = spec.stagingSchema();
     Dataset<Row> source = read(table);
     List<PgColumn> columns = PostgisRows.columns(source.schema(), table);
-    execute(connection, PgReleaseSql.createTable(schema, table, columns), "create table " + schema + "." + table.name());
+    execute(
+        connection,
+        PgReleaseSql.createTable(schema, table, columns),
+        "create table " + schema + "." + table.name());
     String description = "[publish] " + table.name() + ": COPY into " + schema;
     spark.sparkContext().setJobGroup(JOB_GROUP, description, false);
     try {
-      copyRows(source, table, columns).foreachPartition(
-          new PostgisRows.CopyPartition(spec.credentials(), PgReleaseSql.copy(schema, table, columns), columns));
+      copyRows(source, table, columns)
+          .foreachPartition(
+              new PostgisRows.CopyPartition(
+                  spec.credentials(), PgReleaseSql.copy(schema, table, columns), columns));
     } catch (Exception e) { // SparkException is checked but thrown undeclared through Scala
-      throw fail("load table " + table.name() + " into " + schema + " from " + table.sourceDir(), e);
+      throw fail(
+          "load table " + table.name() + " into " + schema + " from " + table.sourceDir(), e);
     } finally {
       spark.sparkContext().clearJobGroup();
     }
     double copySeconds = (System.nanoTime() - start) / 1e9;
     List<String> finish = PgReleaseSql.finishTable(schema, table);
-    execute(connection, finish.get(0), "add the primary key (" + String.join(", ", table.primaryKey()) + ") to "
-        + schema + "." + table.name());
+    execute(
+        connection,
+        finish.get(0),
+        "add the primary key ("
+            + String.join(", ", table.primaryKey())
+            + ") to "
+            + schema
+            + "."
+            + table.name());
     execute(connection, finish.get(1), "create the GiST index of " + schema + "." + table.name());
     execute(connection, finish.get(2), "analyze " + schema + "." + table.name());
     long nRows = count(connection, schema + "." + table.name());
     double seconds = (System.nanoTime() - start) / 1e9;
-    LOG.info(String.format(Locale.ROOT, "[publish] %s: %,d rows  %.1f s (COPY %.1f s)", table.name(), nRows, seconds,
-        copySeconds));
+    LOG.info(
+        String.format(
+            Locale.ROOT,
+            "[publish] %s: %,d rows  %.1f s (COPY %.1f s)",
+            table.name(),
+            nRows,
+            seconds,
+            copySeconds));
     return new TableLoad(table.name(), nRows, copySeconds, seconds);
   }
 
   /**
-   * Source columns in {@link PostgisRows#columns} order; the geometry as EWKB with the spec's SRID, wrapped in
-   * {@code ST_Multi} for a Multi type (GeoParquet tables may mix Polygon and MultiPolygon rows).
+   * Source columns in {@link PostgisRows#columns} order; the geometry as EWKB with the spec's SRID,
+   * wrapped in {@code ST_Multi} for a Multi type (GeoParquet tables may mix Polygon and
+   * MultiPolygon rows).
    */
   private Dataset<Row> copyRows(Dataset<Row> source, PgTableSpec table, List<PgColumn> columns) {
     boolean multi = table.geometryType().startsWith("Multi");
-    String[] select = columns.stream()
-        .map(c -> c.type() == PgType.GEOMETRY
-            ? "ST_AsEWKB(ST_SetSRID(" + (multi ? "ST_Multi(`" + c.name() + "`)" : "`" + c.name() + "`") + ", "
-                + table.srid() + ")) AS " + c.name()
-            : "`" + c.name() + "`")
-        .toArray(String[]::new);
+    String[] select =
+        columns.stream()
+            .map(
+                c ->
+                    c.type() == PgType.GEOMETRY
+                        ? "ST_AsEWKB(ST_SetSRID("
+                            + (multi ? "ST_Multi(`" + c.name() + "`)" : "`" + c.name() + "`")
+                            + ", "
+                            + table.srid()
+                            + ")) AS "
+                            + c.name()
+                        : "`" + c.name() + "`")
+            .toArray(String[]::new);
     Dataset<Row> rows = source.selectExpr(select);
     int nStreams = spark.sparkContext().defaultParallelism();
     return rows.rdd().getNumPartitions() < nStreams ? rows.repartition(nStreams) : rows;
@@ -186,11 +230,15 @@ public final class PostgisLoadJob {
         for (String sql : swap.statements()) {
           execute(connection, sql, what);
         }
-        try (PreparedStatement record = connection.prepareStatement(PgReleaseSql.recordRelease(spec))) {
-          record.setArray(1, connection.createArrayOf("text", loads.stream().map(TableLoad::table).toArray()));
-          record.setString(2, loads.stream()
-              .map(load -> "\"" + load.table() + "\": " + load.nRows())
-              .collect(Collectors.joining(", ", "{", "}")));
+        try (PreparedStatement record =
+            connection.prepareStatement(PgReleaseSql.recordRelease(spec))) {
+          record.setArray(
+              1, connection.createArrayOf("text", loads.stream().map(TableLoad::table).toArray()));
+          record.setString(
+              2,
+              loads.stream()
+                  .map(load -> "\"" + load.table() + "\": " + load.nRows())
+                  .collect(Collectors.joining(", ", "{", "}")));
           record.executeUpdate();
         }
         connection.commit();
@@ -210,9 +258,11 @@ public final class PostgisLoadJob {
     }
   }
 
-  private ReleaseState readState(Connection connection, boolean metaTableExists) throws SQLException {
+  private ReleaseState readState(Connection connection, boolean metaTableExists)
+      throws SQLException {
     boolean liveExists;
-    try (PreparedStatement exists = connection.prepareStatement(PgReleaseSql.readLiveSchemaExists())) {
+    try (PreparedStatement exists =
+        connection.prepareStatement(PgReleaseSql.readLiveSchemaExists())) {
       exists.setString(1, spec.liveSchema());
       try (ResultSet rs = exists.executeQuery()) {
         rs.next();
@@ -251,7 +301,8 @@ public final class PostgisLoadJob {
   }
 
   private boolean metaTableExists(Connection connection) throws SQLException {
-    try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+    try (PreparedStatement exists =
+        connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
       exists.setString(1, spec.metaSchema() + ".releases");
       try (ResultSet rs = exists.executeQuery()) {
         rs.next();
@@ -263,9 +314,18 @@ public final class PostgisLoadJob {
   private Dataset<Row> read(PgTableSpec table) {
     try {
       return spark.read().format("geoparquet").load(table.sourceDir());
-    } catch (Exception e) { // AnalysisException (path not found) is checked but thrown undeclared through Scala
+    } catch (
+        Exception
+            e) { // AnalysisException (path not found) is checked but thrown undeclared through
+      // Scala
       throw new InputException(
-          "Cannot read GeoParquet " + table.sourceDir() + " of table " + table.name() + ": " + PgErrors.reason(e), e);
+          "Cannot read GeoParquet "
+              + table.sourceDir()
+              + " of table "
+              + table.name()
+              + ": "
+              + PgErrors.reason(e),
+          e);
     }
   }
 
@@ -299,7 +359,8 @@ public final class PostgisLoadJob {
   }
 
   private PublishException fail(String what, Throwable cause) {
-    return new PublishException("Cannot " + what + ": " + spec.credentials().redact(PgErrors.reason(cause)), cause);
+    return new PublishException(
+        "Cannot " + what + ": " + spec.credentials().redact(PgErrors.reason(cause)), cause);
   }
 
   /**
@@ -309,7 +370,10 @@ public final class PostgisLoadJob {
    * @param droppedReleaseIds releases whose schemas the swap would drop
    */
   public record Plan(
-      String releaseId, List<String> statements, Optional<String> previousReleaseId, List<String> droppedReleaseIds) {
+      String releaseId,
+      List<String> statements,
+      Optional<String> previousReleaseId,
+      List<String> droppedReleaseIds) {
     public Plan {
       statements = List.copyOf(statements);
       droppedReleaseIds = List.copyOf(droppedReleaseIds);

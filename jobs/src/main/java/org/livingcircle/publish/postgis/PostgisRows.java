@@ -19,17 +19,21 @@ import org.livingcircle.common.InputException;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
-/** Spark side of the load: maps Spark columns to {@link PgColumn}s and streams each partition through COPY. */
+/**
+ * Spark side of the load: maps Spark columns to {@link PgColumn}s and streams each partition
+ * through COPY.
+ */
 final class PostgisRows {
   private static final int COPY_BUFFER_BYTES = 1 << 16;
 
   private PostgisRows() {}
 
   /**
-   * The PostGIS columns for a GeoParquet schema, in source order. Struct columns (the GeoParquet {@code bbox}
-   * covering) are dropped; the spec's geometry column becomes {@link PgType#GEOMETRY}.
+   * The PostGIS columns for a GeoParquet schema, in source order. Struct columns (the GeoParquet
+   * {@code bbox} covering) are dropped; the spec's geometry column becomes {@link PgType#GEOMETRY}.
    *
-   * @throws InputException when the geometry or a key column is missing, or a column has no PostgreSQL mapping
+   * @throws InputException when the geometry or a key column is missing, or a column has no
+   *     PostgreSQL mapping
    */
   static List<PgColumn> columns(StructType schema, PgTableSpec table) {
     List<PgColumn> columns = new ArrayList<>();
@@ -37,9 +41,18 @@ final class PostgisRows {
       String name = field.name();
       boolean isGeometry = name.equals(table.geometryColumn());
       if (isGeometry != "geometry".equals(field.dataType().typeName())) {
-        throw new InputException(String.format("Cannot load column %s of table %s from %s: type %s%s", name,
-            table.name(), table.sourceDir(), field.dataType().simpleString(),
-            isGeometry ? " is not a geometry" : " is a second geometry column; only " + table.geometryColumn() + " is loaded"));
+        throw new InputException(
+            String.format(
+                "Cannot load column %s of table %s from %s: type %s%s",
+                name,
+                table.name(),
+                table.sourceDir(),
+                field.dataType().simpleString(),
+                isGeometry
+                    ? " is not a geometry"
+                    : " is a second geometry column; only "
+                        + table.geometryColumn()
+                        + " is loaded"));
       }
       if (isGeometry) {
         columns.add(new PgColumn(name, PgType.GEOMETRY));
@@ -49,15 +62,19 @@ final class PostgisRows {
       if (type.isPresent()) {
         columns.add(new PgColumn(name, type.get()));
       } else if (!(field.dataType() instanceof StructType)) {
-        throw new InputException(String.format("Cannot load column %s of table %s from %s: type %s has no PostgreSQL mapping",
-            name, table.name(), table.sourceDir(), field.dataType().simpleString()));
+        throw new InputException(
+            String.format(
+                "Cannot load column %s of table %s from %s: type %s has no PostgreSQL mapping",
+                name, table.name(), table.sourceDir(), field.dataType().simpleString()));
       }
     }
     List<String> names = columns.stream().map(PgColumn::name).toList();
     for (String required : concat(table.primaryKey(), table.geometryColumn())) {
       if (!names.contains(required)) {
-        throw new InputException(String.format("Cannot load table %s from %s: no column %s; columns are %s",
-            table.name(), table.sourceDir(), required, names));
+        throw new InputException(
+            String.format(
+                "Cannot load table %s from %s: no column %s; columns are %s",
+                table.name(), table.sourceDir(), required, names));
       }
     }
     return List.copyOf(columns);
@@ -67,7 +84,8 @@ final class PostgisRows {
   private static Optional<PgType> pgType(DataType type) {
     if (type.equals(DataTypes.LongType)) return Optional.of(PgType.BIGINT);
     if (type.equals(DataTypes.IntegerType)) return Optional.of(PgType.INTEGER);
-    if (type.equals(DataTypes.ShortType) || type.equals(DataTypes.ByteType)) return Optional.of(PgType.SMALLINT);
+    if (type.equals(DataTypes.ShortType) || type.equals(DataTypes.ByteType))
+      return Optional.of(PgType.SMALLINT);
     if (type.equals(DataTypes.DoubleType)) return Optional.of(PgType.DOUBLE);
     if (type.equals(DataTypes.FloatType)) return Optional.of(PgType.REAL);
     if (type instanceof DecimalType) return Optional.of(PgType.NUMERIC);
@@ -87,10 +105,11 @@ final class PostgisRows {
   }
 
   /**
-   * Streams one partition into the staging table with {@code COPY ... FROM STDIN} on its own connection, in one
-   * transaction: a failed task leaves nothing behind; a task that is re-run after committing duplicates its rows, which
-   * the primary key added after the load rejects (so the load fails, never publishes duplicates).
-   * {@code synchronous_commit = off} is safe here: the swap's synchronous commit flushes the WAL past these commits.
+   * Streams one partition into the staging table with {@code COPY ... FROM STDIN} on its own
+   * connection, in one transaction: a failed task leaves nothing behind; a task that is re-run
+   * after committing duplicates its rows, which the primary key added after the load rejects (so
+   * the load fails, never publishes duplicates). {@code synchronous_commit = off} is safe here: the
+   * swap's synchronous commit flushes the WAL past these commits.
    */
   static final class CopyPartition implements ForeachPartitionFunction<Row> {
     private static final long serialVersionUID = 1L;
@@ -115,7 +134,9 @@ final class PostgisRows {
           statement.execute("SET LOCAL synchronous_commit = off");
         }
         PgCopyBinary encoder = new PgCopyBinary();
-        PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class), copySql, COPY_BUFFER_BYTES);
+        PGCopyOutputStream out =
+            new PGCopyOutputStream(
+                connection.unwrap(PGConnection.class), copySql, COPY_BUFFER_BYTES);
         try {
           PgCopyBinary.writeHeader(out);
           while (rows.hasNext()) {

@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param liveReleaseId the release recorded as live, if any
  * @param keptReleaseIds releases recorded as kept, newest first
  */
-record ReleaseState(boolean liveSchemaExists, Optional<String> liveReleaseId, List<String> keptReleaseIds) {
+record ReleaseState(
+    boolean liveSchemaExists, Optional<String> liveReleaseId, List<String> keptReleaseIds) {
   static final ReleaseState EMPTY = new ReleaseState(false, Optional.empty(), List.of());
 
   ReleaseState {

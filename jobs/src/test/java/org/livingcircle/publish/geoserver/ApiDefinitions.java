@@ -29,55 +29,79 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * GeoServer's REST API definitions in {@code jobs/src/test/geoserver-api/} (Swagger 2 in {@code swagger2/}, OpenAPI 3 in
- * {@code openapi3/}), read at run time, and a request checker built from them alone.
+ * GeoServer's REST API definitions in {@code jobs/src/test/geoserver-api/} (Swagger 2 in {@code
+ * swagger2/}, OpenAPI 3 in {@code openapi3/}), read at run time, and a request checker built from
+ * them alone.
  *
  * <p>A request conforms when at least one operation of one definition file accepts it:
  *
  * <ol>
- *   <li>the path matches the file's base path plus a templated path ({@code {x}} matches one segment); a trailing
- *       {@code .json}/{@code .xml}/{@code .html} may be appended to the last segment, as every GET description says
- *       ("append an extension to the endpoint");
- *   <li>the method is defined there and not documented as refused (an operation whose only response is 405);
- *   <li>every query parameter is declared {@code in: query} for the operation, with its type, enum and csv items;
- *       required ones are present;
- *   <li>a body is sent only where the operation takes one and required bodies are present; its media type is one the
- *       operation consumes (Swagger 2 {@code consumes}, OpenAPI 3 {@code requestBody.content});
- *   <li>a JSON body validates (networknt, draft 4) against the operation's body schema with every {@code $ref}
- *       resolved, across files too.
+ *   <li>the path matches the file's base path plus a templated path ({@code {x}} matches one
+ *       segment); a trailing {@code .json}/{@code .xml}/{@code .html} may be appended to the last
+ *       segment, as every GET description says ("append an extension to the endpoint");
+ *   <li>the method is defined there and not documented as refused (an operation whose only response
+ *       is 405);
+ *   <li>every query parameter is declared {@code in: query} for the operation, with its type, enum
+ *       and csv items; required ones are present;
+ *   <li>a body is sent only where the operation takes one and required bodies are present; its
+ *       media type is one the operation consumes (Swagger 2 {@code consumes}, OpenAPI 3 {@code
+ *       requestBody.content});
+ *   <li>a JSON body validates (networknt, draft 4) against the operation's body schema with every
+ *       {@code $ref} resolved, across files too.
  * </ol>
  *
- * <p>Two adaptations, both derived from the files: (a) Swagger 2 body schemas mostly describe the object without
- * XStream's root key, while their own examples and GeoServer send {@code {"featureType": {...}}}; when a body is an
- * object with one key the schema does not declare, that key's value is validated instead; (b) {@link #REF_OVERRIDES}.
- * Anything else the files get wrong makes a request fail, by design.
+ * <p>Two adaptations, both derived from the files: (a) Swagger 2 body schemas mostly describe the
+ * object without XStream's root key, while their own examples and GeoServer send {@code
+ * {"featureType": {...}}}; when a body is an object with one key the schema does not declare, that
+ * key's value is validated instead; (b) {@link #REF_OVERRIDES}. Anything else the files get wrong
+ * makes a request fail, by design.
  */
 public final class ApiDefinitions {
   /**
    * {@code openapi3/catalog.yaml}'s {@code ConnectionParameters} is a string map, which rejects the
-   * {@code {"entry": [{"@key": .., "$": ..}]}} form shown in {@code openapi3/datastores.yaml}'s own request examples;
-   * the same file models that form as its own {@code ConnectionParameters}, which is used instead.
+   * {@code {"entry": [{"@key": .., "$": ..}]}} form shown in {@code openapi3/datastores.yaml}'s own
+   * request examples; the same file models that form as its own {@code ConnectionParameters}, which
+   * is used instead.
    */
-  static final Map<String, String> REF_OVERRIDES = Map.of(
-      "openapi3/catalog.yaml#/components/schemas/ConnectionParameters",
-      "openapi3/datastores.yaml#/components/schemas/ConnectionParameters");
+  static final Map<String, String> REF_OVERRIDES =
+      Map.of(
+          "openapi3/catalog.yaml#/components/schemas/ConnectionParameters",
+          "openapi3/datastores.yaml#/components/schemas/ConnectionParameters");
 
   /** Files holding only shared schemas; their single {@code /fake} path is not an endpoint. */
-  private static final Set<String> SCHEMA_ONLY = Set.of("openapi3/catalog.yaml", "openapi3/catalogresponses.yaml");
+  private static final Set<String> SCHEMA_ONLY =
+      Set.of("openapi3/catalog.yaml", "openapi3/catalogresponses.yaml");
 
-  private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "head", "patch");
+  private static final Set<String> METHODS =
+      Set.of("get", "put", "post", "delete", "head", "patch");
   private static final Set<String> JSON_TYPES = Set.of("application/json", "text/json");
   private static final Pattern EXTENSION = Pattern.compile("^(.*)\\.(json|xml|html)$");
 
-  /** Schema keywords of Swagger/OpenAPI that are not JSON Schema draft 4; dropped before validation. */
+  /**
+   * Schema keywords of Swagger/OpenAPI that are not JSON Schema draft 4; dropped before validation.
+   */
   private static final Set<String> NON_SCHEMA_KEYWORDS =
-      Set.of("example", "examples", "xml", "discriminator", "nullable", "readOnly", "writeOnly", "externalDocs",
-          "deprecated", "collectionFormat");
+      Set.of(
+          "example",
+          "examples",
+          "xml",
+          "discriminator",
+          "nullable",
+          "readOnly",
+          "writeOnly",
+          "externalDocs",
+          "deprecated",
+          "collectionFormat");
 
   private final Map<String, JsonNode> documents;
   private final List<Operation> operations;
-  private final JsonSchemaFactory schemas = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
-  /** Inlined, compiled body schemas by file and JSON pointer of the schema node (identity of the parsed node). */
+  private final JsonSchemaFactory schemas =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
+
+  /**
+   * Inlined, compiled body schemas by file and JSON pointer of the schema node (identity of the
+   * parsed node).
+   */
   private final Map<JsonNode, Compiled> compiled = new java.util.IdentityHashMap<>();
 
   private ApiDefinitions(Map<String, JsonNode> documents, List<Operation> operations) {
@@ -86,8 +110,8 @@ public final class ApiDefinitions {
   }
 
   /**
-   * The definitions vendored with the tests: {@code <repo root>/jobs/src/test/geoserver-api} (provenance and licences in
-   * its README), repo root from {@code lcp.repo.root}.
+   * The definitions vendored with the tests: {@code <repo root>/jobs/src/test/geoserver-api}
+   * (provenance and licences in its README), repo root from {@code lcp.repo.root}.
    */
   public static Path defaultDirectory() {
     String root = System.getProperty("lcp.repo.root", "..");
@@ -103,7 +127,8 @@ public final class ApiDefinitions {
           documents.put(set + "/" + file.getFileName(), yaml.readTree(file.toFile()));
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read GeoServer API definitions in " + directory.resolve(set), e);
+        throw new UncheckedIOException(
+            "Cannot read GeoServer API definitions in " + directory.resolve(set), e);
       }
     }
     if (documents.isEmpty()) {
@@ -123,9 +148,15 @@ public final class ApiDefinitions {
         while (ops.hasNext()) {
           Map.Entry<String, JsonNode> op = ops.next();
           if (METHODS.contains(op.getKey())) {
-            operations.add(new Operation(doc.getKey(), path.getKey(), basePath + path.getKey(),
-                op.getKey().toUpperCase(Locale.ROOT), op.getValue(), path.getValue(),
-                template(basePath + path.getKey())));
+            operations.add(
+                new Operation(
+                    doc.getKey(),
+                    path.getKey(),
+                    basePath + path.getKey(),
+                    op.getKey().toUpperCase(Locale.ROOT),
+                    op.getValue(),
+                    path.getValue(),
+                    template(basePath + path.getKey())));
           }
         }
       }
@@ -165,7 +196,8 @@ public final class ApiDefinitions {
       if (problems.isEmpty()) {
         accepted.add(op.file + " " + op.method + " " + op.template);
       } else {
-        problems.forEach(p -> reasons.add(op.file + " " + op.method + " " + op.template + ": " + p));
+        problems.forEach(
+            p -> reasons.add(op.file + " " + op.method + " " + op.template + ": " + p));
       }
     }
     if (!pathKnown) {
@@ -212,7 +244,8 @@ public final class ApiDefinitions {
       }
     }
     for (JsonNode p : parameters) {
-      if (p.path("in").asText().equals("query") && p.path("required").asBoolean(false)
+      if (p.path("in").asText().equals("query")
+          && p.path("required").asBoolean(false)
           && !given.containsKey(p.path("name").asText())) {
         problems.add("required query parameter '" + p.path("name").asText() + "' is missing");
       }
@@ -228,7 +261,10 @@ public final class ApiDefinitions {
           bodyParameter = p;
         }
       }
-      JsonNode declared = op.node.has("consumes") ? op.node.get("consumes") : documents.get(op.file).path("consumes");
+      JsonNode declared =
+          op.node.has("consumes")
+              ? op.node.get("consumes")
+              : documents.get(op.file).path("consumes");
       declared.forEach(c -> consumes.add(c.asText()));
       takesBody = bodyParameter != null || !consumes.isEmpty();
       if (bodyParameter != null) {
@@ -236,7 +272,8 @@ public final class ApiDefinitions {
         bodySchema = bodyParameter.get("schema");
       }
     } else {
-      JsonNode requestBody = op.node.has("requestBody") ? resolve(op.file, op.node.get("requestBody")) : null;
+      JsonNode requestBody =
+          op.node.has("requestBody") ? resolve(op.file, op.node.get("requestBody")) : null;
       takesBody = requestBody != null;
       if (requestBody != null) {
         bodyRequired = requestBody.path("required").asBoolean(false);
@@ -274,10 +311,13 @@ public final class ApiDefinitions {
     }
     Compiled schema;
     synchronized (compiled) {
-      schema = compiled.computeIfAbsent(schemaNode, n -> {
-        ObjectNode inlined = inline(file, n, new ArrayDeque<>());
-        return new Compiled(inlined, schemas.getSchema(inlined));
-      });
+      schema =
+          compiled.computeIfAbsent(
+              schemaNode,
+              n -> {
+                ObjectNode inlined = inline(file, n, new ArrayDeque<>());
+                return new Compiled(inlined, schemas.getSchema(inlined));
+              });
     }
     JsonNode target = json;
     if (json.isObject() && json.size() == 1 && schema.inlined.has("properties")) {
@@ -294,7 +334,10 @@ public final class ApiDefinitions {
     return problems;
   }
 
-  /** A copy of {@code node} with every {@code $ref} replaced by its target, recursively; cycles become {}. */
+  /**
+   * A copy of {@code node} with every {@code $ref} replaced by its target, recursively; cycles
+   * become {}.
+   */
   private ObjectNode inline(String file, JsonNode node, Deque<String> resolving) {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     if (node.has("$ref")) {
@@ -318,11 +361,15 @@ public final class ApiDefinitions {
       }
       if (key.equals("properties") && value.isObject()) {
         ObjectNode properties = out.putObject("properties");
-        value.fields().forEachRemaining(p -> properties.set(p.getKey(), inline(file, p.getValue(), resolving)));
+        value
+            .fields()
+            .forEachRemaining(
+                p -> properties.set(p.getKey(), inline(file, p.getValue(), resolving)));
       } else if ((key.equals("items") || key.equals("additionalProperties") || key.equals("not"))
           && value.isObject()) {
         out.set(key, inline(file, value, resolving));
-      } else if ((key.equals("allOf") || key.equals("anyOf") || key.equals("oneOf")) && value.isArray()) {
+      } else if ((key.equals("allOf") || key.equals("anyOf") || key.equals("oneOf"))
+          && value.isArray()) {
         ArrayNode parts = out.putArray(key);
         value.forEach(part -> parts.add(inline(file, part, resolving)));
       } else {
@@ -352,7 +399,8 @@ public final class ApiDefinitions {
     int hash = qualifiedRef.indexOf('#');
     JsonNode doc = documents.get(qualifiedRef.substring(0, hash));
     if (doc == null) {
-      throw new IllegalStateException("Cannot resolve $ref " + qualifiedRef + ": no such definition file");
+      throw new IllegalStateException(
+          "Cannot resolve $ref " + qualifiedRef + ": no such definition file");
     }
     JsonNode target = doc.at(qualifiedRef.substring(hash + 1));
     if (target.isMissingNode()) {
@@ -367,7 +415,9 @@ public final class ApiDefinitions {
     List<String> values = type.equals("array") ? List.of(value.split(",", -1)) : List.of(value);
     JsonNode itemSchema = type.equals("array") ? schema.path("items") : schema;
     String itemType = type.equals("array") ? itemSchema.path("type").asText("string") : type;
-    if (type.equals("array") && schema.has("maxItems") && values.size() > schema.get("maxItems").asInt()) {
+    if (type.equals("array")
+        && schema.has("maxItems")
+        && values.size() > schema.get("maxItems").asInt()) {
       return "more than " + schema.get("maxItems").asInt() + " items";
     }
     for (String v : values) {
@@ -397,8 +447,14 @@ public final class ApiDefinitions {
     }
     for (String pair : query.split("&")) {
       int eq = pair.indexOf('=');
-      String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+      String name =
+          java.net.URLDecoder.decode(
+              eq < 0 ? pair : pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8);
+      String value =
+          eq < 0
+              ? ""
+              : java.net.URLDecoder.decode(
+                  pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
       out.put(name, value);
     }
     return out;
@@ -411,8 +467,9 @@ public final class ApiDefinitions {
   }
 
   /**
-   * Base path: Swagger 2 {@code basePath}; OpenAPI 3 the path of the first server URL, or {@code /geoserver/rest}
-   * where a file lists no servers (the README states both sets describe the same API).
+   * Base path: Swagger 2 {@code basePath}; OpenAPI 3 the path of the first server URL, or {@code
+   * /geoserver/rest} where a file lists no servers (the README states both sets describe the same
+   * API).
    */
   private static String basePath(JsonNode root) {
     if (root.has("basePath")) {

@@ -32,22 +32,25 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * A GeoServer stand-in on 127.0.0.1 (JDK HttpServer, port 0) for tests: HTTP Basic with one fixed user, an in-memory
- * catalog (workspaces, PostGIS stores, feature types with their layers, styles, layer groups) and GeoWebCache mass
- * truncation.
+ * A GeoServer stand-in on 127.0.0.1 (JDK HttpServer, port 0) for tests: HTTP Basic with one fixed
+ * user, an in-memory catalog (workspaces, PostGIS stores, feature types with their layers, styles,
+ * layer groups) and GeoWebCache mass truncation.
  *
- * <p>Every request is recorded and checked against {@link ApiDefinitions} before anything else (after
- * authentication, as GeoServer's security filter runs first); a non-conforming request gets 400 "Stand-in: request
- * does not conform ..." and changes nothing. GWC requests are not covered by the shared definitions and are checked
- * by hand instead (recorded with an empty {@code acceptedBy}).
+ * <p>Every request is recorded and checked against {@link ApiDefinitions} before anything else
+ * (after authentication, as GeoServer's security filter runs first); a non-conforming request gets
+ * 400 "Stand-in: request does not conform ..." and changes nothing. GWC requests are not covered by
+ * the shared definitions and are checked by hand instead (recorded with an empty {@code
+ * acceptedBy}).
  *
- * <p>Status codes and messages follow GeoServer's controllers as summarised in anchors-pipeline §3.2: 201 + Location
- * + plain-text name on create, 200 on update, 409 for an existing workspace, 403 for an existing style, 500 for an
- * existing store or feature type, 400 "no attributes were specified" for a feature type whose table does not exist,
- * 400 for an invalid SLD or an empty layer group, 404 for anything missing, 401 without valid credentials. PUT is a
- * partial update that replaces each given property whole (§7 item 14).
+ * <p>Status codes and messages follow GeoServer's controllers as summarised in anchors-pipeline
+ * §3.2: 201 + Location + plain-text name on create, 200 on update, 409 for an existing workspace,
+ * 403 for an existing style, 500 for an existing store or feature type, 400 "no attributes were
+ * specified" for a feature type whose table does not exist, 400 for an invalid SLD or an empty
+ * layer group, 404 for anything missing, 401 without valid credentials. PUT is a partial update
+ * that replaces each given property whole (§7 item 14).
  *
- * <p>Faults ({@link #fail}, {@link #failAfterApplying}, {@link #hang}) apply to requests that passed validation.
+ * <p>Faults ({@link #fail}, {@link #failAfterApplying}, {@link #hang}) apply to requests that
+ * passed validation.
  */
 public final class GeoServerStandIn implements AutoCloseable {
   public static final String USER = "lcp_publisher";
@@ -57,9 +60,11 @@ public final class GeoServerStandIn implements AutoCloseable {
   /** Styles GeoServer ships globally; new layers get one as default style. */
   private static final Set<String> GLOBAL_STYLES = Set.of("generic", "point", "line", "polygon");
 
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final Pattern TRUNCATE_LAYER =
-      Pattern.compile("\\s*<truncateLayer>\\s*<layerName>([^<]+)</layerName>\\s*</truncateLayer>\\s*");
+      Pattern.compile(
+          "\\s*<truncateLayer>\\s*<layerName>([^<]+)</layerName>\\s*</truncateLayer>\\s*");
 
   private final ApiDefinitions definitions;
   private final HttpServer server;
@@ -100,20 +105,30 @@ public final class GeoServerStandIn implements AutoCloseable {
   }
 
   /**
-   * Declares a PostGIS table the stores can see, with its extent in lon/lat (the stand-in treats native = lon/lat).
+   * Declares a PostGIS table the stores can see, with its extent in lon/lat (the stand-in treats
+   * native = lon/lat).
    */
-  public synchronized void addTable(String schema, String table, double minx, double miny, double maxx, double maxy) {
+  public synchronized void addTable(
+      String schema, String table, double minx, double miny, double maxx, double maxy) {
     tables.put(schema + "." + table, new double[] {minx, miny, maxx, maxy});
   }
 
-  /** The next {@code times} conforming requests matching method and path regex answer {@code status}, unapplied. */
+  /**
+   * The next {@code times} conforming requests matching method and path regex answer {@code
+   * status}, unapplied.
+   */
   synchronized void fail(String method, String pathRegex, int times, int status) {
-    faults.add(new Fault(method, Pattern.compile(pathRegex), times, status, false, Duration.ZERO, 0));
+    faults.add(
+        new Fault(method, Pattern.compile(pathRegex), times, status, false, Duration.ZERO, 0));
   }
 
-  /** Like {@link #fail} but the request is applied first and only its answer is replaced: a lost response. */
+  /**
+   * Like {@link #fail} but the request is applied first and only its answer is replaced: a lost
+   * response.
+   */
   synchronized void failAfterApplying(String method, String pathRegex, int times, int status) {
-    faults.add(new Fault(method, Pattern.compile(pathRegex), times, status, true, Duration.ZERO, 0));
+    faults.add(
+        new Fault(method, Pattern.compile(pathRegex), times, status, true, Duration.ZERO, 0));
   }
 
   /** The next {@code times} matching requests wait {@code hang} before answering 503, unapplied. */
@@ -121,12 +136,19 @@ public final class GeoServerStandIn implements AutoCloseable {
     faults.add(new Fault(method, Pattern.compile(pathRegex), times, 503, false, hang, 0));
   }
 
-  /** Every conforming request from the {@code n}-th request on (1-based, counting all) answers {@code status}. */
+  /**
+   * Every conforming request from the {@code n}-th request on (1-based, counting all) answers
+   * {@code status}.
+   */
   synchronized void failFrom(int n, int status) {
-    faults.add(new Fault("*", Pattern.compile(".*"), Integer.MAX_VALUE, status, false, Duration.ZERO, n));
+    faults.add(
+        new Fault("*", Pattern.compile(".*"), Integer.MAX_VALUE, status, false, Duration.ZERO, n));
   }
 
-  /** The {@code n}-th request (1-based, counting all) answers {@code status} if it conforms, unapplied. */
+  /**
+   * The {@code n}-th request (1-based, counting all) answers {@code status} if it conforms,
+   * unapplied.
+   */
   synchronized void failNth(int n, int status) {
     faults.add(new Fault("*", Pattern.compile(".*"), 1, status, false, Duration.ZERO, n));
   }
@@ -177,23 +199,31 @@ public final class GeoServerStandIn implements AutoCloseable {
     try (exchange) {
       String method = exchange.getRequestMethod();
       String path = exchange.getRequestURI().getRawPath();
-      String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
+      String query =
+          exchange.getRequestURI().getRawQuery() == null
+              ? ""
+              : exchange.getRequestURI().getRawQuery();
       String contentType = mediaType(exchange.getRequestHeaders().getFirst("Content-Type"));
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       int seq = sequence.incrementAndGet();
       Answer answer;
-      ApiDefinitions.Verdict verdict = new ApiDefinitions.Verdict(false, List.of(), List.of("not checked"));
+      ApiDefinitions.Verdict verdict =
+          new ApiDefinitions.Verdict(false, List.of(), List.of("not checked"));
       Fault fault = null;
       if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
         exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"GeoServer Realm\"");
         answer = Answer.text(401, "HTTP Status 401 – Unauthorized");
       } else {
-        verdict = path.startsWith(CONTEXT + "/gwc/rest/")
-            ? gwcVerdict(method, path, query, contentType, body)
-            : definitions.check(method, path, query, contentType, body);
+        verdict =
+            path.startsWith(CONTEXT + "/gwc/rest/")
+                ? gwcVerdict(method, path, query, contentType, body)
+                : definitions.check(method, path, query, contentType, body);
         if (!verdict.conforms()) {
-          answer = Answer.text(400, "Stand-in: request does not conform to the GeoServer REST definitions: "
-              + String.join("; ", verdict.reasons()));
+          answer =
+              Answer.text(
+                  400,
+                  "Stand-in: request does not conform to the GeoServer REST definitions: "
+                      + String.join("; ", verdict.reasons()));
         } else {
           fault = takeFault(seq, method, path);
           if (fault != null && !fault.applyFirst) {
@@ -210,8 +240,17 @@ public final class GeoServerStandIn implements AutoCloseable {
         }
       }
       synchronized (this) {
-        recorded.add(new Recorded(seq, method, path, query, contentType, body, answer.status, verdict,
-            fault != null));
+        recorded.add(
+            new Recorded(
+                seq,
+                method,
+                path,
+                query,
+                contentType,
+                body,
+                answer.status,
+                verdict,
+                fault != null));
       }
       byte[] bytes = answer.body.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", answer.contentType);
@@ -231,15 +270,19 @@ public final class GeoServerStandIn implements AutoCloseable {
   }
 
   private static boolean authorized(String header) {
-    String expected = "Basic " + Base64.getEncoder()
-        .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    String expected =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     return expected.equals(header);
   }
 
   private synchronized Fault takeFault(int seq, String method, String path) {
     for (Fault fault : faults) {
-      if (fault.remaining > 0 && seq >= fault.fromSequence
-          && (fault.method.equals("*") || fault.method.equals(method)) && fault.path.matcher(path).matches()) {
+      if (fault.remaining > 0
+          && seq >= fault.fromSequence
+          && (fault.method.equals("*") || fault.method.equals(method))
+          && fault.path.matcher(path).matches()) {
         fault.remaining--;
         return fault;
       }
@@ -256,8 +299,9 @@ public final class GeoServerStandIn implements AutoCloseable {
   }
 
   /**
-   * GeoWebCache's REST API is not among the shared definitions; this checks the one call we use by hand:
-   * {@code POST /gwc/rest/masstruncate}, {@code text/xml}, body {@code <truncateLayer><layerName>..}.
+   * GeoWebCache's REST API is not among the shared definitions; this checks the one call we use by
+   * hand: {@code POST /gwc/rest/masstruncate}, {@code text/xml}, body {@code
+   * <truncateLayer><layerName>..}.
    */
   private static ApiDefinitions.Verdict gwcVerdict(
       String method, String path, String query, String contentType, String body) {
@@ -275,19 +319,23 @@ public final class GeoServerStandIn implements AutoCloseable {
       problems.add("masstruncate takes text/xml, got '" + contentType + "'");
     }
     if (!TRUNCATE_LAYER.matcher(body).matches()) {
-      problems.add("masstruncate body must be <truncateLayer><layerName>..</layerName></truncateLayer>");
+      problems.add(
+          "masstruncate body must be <truncateLayer><layerName>..</layerName></truncateLayer>");
     }
     return new ApiDefinitions.Verdict(problems.isEmpty(), List.of(), problems);
   }
 
-  // --- catalog ---------------------------------------------------------------------------------------------------
+  // --- catalog
+  // ---------------------------------------------------------------------------------------------------
 
   private static final Pattern WORKSPACES = rest("/workspaces");
   private static final Pattern WORKSPACE = rest("/workspaces/([^/]+?)");
   private static final Pattern DATASTORES = rest("/workspaces/([^/]+)/datastores");
   private static final Pattern DATASTORE = rest("/workspaces/([^/]+)/datastores/([^/]+?)");
-  private static final Pattern FEATURETYPES = rest("/workspaces/([^/]+)/datastores/([^/]+)/featuretypes");
-  private static final Pattern FEATURETYPE = rest("/workspaces/([^/]+)/datastores/([^/]+)/featuretypes/([^/]+?)");
+  private static final Pattern FEATURETYPES =
+      rest("/workspaces/([^/]+)/datastores/([^/]+)/featuretypes");
+  private static final Pattern FEATURETYPE =
+      rest("/workspaces/([^/]+)/datastores/([^/]+)/featuretypes/([^/]+?)");
   private static final Pattern STYLES = rest("/workspaces/([^/]+)/styles");
   private static final Pattern STYLE = rest("/workspaces/([^/]+)/styles/([^/]+?)");
   private static final Pattern LAYER = rest("/layers/([^/:]+):([^/]+?)");
@@ -319,7 +367,8 @@ public final class GeoServerStandIn implements AutoCloseable {
       return created("/rest/workspaces/" + name, name);
     }
     if ((m = WORKSPACE.matcher(path)).matches() && method.equals("GET")) {
-      return found("workspace", workspaces.get(m.group(1)), "No such workspace: '" + m.group(1) + "' found");
+      return found(
+          "workspace", workspaces.get(m.group(1)), "No such workspace: '" + m.group(1) + "' found");
     }
     if ((m = DATASTORES.matcher(path)).matches() && method.equals("POST")) {
       String ws = m.group(1);
@@ -366,13 +415,16 @@ public final class GeoServerStandIn implements AutoCloseable {
       }
       ObjectNode ft = (ObjectNode) json(body).get("featureType");
       String name = ft.path("name").asText();
-      if (featureTypes.keySet().stream().anyMatch(k -> k.startsWith(ws + "/") && k.endsWith("/" + name))) {
-        return Answer.text(500, "Resource named '" + name + "' already exists in namespace: '" + ws + "'");
+      if (featureTypes.keySet().stream()
+          .anyMatch(k -> k.startsWith(ws + "/") && k.endsWith("/" + name))) {
+        return Answer.text(
+            500, "Resource named '" + name + "' already exists in namespace: '" + ws + "'");
       }
       String nativeName = ft.path("nativeName").asText(name);
       double[] extent = tables.get(schema(storeKey) + "." + nativeName);
       if (extent == null) {
-        return Answer.text(400,
+        return Answer.text(
+            400,
             "Trying to create new feature type inside the store, but no attributes were specified");
       }
       ft.put("nativeName", nativeName);
@@ -387,7 +439,8 @@ public final class GeoServerStandIn implements AutoCloseable {
       layer.putObject("resource").put("@class", "featureType").put("name", ws + ":" + name);
       layer.put("enabled", true);
       layers.put(ws + ":" + name, layer);
-      return created("/rest/workspaces/" + ws + "/datastores/" + m.group(2) + "/featuretypes/" + name, name);
+      return created(
+          "/rest/workspaces/" + ws + "/datastores/" + m.group(2) + "/featuretypes/" + name, name);
     }
     if ((m = FEATURETYPE.matcher(path)).matches()) {
       String storeKey = m.group(1) + "/" + m.group(2);
@@ -419,7 +472,8 @@ public final class GeoServerStandIn implements AutoCloseable {
         return Answer.text(404, "No such workspace: '" + ws + "' found");
       }
       if (!contentType.equals(SldStyles.CONTENT_TYPE)) {
-        return Answer.text(501, "Stand-in implements style POST with " + SldStyles.CONTENT_TYPE + " only");
+        return Answer.text(
+            501, "Stand-in implements style POST with " + SldStyles.CONTENT_TYPE + " only");
       }
       List<String> names = queryValues(query, "name");
       if (names.isEmpty()) {
@@ -489,7 +543,8 @@ public final class GeoServerStandIn implements AutoCloseable {
       ObjectNode group = (ObjectNode) json(body).get("layerGroup");
       String name = group.path("name").asText();
       if (layerGroups.containsKey(ws + "/" + name)) {
-        return Answer.text(500, "Layer group named '" + name + "' already exists in workspace " + ws);
+        return Answer.text(
+            500, "Layer group named '" + name + "' already exists in workspace " + ws);
       }
       String problem = groupProblem(group);
       if (!problem.isEmpty()) {
@@ -531,7 +586,9 @@ public final class GeoServerStandIn implements AutoCloseable {
     return "public";
   }
 
-  /** GeoServer reads connectionParameters as XStream's map: {"entry": [{"@key": k, "$": v}, ...]}. */
+  /**
+   * GeoServer reads connectionParameters as XStream's map: {"entry": [{"@key": k, "$": v}, ...]}.
+   */
   private static String connectionProblem(ObjectNode store) {
     JsonNode entries = store.path("connectionParameters").path("entry");
     if (!entries.isArray()) {
@@ -585,9 +642,13 @@ public final class GeoServerStandIn implements AutoCloseable {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setNamespaceAware(true);
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+      Document doc =
+          factory
+              .newDocumentBuilder()
+              .parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
       Element root = doc.getDocumentElement();
-      if (!SldStyles.SLD_NS.equals(root.getNamespaceURI()) || !root.getLocalName().equals("StyledLayerDescriptor")) {
+      if (!SldStyles.SLD_NS.equals(root.getNamespaceURI())
+          || !root.getLocalName().equals("StyledLayerDescriptor")) {
         return " root is not sld:StyledLayerDescriptor";
       }
       if (!root.getAttribute("version").equals("1.0.0")) {
@@ -601,7 +662,11 @@ public final class GeoServerStandIn implements AutoCloseable {
 
   private static ObjectNode box(double[] extent, String crs) {
     ObjectNode box = MAPPER.createObjectNode();
-    box.put("minx", extent[0]).put("maxx", extent[2]).put("miny", extent[1]).put("maxy", extent[3]).put("crs", crs);
+    box.put("minx", extent[0])
+        .put("maxx", extent[2])
+        .put("miny", extent[1])
+        .put("maxy", extent[3])
+        .put("crs", crs);
     return box;
   }
 
@@ -643,7 +708,9 @@ public final class GeoServerStandIn implements AutoCloseable {
       return "";
     }
     int semicolon = header.indexOf(';');
-    return (semicolon < 0 ? header : header.substring(0, semicolon)).trim().toLowerCase(java.util.Locale.ROOT);
+    return (semicolon < 0 ? header : header.substring(0, semicolon))
+        .trim()
+        .toLowerCase(java.util.Locale.ROOT);
   }
 
   private static void put(ObjectNode target, Map<String, ObjectNode> source) {
@@ -681,7 +748,10 @@ public final class GeoServerStandIn implements AutoCloseable {
       int status,
       ApiDefinitions.Verdict verdict,
       boolean faulted) {
-    /** Method and path relative to the GeoServer context, e.g. {@code GET /rest/workspaces/lcp.json}. */
+    /**
+     * Method and path relative to the GeoServer context, e.g. {@code GET
+     * /rest/workspaces/lcp.json}.
+     */
     public String line() {
       return method + " " + path.substring(CONTEXT.length()) + (query.isEmpty() ? "" : "?" + query);
     }
@@ -696,7 +766,14 @@ public final class GeoServerStandIn implements AutoCloseable {
     final Duration hang;
     final int fromSequence;
 
-    Fault(String method, Pattern path, int remaining, int status, boolean applyFirst, Duration hang, int from) {
+    Fault(
+        String method,
+        Pattern path,
+        int remaining,
+        int status,
+        boolean applyFirst,
+        Duration hang,
+        int from) {
       this.method = method;
       this.path = path;
       this.remaining = remaining;

@@ -19,15 +19,22 @@ class PgCredentialsTest {
   void refusesBothTheVariableAndTheFile() throws Exception {
     Path file = Files.writeString(dir.resolve("pg_password"), "from-file\n");
 
-    assertThatThrownBy(() -> PgCredentials.resolve(URL, "lcp",
-            Map.of("LCP_PG_PASSWORD", "from-env", "LCP_PG_PASSWORD_FILE", file.toString())))
+    assertThatThrownBy(
+            () ->
+                PgCredentials.resolve(
+                    URL,
+                    "lcp",
+                    Map.of("LCP_PG_PASSWORD", "from-env", "LCP_PG_PASSWORD_FILE", file.toString())))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("Cannot choose a password: both LCP_PG_PASSWORD and LCP_PG_PASSWORD_FILE are set; unset one of them");
+        .hasMessage(
+            "Cannot choose a password: both LCP_PG_PASSWORD and LCP_PG_PASSWORD_FILE are set; unset one of them");
   }
 
   @Test
   void readsTheVariable() {
-    PgCredentials credentials = PgCredentials.resolve(URL, "lcp", Map.of("LCP_PG_PASSWORD", "from-env", "HOME", dir.toString()));
+    PgCredentials credentials =
+        PgCredentials.resolve(
+            URL, "lcp", Map.of("LCP_PG_PASSWORD", "from-env", "HOME", dir.toString()));
 
     assertThat(credentials.redact("x from-env y")).isEqualTo("x *** y");
   }
@@ -36,7 +43,8 @@ class PgCredentialsTest {
   void readsThePasswordFileDroppingOneTrailingNewline() throws Exception {
     Path file = Files.writeString(dir.resolve("pg_password"), "from-file\n");
 
-    PgCredentials credentials = PgCredentials.resolve(URL, "lcp", Map.of("LCP_PG_PASSWORD_FILE", file.toString()));
+    PgCredentials credentials =
+        PgCredentials.resolve(URL, "lcp", Map.of("LCP_PG_PASSWORD_FILE", file.toString()));
 
     assertThat(credentials.revealPassword()).isEqualTo("from-file");
   }
@@ -48,20 +56,29 @@ class PgCredentialsTest {
 
     assertThat(PgCredentials.defaultPasswordFile(Map.of("HOME", "/home/ops")))
         .isEqualTo(Path.of("/home/ops/.config/lcp/pg_password"));
-    assertThat(PgCredentials.resolve(URL, "lcp", Map.of("HOME", dir.toString())).revealPassword()).isEqualTo("from-home");
+    assertThat(PgCredentials.resolve(URL, "lcp", Map.of("HOME", dir.toString())).revealPassword())
+        .isEqualTo("from-home");
   }
 
   @Test
   void namesWhatIsMissing() {
     Path missing = dir.resolve("none");
 
-    assertThatThrownBy(() -> PgCredentials.resolve(URL, "lcp", Map.of("LCP_PG_PASSWORD_FILE", missing.toString())))
+    assertThatThrownBy(
+            () ->
+                PgCredentials.resolve(
+                    URL, "lcp", Map.of("LCP_PG_PASSWORD_FILE", missing.toString())))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("Cannot read password file " + missing + " (from LCP_PG_PASSWORD_FILE): NoSuchFileException");
+        .hasMessage(
+            "Cannot read password file "
+                + missing
+                + " (from LCP_PG_PASSWORD_FILE): NoSuchFileException");
     assertThatThrownBy(() -> PgCredentials.resolve(URL, "lcp", Map.of("HOME", dir.toString())))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("Cannot find a password: neither LCP_PG_PASSWORD nor LCP_PG_PASSWORD_FILE is set and "
-            + dir.resolve(".config/lcp/pg_password") + " does not exist");
+        .hasMessage(
+            "Cannot find a password: neither LCP_PG_PASSWORD nor LCP_PG_PASSWORD_FILE is set and "
+                + dir.resolve(".config/lcp/pg_password")
+                + " does not exist");
   }
 
   @Test

@@ -12,11 +12,13 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Throughput of {@link PostgisLoadJob#commit()} on ~1 million 250 m grid polygons (EPSG:32649) with indicator columns,
- * loaded 3 times into live schema {@code bench}; prints each run and the median rows/s. Not a test: never gates.
+ * Throughput of {@link PostgisLoadJob#commit()} on ~1 million 250 m grid polygons (EPSG:32649) with
+ * indicator columns, loaded 3 times into live schema {@code bench}; prints each run and the median
+ * rows/s. Not a test: never gates.
  *
  * <p>Args: {@code [nRows] [nRuns] [nSourceFiles]}, default 1000000 3 4. Needs the database of
- * scripts/ensure-postgis.sh; the run drops schema {@code bench} and {@code bench_*} before and after.
+ * scripts/ensure-postgis.sh; the run drops schema {@code bench} and {@code bench_*} before and
+ * after.
  */
 final class PostgisLoadBenchmark {
   private PostgisLoadBenchmark() {}
@@ -30,8 +32,12 @@ final class PostgisLoadBenchmark {
     Path dir = Files.createTempDirectory("lcp-postgis-bench");
     String source = dir.resolve("grid").toString();
     long writeStart = System.nanoTime();
-    // 1000 x 1000 cells of 250 m: 250 km square, about the size of a Shanxi prefecture-level city grid
-    spark.sql(String.format("""
+    // 1000 x 1000 cells of 250 m: 250 km square, about the size of a Shanxi prefecture-level city
+    // grid
+    spark
+        .sql(
+            String.format(
+                """
         SELECT id AS cell_id,
           CAST(id %% 37 AS INT) AS n_facilities_15min,
           CAST(id %% 11 AS INT) AS n_categories_reached,
@@ -41,31 +47,64 @@ final class PostgisLoadBenchmark {
           concat('county_', CAST(id %% 13 AS STRING)) AS county,
           ST_PolygonFromEnvelope(600000 + (id %% 1000) * 250.0D, 3900000 + floor(id / 1000) * 250.0D,
             600250 + (id %% 1000) * 250.0D, 3900250 + floor(id / 1000) * 250.0D) AS geometry
-        FROM range(0, %d, 1, %d)""", nRows, nFiles))
-        .selectExpr("*", "struct(ST_XMin(geometry) AS xmin, ST_YMin(geometry) AS ymin,"
-            + " ST_XMax(geometry) AS xmax, ST_YMax(geometry) AS ymax) AS bbox")
-        .write().format("geoparquet").mode(SaveMode.Overwrite).option("geoparquet.covering", "bbox").save(source);
-    System.out.printf(Locale.ROOT, "[bench] wrote %,d polygons to %s in %d files  %.1f s%n", nRows, source, nFiles,
+        FROM range(0, %d, 1, %d)""",
+                nRows, nFiles))
+        .selectExpr(
+            "*",
+            "struct(ST_XMin(geometry) AS xmin, ST_YMin(geometry) AS ymin,"
+                + " ST_XMax(geometry) AS xmax, ST_YMax(geometry) AS ymax) AS bbox")
+        .write()
+        .format("geoparquet")
+        .mode(SaveMode.Overwrite)
+        .option("geoparquet.covering", "bbox")
+        .save(source);
+    System.out.printf(
+        Locale.ROOT,
+        "[bench] wrote %,d polygons to %s in %d files  %.1f s%n",
+        nRows,
+        source,
+        nFiles,
         (System.nanoTime() - writeStart) / 1e9);
 
-    PgTableSpec grid = new PgTableSpec("grid_indicators", source, List.of("cell_id"), "geometry", 32649, "Polygon");
+    PgTableSpec grid =
+        new PgTableSpec(
+            "grid_indicators", source, List.of("cell_id"), "geometry", 32649, "Polygon");
     try (Connection db = credentials.connect()) {
       PostgisFixtures.dropSchemas(db, "bench");
     }
     List<Double> rowsPerSecond = new ArrayList<>();
     for (int run = 1; run <= nRuns; run++) {
-      PostgisLoadJob.Result result = new PostgisLoadJob(spark,
-          new PostgisLoadSpec(credentials, "b" + run, "bench", List.of(grid), 1, PostgisFixtures.MANIFEST_SHA256))
-          .commit();
+      PostgisLoadJob.Result result =
+          new PostgisLoadJob(
+                  spark,
+                  new PostgisLoadSpec(
+                      credentials,
+                      "b" + run,
+                      "bench",
+                      List.of(grid),
+                      1,
+                      PostgisFixtures.MANIFEST_SHA256))
+              .commit();
       double rate = result.nRows() / result.seconds();
       rowsPerSecond.add(rate);
       PostgisLoadJob.TableLoad table = result.tables().get(0);
-      System.out.printf(Locale.ROOT, "[bench] run %d: %,d rows  %.2f s  %,.0f rows/s"
+      System.out.printf(
+          Locale.ROOT,
+          "[bench] run %d: %,d rows  %.2f s  %,.0f rows/s"
               + " (whole commit; COPY %.2f s, key + GiST + ANALYZE %.2f s)%n",
-          run, result.nRows(), result.seconds(), rate, table.copySeconds(), table.seconds() - table.copySeconds());
+          run,
+          result.nRows(),
+          result.seconds(),
+          rate,
+          table.copySeconds(),
+          table.seconds() - table.copySeconds());
     }
     rowsPerSecond.sort(Comparator.naturalOrder());
-    System.out.printf(Locale.ROOT, "[bench] median of %d runs: %,.0f rows/s%n", nRuns, rowsPerSecond.get(nRuns / 2));
+    System.out.printf(
+        Locale.ROOT,
+        "[bench] median of %d runs: %,.0f rows/s%n",
+        nRuns,
+        rowsPerSecond.get(nRuns / 2));
     try (Connection db = credentials.connect()) {
       PostgisFixtures.dropSchemas(db, "bench");
     }
