@@ -10,6 +10,7 @@ real columns, the CSV/GeoJSON extracts, and the metadata. Metadata validation ru
 import csv
 import hashlib
 import json
+import re
 import socket
 from pathlib import Path
 
@@ -174,3 +175,19 @@ def test_licence_provenance_and_portal_are_present(release):
         assert (release / name).is_file(), name
     html = (release / "index.html").read_text(encoding="utf-8")
     assert "http://" not in html and "https://" not in html, "the page must not load anything off-site"
+
+
+def test_every_table_distribution_names_the_walking_model_its_access_stage_used(release, demo_out):
+    """The DCAT description of each GeoParquet table says which walking model made its numbers, as the access
+    manifest of its city recorded it (read here, not from the release)."""
+    doc = json.loads((release / "dcat.jsonld").read_text(encoding="utf-8"))
+    text = json.dumps(doc, ensure_ascii=False)
+    models = {}
+    for city in ("jincheng", "changzhi"):
+        walk = json.loads((demo_out / city / "indicators" / "manifest.json").read_text(encoding="utf-8"))["walk_model"]
+        models[city] = walk["model"]
+    assert set(models.values()) == {"network"}, models  # the demo walks the SYNTHETIC street networks
+    descriptions = [m.group(1) for m in re.finditer(r'"([^"]*GeoParquet 1\.1 table[^"]*)"', text)]
+    assert len(descriptions) >= 2 * 5, descriptions[:3]
+    for d in descriptions:
+        assert "walking model: street network" in d and "streets.osm.pbf" in d, d

@@ -76,6 +76,35 @@ public final class ReleaseJob {
 
   /** A city output folder and what the portal needs to know about it. */
   public record City(String id, String nameZh, String nameEn, int basicThresholdMin, Path dir) {
+    /** One sentence naming the walking model that made the city's distances and counts. */
+    String walkingNote() {
+      Path manifest = CityLayout.of(dir).manifest(Stage.ACCESS);
+      JsonNode walk;
+      try {
+        walk = JSON.readTree(manifest.toFile()).path(Manifest.WALK_MODEL);
+      } catch (IOException e) {
+        throw new InputException(
+            "Cannot read " + manifest + ": " + e.getMessage() + "; run the access stage first", e);
+      }
+      if ("network".equals(walk.path("model").asText())) {
+        String pbf = walk.path("osm_pbf").path("path").asText("");
+        String sha = walk.path("osm_pbf").path("sha256").asText("");
+        return String.format(
+            Locale.ROOT,
+            "walking model: street network (shortest paths on the walkable ways of %s, sha256 %s,"
+                + " link radius %s m, unlinked cells: %s); dist_straight_m_* give the straight line",
+            pbf.isEmpty() ? "the OSM extract" : Path.of(pbf).getFileName(),
+            sha.length() > 12 ? sha.substring(0, 12) : sha,
+            walk.path("link_radius_m").asText("?"),
+            walk.path("unlinked").asText("?"));
+      }
+      return String.format(
+          Locale.ROOT,
+          "walking model: straight line × detour factor %s at %s m/min",
+          walk.path("detour_factor").asText("?"),
+          walk.path("speed_m_per_min").asText("?"));
+    }
+
     /**
      * The walking model the access stage recorded in its manifest (the release never reads the YAML
      * again).
@@ -242,7 +271,11 @@ public final class ReleaseJob {
             d.resolve("stac/items/" + t.itemId() + ".json").toFile(),
             Metadata.stacItem(spec.config(), version, now.toString(), t));
       }
-      List<Metadata.Distribution> distributions = distributions(d, withBbox);
+      Map<String, String> walkingNotes = new LinkedHashMap<>();
+      for (City city : spec.cities()) {
+        walkingNotes.put(city.id(), city.walkingNote());
+      }
+      List<Metadata.Distribution> distributions = distributions(d, withBbox, walkingNotes);
       String issued = LocalDate.ofInstant(now, ZoneOffset.UTC).toString();
       Files.writeString(
           d.resolve("dcat.jsonld"),
@@ -602,8 +635,8 @@ public final class ReleaseJob {
         d.resolve("tables/" + city.id() + "/grid_indicators").toString());
   }
 
-  private static List<Metadata.Distribution> distributions(Path d, List<Metadata.Table> tables)
-      throws IOException {
+  private static List<Metadata.Distribution> distributions(
+      Path d, List<Metadata.Table> tables, Map<String, String> walkingNotes) throws IOException {
     List<Metadata.Distribution> out = new ArrayList<>();
     for (Metadata.Table t : tables) {
       // access URL: the table's STAC item, which lists its part files (a folder has no page of its
@@ -614,9 +647,11 @@ public final class ReleaseJob {
               t.title() + " (GeoParquet)",
               String.format(
                   Locale.ROOT,
-                  "GeoParquet 1.1 table, %,d rows, %s, zstd, Hilbert-sorted; columns in data-dictionary.csv",
+                  "GeoParquet 1.1 table, %,d rows, %s, zstd, Hilbert-sorted; columns in"
+                      + " data-dictionary.csv; %s",
                   t.rows(),
-                  t.crs()),
+                  t.crs(),
+                  walkingNotes.get(t.city())),
               Metadata.PARQUET,
               "PARQUET",
               "stac/items/" + t.itemId() + ".json",
