@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.livingcircle.common.UsageException;
 import org.livingcircle.config.CityConfig;
+import org.livingcircle.config.PipelineConfig;
 import org.livingcircle.pipeline.CityPipeline;
 import org.livingcircle.pipeline.ProjectFiles;
 import org.livingcircle.spark.Sessions;
@@ -37,6 +39,13 @@ final class RunCommand implements Callable<Integer> {
           "Also publish the outputs to PostGIS (and GeoServer when on) with conf/publish.yaml")
   boolean publish;
 
+  @Option(
+      names = "--until",
+      paramLabel = "STAGE",
+      description =
+          "Stop after this stage (one of conf/pipeline.yaml's city_stages, e.g. access); default: run them all")
+  String until;
+
   @Mixin WalkingOptions walkingOptions;
 
   @Mixin SparkOptions sparkOptions;
@@ -44,6 +53,15 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CityConfig city = walkingOptions.apply(cityOptions.city(), cityOptions.config);
+    List<String> stages = PipelineConfig.load(ProjectFiles.pipeline()).cityStages();
+    if (until != null && !stages.contains(until)) {
+      throw new UsageException(
+          "Cannot use --until " + until + ": not one of the city stages " + stages);
+    }
+    if (until != null && publish) {
+      throw new UsageException(
+          "Cannot use --until with --publish: publish needs every stage's output");
+    }
     if (publish) {
       org.livingcircle.config.PublishConfig.load(
           ProjectFiles.publish()); // a bad publish file fails before the stages run
@@ -54,7 +72,9 @@ final class RunCommand implements Callable<Integer> {
             city, c.layout()); // a missing neighbour fails before any output
     SparkSession spark = Sessions.create("lcp run " + city.id(), sparkOptions.master);
     CityPipeline.ingest(spark, c, input, lcp.out);
-    CityPipeline.afterIngest(spark, c, neighbours, lcp.out);
+    if (!"ingest".equals(until)) {
+      CityPipeline.afterIngest(spark, c, neighbours, lcp.out, until);
+    }
     if (publish) {
       CityPipeline.publish(spark, c, lcp.out);
     }

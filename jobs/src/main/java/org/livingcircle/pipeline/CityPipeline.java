@@ -107,6 +107,15 @@ public final class CityPipeline {
    */
   public static void afterIngest(
       SparkSession spark, City c, List<Path> neighbourIngests, PrintStream out) {
+    afterIngest(spark, c, neighbourIngests, out, null);
+  }
+
+  /**
+   * Every stage after ingest up to and including {@code until} (null: all of them), in the order of
+   * {@code conf/pipeline.yaml}.
+   */
+  public static void afterIngest(
+      SparkSession spark, City c, List<Path> neighbourIngests, PrintStream out, String until) {
     for (String stage : PipelineConfig.load(ProjectFiles.pipeline()).afterIngest()) {
       switch (stage) {
         case "grid" -> grid(spark, c, out);
@@ -115,6 +124,9 @@ public final class CityPipeline {
         case "site" -> site(spark, c, out);
         default ->
             throw new IllegalStateException("Cannot run stage " + stage + ": not a city stage");
+      }
+      if (stage.equals(until)) {
+        return;
       }
     }
   }
