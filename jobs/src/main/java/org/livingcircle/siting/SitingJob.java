@@ -435,8 +435,6 @@ public final class SitingJob {
       String privateWays,
       int minComponentEdges,
       String unlinked) {
-    static final String STREETS_PBF_FILE = "streets.osm.pbf";
-
     FootRules.Options options() {
       return new FootRules.Options(
           privateWays.equals("blocked")
@@ -475,9 +473,9 @@ public final class SitingJob {
       Path pbf =
           w.path("osm_pbf").path("path").isTextual()
               ? Path.of(w.path("osm_pbf").path("path").asText())
-              : ingestDir.resolve(STREETS_PBF_FILE);
+              : ingestDir.resolve(CityLayout.STREETS_PBF_FILE);
       if (!Files.isRegularFile(pbf)) {
-        pbf = ingestDir.resolve(STREETS_PBF_FILE);
+        pbf = ingestDir.resolve(CityLayout.STREETS_PBF_FILE);
       }
       if (!Files.isRegularFile(pbf)) {
         throw new InputException(
