@@ -28,6 +28,7 @@ final class ValidOutlines {
   static Path prepare(SparkSession spark, Path reference, Path outDir) {
     Path geojson = outDir.resolve("shanxi_counties.geojson");
     if (Files.isRegularFile(geojson)) {
+      linkOthers(reference, outDir);
       return outDir;
     }
     ObjectMapper json = new ObjectMapper();
@@ -53,13 +54,30 @@ final class ValidOutlines {
         ((ObjectNode) features.get(r.getInt(0))).set("geometry", json.readTree(r.getString(1)));
       }
       json.writeValue(geojson.toFile(), root);
-      Files.deleteIfExists(outDir.resolve("admin_codes.csv"));
-      Files.createSymbolicLink(
-          outDir.resolve("admin_codes.csv"), reference.resolve("admin_codes.csv").toAbsolutePath());
+      linkOthers(reference, outDir);
     } catch (IOException e) {
       throw new InputException(
           "Cannot prepare valid county outlines in " + outDir + ": " + e.getMessage(), e);
     }
     return outDir;
+  }
+
+  /**
+   * Every other reference file (admin codes, the Amap code table, licences) as a link beside the
+   * outlines.
+   */
+  private static void linkOthers(Path reference, Path outDir) {
+    try (var files = Files.list(reference)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Path link = outDir.resolve(f.getFileName());
+        if (!f.getFileName().toString().equals("shanxi_counties.geojson") && !Files.exists(link)) {
+          Files.deleteIfExists(link);
+          Files.createSymbolicLink(link, f.toAbsolutePath());
+        }
+      }
+    } catch (IOException e) {
+      throw new InputException(
+          "Cannot link the reference files into " + outDir + ": " + e.getMessage(), e);
+    }
   }
 }
