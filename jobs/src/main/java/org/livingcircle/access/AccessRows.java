@@ -130,26 +130,38 @@ final class AccessRows implements Serializable {
         Object[] v = new Object[1 + nC + nT * nC + 5 + accessColumns.length];
         int i = 0;
         v[i++] = ids.get(o);
-        for (int c = 0; c < nC; c++) {
-          float d = out.nearestWalkMeters(c, o);
-          v[i++] = d == AccessIndicators.NONE_WITHIN_LIMIT ? null : (double) d;
-        }
-        for (int t = 0; t < nT; t++) {
-          for (int c = 0; c < nC; c++) {
-            v[i++] = out.nWithin(t, c, o);
-          }
-        }
-        v[i++] = out.nBasicTypes[o];
-        v[i++] = out.nQualityTypes[o];
-        v[i++] = out.basicComplete(o);
-        v[i++] = (double) out.proximityMin[o];
-        v[i++] = out.nProximityCapped[o];
-        for (double[] column : access) {
-          v[i++] = column[o];
-        }
+        i = indicatorValues(v, i, out, access, o);
         o++;
         return RowFactory.create(v);
       }
     };
+  }
+
+  /**
+   * Writes origin {@code o}'s indicator values into {@code v} from position {@code i} in the order
+   * of {@link #schema} (after the id): distances, counts, types, completeness, proximity, E2SFCA
+   * access; returns the next position. The straight-line and network rows share it.
+   */
+  static int indicatorValues(Object[] v, int i, AccessIndicators out, double[][] access, int o) {
+    int nC = out.nCategories();
+    int nT = out.params.nThresholds();
+    for (int c = 0; c < nC; c++) {
+      float d = out.nearestWalkMeters(c, o);
+      v[i++] = d == AccessIndicators.NONE_WITHIN_LIMIT ? null : (double) d;
+    }
+    for (int t = 0; t < nT; t++) {
+      for (int c = 0; c < nC; c++) {
+        v[i++] = out.nWithin(t, c, o);
+      }
+    }
+    v[i++] = out.nBasicTypes[o];
+    v[i++] = out.nQualityTypes[o];
+    v[i++] = out.basicComplete(o);
+    v[i++] = (double) out.proximityMin[o];
+    v[i++] = out.nProximityCapped[o];
+    for (double[] column : access) {
+      v[i++] = column[o];
+    }
+    return i;
   }
 }

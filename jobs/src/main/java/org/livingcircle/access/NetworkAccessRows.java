@@ -236,23 +236,7 @@ final class NetworkAccessRows implements Serializable {
         Object[] v = new Object[1 + nC + nT * nC + 5 + accessColumns.length + nC + 4];
         int i = 0;
         v[i++] = ids.get(o);
-        for (int c = 0; c < nC; c++) {
-          float d = out.nearestWalkMeters(c, o);
-          v[i++] = d == AccessIndicators.NONE_WITHIN_LIMIT ? null : (double) d;
-        }
-        for (int tt = 0; tt < nT; tt++) {
-          for (int c = 0; c < nC; c++) {
-            v[i++] = out.nWithin(tt, c, o);
-          }
-        }
-        v[i++] = out.nBasicTypes[o];
-        v[i++] = out.nQualityTypes[o];
-        v[i++] = out.basicComplete(o);
-        v[i++] = (double) out.proximityMin[o];
-        v[i++] = out.nProximityCapped[o];
-        for (double[] column : access) {
-          v[i++] = column[o];
-        }
+        i = AccessRows.indicatorValues(v, i, out, access, o);
         for (int c = 0; c < nC; c++) {
           float d = straight.nearestWalkMeters(c, o);
           v[i++] = d == AccessIndicators.NONE_WITHIN_LIMIT ? null : d / detour;
